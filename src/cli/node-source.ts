@@ -1,0 +1,35 @@
+/** Files on disk as SourceFiles, read chunk by chunk through a file handle. */
+import { open, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sourceFromRandomAccess, type SourceFile } from '../core/input/source.ts';
+
+export async function diskFile(path: string, displayName: string = path): Promise<SourceFile> {
+  const { size } = await stat(path);
+  return sourceFromRandomAccess(displayName, {
+    size,
+    async read(start, end) {
+      const handle = await open(path, 'r');
+      try {
+        const buffer = new Uint8Array(end - start);
+        let done = 0;
+        while (done < buffer.length) {
+          const { bytesRead } = await handle.read(buffer, done, buffer.length - done, start + done);
+          if (bytesRead === 0) break;
+          done += bytesRead;
+        }
+        return buffer.subarray(0, done);
+      } finally {
+        await handle.close();
+      }
+    },
+  });
+}
+
+/** The data files of a folder (not recursive): CSVs, spreadsheets and zips; notes like README.md are skipped. */
+export async function folderFiles(dir: string): Promise<string[]> {
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((d) => d.isFile() && !d.name.startsWith('.') && /\.(csv|txt|tsv|xlsx?|ods|zip)$/i.test(d.name))
+    .map((d) => d.name)
+    .sort();
+  return names.map((n) => join(dir, n));
+}

@@ -1,0 +1,55 @@
+/**
+ * Phone support (rules.md §3): numbers of the US, its territories and Canada are supported; every
+ * other number is not. libphonenumber-js decides. Parsing with it costs ~15 µs a number, too slow
+ * for millions of parents, so plain North American numbers are decided once per first seven digits
+ * (area code, exchange, first line digit): every NANP numbering-plan pattern ends in free line
+ * digits, which `phone.test.ts` checks against libphonenumber-js on random numbers.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+export const SUPPORTED_REGIONS: ReadonlySet<string> = new Set(['US', 'CA', 'PR', 'GU', 'VI', 'AS', 'MP']);
+
+export interface PhoneVerdict {
+  supported: boolean;
+  /** E.164 for supported numbers; the digits for the others (rules.md §9: how repeats compare). */
+  key: string;
+  /** The region libphonenumber-js assigns, if any (e.g. "BS" for a +1 242 number). */
+  region: string | null;
+}
+
+const NANP =
+  /^\s*(?:\+?\s*1[\s.-]*)?\(?\s*([2-9]\d{2})\s*\)?[\s.-]*(\d{3})[\s.-]*(\d{4})\s*(?:(?:x|ext\.?|extension|#)\s*\d{1,7})?\s*$/i;
+const prefixCache = new Map<string, { supported: boolean; region: string | null }>();
+
+/** How unsupported numbers compare: by their digits, or by the text when it has none ("N/A"). */
+function plainKey(raw: string): string {
+  return raw.replace(/\D/g, '') || raw.trim().toLowerCase();
+}
+
+function byLibrary(raw: string): PhoneVerdict {
+  const digits = plainKey(raw);
+  const parsed = parsePhoneNumberFromString(raw, 'US');
+  if (!parsed || !parsed.isValid()) return { supported: false, key: digits, region: parsed?.country ?? null };
+  const region = parsed.country ?? null;
+  if (region !== null && SUPPORTED_REGIONS.has(region)) return { supported: true, key: parsed.number, region };
+  return { supported: false, key: digits, region };
+}
+
+export function classifyPhone(raw: string): PhoneVerdict {
+  const m = NANP.exec(raw);
+  if (!m) return byLibrary(raw);
+  const national = m[1] + m[2] + m[3];
+  const prefix = national.slice(0, 7);
+  let verdict = prefixCache.get(prefix);
+  if (!verdict) {
+    const full = byLibrary('+1' + national);
+    verdict = { supported: full.supported, region: full.region };
+    prefixCache.set(prefix, verdict);
+  }
+  return verdict.supported
+    ? { supported: true, key: '+1' + national, region: verdict.region }
+    : { supported: false, key: plainKey(raw), region: verdict.region };
+}
+
+/** The same classification without the cache, for tests that prove the cache changes nothing. */
+export const classifyPhoneUncached = byLibrary;

@@ -1,0 +1,196 @@
+/**
+ * Reads one file of the detected format, chunk by chunk: sniff, decode, parse, check the header,
+ * then hand each well-formed row to the adapter. Everything that goes wrong becomes a finding on
+ * this file; nothing here throws for bad input.
+ */
+import { CsvReader, type QuoteProblem } from '../input/csv.ts';
+import { StreamDecoder } from '../input/decoder.ts';
+import type { HashFactory } from '../input/hash.ts';
+import { sniff } from '../input/sniff.ts';
+import type { SourceFile } from '../input/source.ts';
+import type { FileSpec, RowContext } from '../formats/types.ts';
+import { cellTooLong } from '../rules/formatting/cell-too-long.ts';
+import { encoding } from '../rules/formatting/encoding.ts';
+import { fileUnreadable } from '../rules/formatting/file-unreadable.ts';
+import { headerMissing } from '../rules/formatting/header-missing.ts';
+import { NAME_LIMITS, nameTooLong } from '../rules/formatting/name-too-long.ts';
+import { rowColumns } from '../rules/formatting/row-columns.ts';
+import { rowQuotes } from '../rules/formatting/row-quotes.ts';
+import type { FindingCollector } from './collector.ts';
+import type { References } from './references.ts';
+import { RowCursor } from './row-context.ts';
+
+export const SNIFF_BYTES = 65536;
+
+export interface FileJob {
+  source: SourceFile;
+  /** The format's spec for this file, or null to only hash it (ignored files). */
+  spec: FileSpec | null;
+  fileIndex: number;
+  headerCase: 'exact' | 'insensitive';
+  handler: ((row: RowContext) => void) | null;
+  /** A file the format allows to be completely empty (Remind CSV 1.0 classes and enrollments). */
+  mayBeEmpty?: boolean;
+}
+
+export interface ReadEnv {
+  fileNames: readonly string[];
+  findings: FindingCollector;
+  refs: References;
+  hash: HashFactory;
+  /** Called after each chunk with the bytes and data rows read so far in this file. */
+  progress(bytes: number, rows: number): void;
+}
+
+export interface ReadOutcome {
+  rows: number;
+  sha256: string;
+  header: string[] | null;
+  readable: boolean;
+}
+
+function headerIndex(spec: FileSpec, header: string[], headerCase: FileJob['headerCase']) {
+  const index: Record<string, number> = {};
+  const names: Record<string, string> = {};
+  const norm = (s: string) => (headerCase === 'insensitive' ? s.toLowerCase() : s);
+  const positions = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (!positions.has(norm(h))) positions.set(norm(h), i);
+  });
+  const missing: string[] = [];
+  for (const col of spec.columns) {
+    const i = positions.get(norm(col.name));
+    if (i === undefined) {
+      if (col.required) missing.push(col.name);
+      continue;
+    }
+    index[col.name] = i;
+    names[col.name] = header[i];
+  }
+  return { index, names, missing };
+}
+
+export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome> {
+  const { source, spec, fileIndex: file } = job;
+  const hash = env.hash();
+  const outcome: ReadOutcome = { rows: 0, sha256: '', header: null, readable: true };
+  const unreadable = (detail: string, row: number | null = null) => {
+    outcome.readable = false;
+    env.findings.add(fileUnreadable, 'row', { file, row, entity: 'file', detail });
+  };
+  const head = await source.head(SNIFF_BYTES);
+  const sniffed = sniff(head, source.path);
+  const hashOnly = async () => {
+    let bytes = 0;
+    for await (const chunk of source.chunks()) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      env.progress(bytes, 0);
+    }
+  };
+  if (sniffed.kind === 'binary' || !spec || !job.handler) {
+    if (sniffed.kind === 'binary' && spec) unreadable(`it is ${sniffed.what}`);
+    if (sniffed.kind === 'binary') outcome.readable = false;
+    await hashOnly();
+    outcome.sha256 = hash.digest();
+    return outcome;
+  }
+
+  const handler = job.handler;
+  let cursor: RowCursor | null = null;
+  let headerWidth = 0;
+  let skipRow = 0;
+  let lastQuoteRow = 0;
+  const names = spec.names ?? [];
+  const csv = new CsvReader({
+    quoteProblem(row: number, kind: QuoteProblem) {
+      if (row === lastQuoteRow) return;
+      lastQuoteRow = row;
+      env.findings.add(rowQuotes, 'row', { file, row, entity: spec.entity, reason: kind });
+    },
+    cellTooLong(row, column, length) {
+      if (skipRow === row) return;
+      skipRow = row;
+      const field = outcome.header?.[column] ?? `column ${column + 1}`;
+      env.findings.add(cellTooLong, 'row', { file, row, entity: spec.entity, field, detail: length.toLocaleString('en-US') });
+    },
+    row(cells: string[], row: number) {
+      if (row === 1) {
+        outcome.header = cells.map((c) => c.trim());
+        headerWidth = cells.length;
+        const { index, names: headerNames, missing } = headerIndex(spec, outcome.header, job.headerCase);
+        if (missing.length) env.findings.add(headerMissing, 'row', { file, row: 1, entity: 'file', detail: missing.join(', ') });
+        cursor = new RowCursor(file, spec, index, headerNames, env.fileNames, env.findings, env.refs);
+        return;
+      }
+      if (cells.length === 1 && cells[0].trim() === '') return;
+      if (cells.every((c) => c.trim() === '')) return;
+      outcome.rows++;
+      const c = cursor!;
+      if (skipRow === row || cells.length !== headerWidth) {
+        if (skipRow !== row) {
+          env.findings.add(rowColumns, 'row', {
+            file,
+            row,
+            entity: spec.entity,
+            detail: `${cells.length} cell${cells.length === 1 ? '' : 's'} where the header has ${headerWidth}`,
+          });
+        }
+        excludeMalformed(c, cells, row);
+        return;
+      }
+      c.cells = cells;
+      c.row = row;
+      for (const n of names) {
+        const value = c.get(n.column);
+        const limit = NAME_LIMITS[n.kind];
+        if (value.length > limit) {
+          env.findings.add(nameTooLong, 'row', {
+            file,
+            row,
+            entity: spec.entity,
+            field: n.column,
+            value,
+            detail: `${n.kind} name is ${value.length} characters long (limit ${limit})`,
+          });
+        }
+      }
+      handler(c);
+    },
+  });
+  const excludeMalformed = (c: RowCursor, cells: string[], row: number) => {
+    // The ID of a malformed row still exists for references, even though the record is left out.
+    if (!spec.defines) return;
+    c.cells = cells;
+    c.row = row;
+    const id = c.get(spec.defines.column);
+    if (id) for (const kind of spec.defines.kinds) env.refs.remove(kind, id);
+  };
+
+  const decoder = new StreamDecoder(sniffed.encoding, sniffed.bom);
+  let bytes = 0;
+  let textSeen = false;
+  try {
+    for await (const chunk of source.chunks()) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      const before = decoder.fallbackAt;
+      const text = decoder.decode(chunk);
+      if (before < 0 && decoder.fallbackAt >= 0) {
+        env.findings.add(encoding, 'row', { file, row: csv.rowsSeen + 1, entity: 'file' });
+      }
+      if (!textSeen && text.trim() !== '') textSeen = true;
+      csv.push(text);
+      env.progress(bytes, outcome.rows);
+    }
+    const rest = decoder.decode(new Uint8Array(0), true);
+    csv.push(rest);
+    csv.end();
+  } catch (error) {
+    unreadable(`reading stopped near row ${csv.rowsSeen + 1} (${error instanceof Error ? error.message : String(error)})`, csv.rowsSeen + 1);
+  }
+  outcome.sha256 = hash.digest();
+  if (!textSeen && !job.mayBeEmpty) unreadable('the file is empty');
+  else if (!textSeen) outcome.header = [];
+  return outcome;
+}

@@ -1,0 +1,84 @@
+/**
+ * Which IDs exist, per kind of record, for `ref-unknown`. A kind is checked only once every file
+ * defining it has been read; references met earlier (a parent listed before its child in the same
+ * users.csv) wait until then. When a defining file is missing or unreadable, references to its
+ * kind are not checked: the file finding already says what is wrong.
+ */
+import type { RecordKind } from '../formats/types.ts';
+import type { Roster } from '../model/roster.ts';
+
+type Status = 'pending' | 'complete' | 'unavailable';
+
+export interface PendingRef {
+  kind: RecordKind;
+  id: string;
+  file: number;
+  row: number;
+  column: string;
+}
+
+export class References {
+  private readonly status = new Map<RecordKind, Status>();
+  private readonly extra = new Map<RecordKind, Set<string>>();
+  private readonly removedIds = new Map<RecordKind, Set<string>>();
+  readonly waiting: PendingRef[] = [];
+
+  constructor(private readonly roster: Roster) {}
+
+  setStatus(kind: RecordKind, status: Status): void {
+    if (this.status.get(kind) === 'unavailable') return;
+    this.status.set(kind, status);
+  }
+
+  statusOf(kind: RecordKind): Status {
+    if (kind === 'org') return this.statusOf('school');
+    return this.status.get(kind) ?? 'unavailable';
+  }
+
+  define(kind: RecordKind, id: string): boolean {
+    let set = this.extra.get(kind);
+    if (!set) this.extra.set(kind, (set = new Set()));
+    if (set.has(id)) return false;
+    set.add(id);
+    return true;
+  }
+
+  remove(kind: RecordKind, id: string): void {
+    let set = this.removedIds.get(kind);
+    if (!set) this.removedIds.set(kind, (set = new Set()));
+    set.add(id);
+  }
+
+  isRemoved(kind: RecordKind, id: string): boolean {
+    if (this.removedIds.get(kind)?.has(id)) return true;
+    return kind === 'org' ? this.isRemoved('school', id) : false;
+  }
+
+  exists(kind: RecordKind, id: string): boolean {
+    switch (kind) {
+      case 'school':
+        return this.roster.schoolIndex.has(id);
+      case 'org':
+        return this.roster.schoolIndex.has(id) || !!this.extra.get('org')?.has(id);
+      case 'person':
+        return this.roster.personIndex.has(id);
+      case 'class':
+        return this.roster.classIndex.has(id);
+      default:
+        return !!this.extra.get(kind)?.has(id);
+    }
+  }
+
+  /** 'ok', 'unknown', or 'later' (not all definitions read yet). */
+  check(kind: RecordKind, id: string): 'ok' | 'unknown' | 'later' {
+    const status = this.statusOf(kind);
+    if (status === 'unavailable') return 'ok';
+    if (this.exists(kind, id) || this.isRemoved(kind, id)) return 'ok';
+    return status === 'pending' ? 'later' : 'unknown';
+  }
+
+  /** Why a school reference failed, when the ID is an org of another type. */
+  notASchool(id: string): boolean {
+    return !!this.extra.get('org')?.has(id);
+  }
+}

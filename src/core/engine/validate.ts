@@ -1,0 +1,166 @@
+/**
+ * The engine: files in, report out. Probe every file, detect the format, read the format's files
+ * in dependency order (each streamed chunk by chunk), let the adapter finish, resolve schools, run
+ * the data rules, build the report. Bad input becomes findings; only an unrecognisable set of files
+ * (or one that cannot be opened at all) throws, as an InputError with a one-line message.
+ */
+import { adapterFor } from '../formats/registry.ts';
+import { detectFormat, unknownFormatMessage } from '../formats/detect.ts';
+import type { FileSpec, FormatAdapter, FormatId } from '../formats/types.ts';
+import type { HashFactory } from '../input/hash.ts';
+import { jsSha256 } from '../input/hash.ts';
+import type { SourceFile } from '../input/source.ts';
+import { Roster } from '../model/roster.ts';
+import { fileIgnored } from '../rules/formatting/file-ignored.ts';
+import { fileMissing } from '../rules/formatting/file-missing.ts';
+import { calendarDate } from '../rules/dates.ts';
+import { buildResult, type ValidationResult } from '../report/build.ts';
+import type { RosterSnapshot } from '../report/snapshot.ts';
+import type { FileEntry } from '../report/types.ts';
+import { assignFiles } from './assign.ts';
+import { FindingCollector } from './collector.ts';
+import { probe, type Probe } from './probe.ts';
+import { readFile } from './read-file.ts';
+import { References } from './references.ts';
+import { resolveSchools } from './resolve.ts';
+import { reportUnknownRef } from './row-context.ts';
+import { runRules } from './run-rules.ts';
+
+/** Input that cannot be checked at all: the message is for the person, one line, no stack. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+export interface Progress {
+  phase: 'reading' | 'checking' | 'done';
+  file: string;
+  bytesDone: number;
+  bytesTotal: number;
+  rows: number;
+  rowsPerSecond: number;
+}
+
+export interface ValidateOptions {
+  /** Use this format instead of detecting one. */
+  format?: FormatId;
+  /** The day of validation (birth dates may not be after it); defaults to now. */
+  now?: Date;
+  previous?: RosterSnapshot | null;
+  hash?: HashFactory;
+  onProgress?: (progress: Progress) => void;
+}
+
+export async function validate(sources: readonly SourceFile[], options: ValidateOptions = {}): Promise<ValidationResult> {
+  const now = options.now ?? new Date();
+  const probes: Probe[] = [];
+  for (const source of sources) probes.push(await probe(source));
+  let adapter: FormatAdapter | undefined;
+  if (options.format) {
+    adapter = adapterFor(options.format);
+    if (!adapter) throw new InputError(`Unknown format "${options.format}".`);
+  } else {
+    adapter = detectFormat(probes)?.adapter;
+    if (!adapter) throw new InputError(unknownFormatMessage(probes));
+  }
+
+  const roster = new Roster();
+  roster.files.push(...sources.map((s) => s.path));
+  const findings = new FindingCollector();
+  const refs = new References(roster);
+  const { bySpec, ignored } = assignFiles(adapter, probes);
+  const present = new Set([...bySpec.keys()].map((n) => n.toLowerCase()));
+  const reader = adapter.read({
+    roster,
+    present,
+    header: (name) => probes[bySpec.get(name) ?? -1]?.header ?? undefined,
+  });
+
+  const definers = new Map<string, FileSpec[]>();
+  for (const spec of adapter.files) {
+    for (const kind of spec.defines?.kinds ?? []) definers.set(kind, [...(definers.get(kind) ?? []), spec]);
+  }
+  for (const [kind, specs] of definers) {
+    // Checked only when every required definer is there and at least one definer is (courses.csv is optional).
+    const usable = specs.every((s) => bySpec.has(s.name) || s.required === 'no') && specs.some((s) => bySpec.has(s.name));
+    refs.setStatus(kind as never, usable ? 'pending' : 'unavailable');
+  }
+  for (const spec of adapter.files) {
+    if (bySpec.has(spec.name) || spec.required === 'no') continue;
+    findings.add(fileMissing, 'row', { entity: 'file', reason: spec.required === 'soft' ? 'optional' : 'required', fileName: spec.name });
+  }
+  for (const { input, detail } of ignored) findings.add(fileIgnored, 'row', { file: input, entity: 'file', detail });
+
+  const entries: FileEntry[] = sources.map((s) => ({ name: s.path, bytes: s.size, rows: 0, sha256: '' }));
+  const bytesTotal = sources.reduce((n, s) => n + s.size, 0);
+  let bytesBefore = 0;
+  let rowsBefore = 0;
+  const started = Date.now();
+  let lastReport = 0;
+  const report = (phase: Progress['phase'], file: string, bytes: number, rows: number, force = false) => {
+    const t = Date.now();
+    if (!options.onProgress || (!force && t - lastReport < 50)) return;
+    lastReport = t;
+    const seconds = Math.max((t - started) / 1000, 0.001);
+    options.onProgress({ phase, file, bytesDone: bytesBefore + bytes, bytesTotal, rows: rowsBefore + rows, rowsPerSecond: Math.round((rowsBefore + rows) / seconds) });
+  };
+
+  const order = [
+    ...adapter.files.filter((s) => bySpec.has(s.name)).map((s) => ({ spec: s as FileSpec | null, input: bySpec.get(s.name)! })),
+    ...sources.map((_, i) => ({ spec: null, input: i })).filter((j) => ![...bySpec.values()].includes(j.input)),
+  ];
+  const done = new Set<string>();
+  for (const { spec, input } of order) {
+    const source = sources[input];
+    report('reading', source.path, 0, 0, true);
+    const outcome = await readFile(
+      {
+        source,
+        spec,
+        fileIndex: input,
+        headerCase: adapter.headerCase,
+        handler: spec ? (reader.rows[spec.name] ?? null) : null,
+        mayBeEmpty: spec ? adapter.mayBeEmpty?.includes(spec.name) : false,
+      },
+      { fileNames: roster.files, findings, refs, hash: options.hash ?? jsSha256, progress: (b, r) => report('reading', source.path, b, r) },
+    );
+    entries[input].rows = outcome.rows;
+    entries[input].sha256 = outcome.sha256;
+    bytesBefore += source.size;
+    rowsBefore += outcome.rows;
+    if (!spec) continue;
+    done.add(spec.name);
+    const definesNothing = !outcome.readable || (outcome.header !== null && spec.defines && !headerHas(outcome.header, spec.defines.column, adapter));
+    for (const kind of spec.defines?.kinds ?? []) {
+      if (definesNothing) refs.setStatus(kind, 'unavailable');
+      else if ((definers.get(kind) ?? []).every((s) => done.has(s.name) || !bySpec.has(s.name))) refs.setStatus(kind, 'complete');
+    }
+    settleWaiting(refs, findings);
+  }
+  reader.finish();
+  settleWaiting(refs, findings, true);
+
+  report('checking', '', 0, 0, true);
+  resolveSchools(roster);
+  runRules(roster, findings, calendarDate(now), options.previous ?? null);
+  const result = buildResult(roster, findings.raw, { adapter, files: entries, generatedAt: now });
+  report('done', '', 0, 0, true);
+  return result;
+}
+
+function headerHas(header: readonly string[], column: string, adapter: FormatAdapter): boolean {
+  return adapter.headerCase === 'insensitive'
+    ? header.some((h) => h.toLowerCase() === column.toLowerCase())
+    : header.includes(column);
+}
+
+/** References that waited for their kind: report those whose kind is now complete (or all, at the end). */
+function settleWaiting(refs: References, findings: FindingCollector, final = false): void {
+  const still = [];
+  for (const w of refs.waiting) {
+    const verdict = refs.check(w.kind, w.id);
+    if (verdict === 'later' && !final) still.push(w);
+    else if (verdict !== 'ok') reportUnknownRef(findings, refs, w.kind, w.id, w.file, w.row, w.column, null, null);
+  }
+  refs.waiting.length = 0;
+  refs.waiting.push(...still);
+}

@@ -1,0 +1,131 @@
+/**
+ * Remind CSV 2.0 (formats.md). Only schools.csv, classes.csv and school_enrollments.csv are
+ * confirmed publicly; everything else is our reconstruction. Every file and column name of this
+ * format is in LAYOUT below so it can be corrected in one place once the official templates are checked.
+ */
+import { own, type Role } from '../model/roster.ts';
+import type { FileSpec, FormatAdapter } from './types.ts';
+
+export const LAYOUT = {
+  schools: { file: 'schools.csv', id: 'school_id', name: 'school_name' },
+  classes: { file: 'classes.csv', id: 'class_id', school: 'school_id', name: 'class_name' },
+  users: {
+    file: 'users.csv',
+    id: 'user_id',
+    role: 'role',
+    firstName: 'first_name',
+    lastName: 'last_name',
+    email: 'email',
+    phone: 'phone',
+    dob: 'dob',
+    studentIds: 'student_ids',
+  },
+  enrollments: { file: 'enrollments.csv', class: 'class_id', user: 'user_id', role: 'role', owner: 'owner', member: 'member' },
+  schoolEnrollments: { file: 'school_enrollments.csv', school: 'school_id', user: 'user_id' },
+} as const;
+
+const { schools: S, classes: C, users: U, enrollments: E, schoolEnrollments: SE } = LAYOUT;
+const req = (name: string) => ({ name, required: true });
+const opt = (name: string) => ({ name });
+
+const FILES: FileSpec[] = [
+  {
+    name: S.file,
+    required: 'yes',
+    entity: 'school',
+    columns: [req(S.id), req(S.name)],
+    defines: { kinds: ['school'], column: S.id },
+    names: [{ column: S.name, kind: 'school' }],
+  },
+  {
+    name: C.file,
+    required: 'yes',
+    entity: 'class',
+    columns: [req(C.id), req(C.school), req(C.name)],
+    defines: { kinds: ['class'], column: C.id },
+    names: [{ column: C.name, kind: 'class' }],
+  },
+  {
+    name: U.file,
+    required: 'yes',
+    entity: 'user',
+    columns: [req(U.id), req(U.role), ...[U.firstName, U.lastName, U.email, U.phone, U.dob, U.studentIds].map(opt)],
+    defines: { kinds: ['person'], column: U.id },
+  },
+  { name: E.file, required: 'yes', entity: 'enrollment', columns: [req(E.class), req(E.user), req(E.role)] },
+  { name: SE.file, required: 'yes', entity: 'school enrollment', columns: [req(SE.school), req(SE.user)] },
+];
+
+const ROLES: Record<string, Role> = { teacher: 'teacher', student: 'student', parent: 'parent' };
+
+export const remindCsv2: FormatAdapter = {
+  id: 'remind-csv-2.0',
+  label: 'Remind CSV 2.0',
+  reconstructed: true,
+  headerCase: 'exact',
+  files: FILES,
+  read({ roster }) {
+    const children: Array<[number, string]> = [];
+    const schoolOf = (id: string | null) => (id === null ? -1 : (roster.schoolIndex.get(id) ?? -1));
+    return {
+      rows: {
+        [S.file](r) {
+          const id = r.id(S.id);
+          if (id !== null && roster.addSchool(id, r.get(S.name), r.file, r.row) < 0) {
+            r.duplicate(S.id, id, roster.schools[roster.schoolIndex.get(id)!]);
+          }
+        },
+        [C.file](r) {
+          const id = r.id(C.id);
+          const school = schoolOf(r.ref('school', C.school));
+          if (id === null) return;
+          const index = roster.addClass(id, r.file, r.row);
+          if (index < 0) return r.duplicate(C.id, id, roster.classes[roster.classIndex.get(id)!]);
+          roster.classes[index].name = own(r.get(C.name));
+          roster.classes[index].school = school;
+        },
+        [U.file](r) {
+          const id = r.id(U.id);
+          if (id === null) return;
+          const index = roster.addPerson(id, ROLES[r.get(U.role).toLowerCase()] ?? 'staff', r.file, r.row);
+          if (index < 0) return r.duplicate(U.id, id, roster.person(id)!);
+          const p = roster.people[index];
+          roster.setName(p, r.get(U.firstName), r.get(U.lastName));
+          roster.addEmail(p, r.get(U.email));
+          roster.addPhone(p, r.get(U.phone));
+          if (p.role === 'student') p.dob = own(r.get(U.dob));
+          for (const child of r.get(U.studentIds).split(/[;,]/)) {
+            const childId = child.trim();
+            if (childId && r.ref('person', U.studentIds, { value: childId })) children.push([index, own(childId)]);
+          }
+        },
+        [E.file](r) {
+          const cls = r.ref('class', E.class);
+          const user = r.ref('person', E.user);
+          const c = cls === null ? undefined : roster.classIndex.get(cls);
+          if (c === undefined || user === null) return;
+          // An owner who is not a teacher still counts as the class's teacher (→ teacher-unknown).
+          if (r.get(E.role).toLowerCase() === E.owner) roster.addClassTeacher(roster.classes[c], user);
+          else {
+            const p = roster.person(user);
+            if (p) roster.addSchoolTo(p, roster.classes[c].school);
+          }
+        },
+        [SE.file](r) {
+          const school = schoolOf(r.ref('school', SE.school));
+          const user = r.ref('person', SE.user);
+          const p = user === null ? undefined : roster.person(user);
+          if (p) roster.addSchoolTo(p, school);
+        },
+      },
+      finish() {
+        for (const [parent, childId] of children) {
+          const child = roster.personIndex.get(childId);
+          if (child !== undefined && roster.people[parent].role === 'parent' && roster.people[child].role === 'student') {
+            roster.linkParent(parent, child);
+          }
+        }
+      },
+    };
+  },
+};

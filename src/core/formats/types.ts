@@ -1,0 +1,82 @@
+/**
+ * What a format adapter declares and what the engine hands it. Adapters translate rows into the
+ * canonical roster and say which cells identify or reference records; they never judge. The
+ * engine turns those declarations into formatting findings (stage 1).
+ */
+import type { Roster } from '../model/roster.ts';
+
+export type FormatId = 'remind-csv-1.0' | 'remind-csv-2.0' | 'oneroster-1.1' | 'oneroster-1.2' | 'clever';
+
+/** Kinds of records that cells identify or reference. */
+export type RecordKind = 'school' | 'org' | 'person' | 'class' | 'course' | 'session';
+
+export interface ColumnSpec {
+  name: string;
+  /** Absent from the header → `header-missing`. */
+  required?: boolean;
+}
+
+export interface FileSpec {
+  /** Name as the format writes it, e.g. "academicSessions.csv" (matched case-insensitively). */
+  name: string;
+  /** `yes`: absent → blocking `file-missing`; `soft`: absent → non-blocking `file-missing`; `no`: optional. */
+  required: 'yes' | 'soft' | 'no';
+  /** What one row describes, for findings ("teacher", "user", "enrollment"…). */
+  entity: string;
+  columns: ColumnSpec[];
+  /** The record kind this file defines and the column holding its ID. */
+  defines?: { kinds: RecordKind[]; column: string };
+  /** Columns holding school or class names (checked by `name-too-long`). */
+  names?: { column: string; kind: 'school' | 'class' }[];
+}
+
+/** One data row, as the adapter sees it. */
+export interface RowContext {
+  readonly file: number;
+  readonly row: number;
+  /** The trimmed cell, '' when empty or when the header lacks the column. */
+  get(column: string): string;
+  /** An identifying cell: empty → `id-missing` and null. */
+  id(column: string): string | null;
+  /**
+   * A reference to a record of `kind`: empty → `id-missing` (unless `optional`) and null;
+   * an ID no file defines → `ref-unknown` (still returned). `value` overrides the cell (list items).
+   */
+  ref(kind: RecordKind, column: string, options?: { optional?: boolean; value?: string }): string | null;
+  /** A second definition of an ID the format allows once (`id-duplicate`; the first one is kept). */
+  duplicate(column: string, id: string, first: { file: number; row: number }): void;
+  /** An ID that exists but whose record is removed (OneRoster `tobedeleted`): references to it are fine. */
+  removed(kind: RecordKind, id: string): void;
+  /** Registers an ID of a reference-only kind (courses, sessions, non-school orgs). */
+  define(kind: RecordKind, id: string): boolean;
+}
+
+export interface AdapterContext {
+  readonly roster: Roster;
+  /** Names of the files present (canonical lower-case), for adapters whose layout depends on them. */
+  readonly present: ReadonlySet<string>;
+  /** Header columns of a file as read (for layouts that differ by version). */
+  header(file: string): readonly string[] | undefined;
+}
+
+export interface FormatReader {
+  /** Row handlers by canonical file name. */
+  rows: Record<string, (row: RowContext) => void>;
+  /** After every file: resolve what needed all files (links, guardian IDs). */
+  finish(): void;
+}
+
+export interface FormatAdapter {
+  id: FormatId;
+  label: string;
+  /** The layout is our reconstruction, not checked against the official templates. */
+  reconstructed: boolean;
+  headerCase: 'exact' | 'insensitive';
+  /** Every file the format knows, in reading order (definitions before references). */
+  files: FileSpec[];
+  /** Other file names (lower case) that belong to the format but are not read: not reported as ignored. */
+  knownExtraFiles?: string[];
+  /** Files the format allows to be completely empty, without even a header. */
+  mayBeEmpty?: string[];
+  read(ctx: AdapterContext): FormatReader;
+}

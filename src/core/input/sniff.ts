@@ -1,0 +1,53 @@
+/** What the first bytes of a file say it is, before any CSV parsing. */
+export type Sniffed =
+  | { kind: 'text'; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; bom: number }
+  | { kind: 'binary'; what: string };
+
+const SIGNATURES: Array<[number[], string]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel workbook (.xls)'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a zip archive'],
+  [[0x50, 0x4b, 0x05, 0x06], 'an empty zip archive'],
+];
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  return sig.length <= bytes.length && sig.every((b, i) => bytes[i] === b);
+}
+
+/** Looks at the first bytes (a few kB are enough) and decides how to read the file. */
+export function sniff(head: Uint8Array, name: string): Sniffed {
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { kind: 'text', encoding: 'utf-8', bom: 3 };
+  if (startsWith(head, [0xff, 0xfe])) return { kind: 'text', encoding: 'utf-16le', bom: 2 };
+  if (startsWith(head, [0xfe, 0xff])) return { kind: 'text', encoding: 'utf-16be', bom: 2 };
+  for (const [sig, what] of SIGNATURES) {
+    if (!startsWith(head, sig)) continue;
+    if (what === 'a zip archive' && /\.xlsx$/i.test(name)) return { kind: 'binary', what: 'an Excel workbook (.xlsx)' };
+    if (what === 'a zip archive' && /\.ods$/i.test(name)) return { kind: 'binary', what: 'a spreadsheet (.ods)' };
+    if (what === 'a zip archive' && /\.numbers$/i.test(name)) return { kind: 'binary', what: 'a Numbers spreadsheet' };
+    return { kind: 'binary', what };
+  }
+  let evenZeros = 0;
+  let oddZeros = 0;
+  let controls = 0;
+  const n = Math.min(head.length, 65536);
+  for (let i = 0; i < n; i++) {
+    const b = head[i];
+    if (b === 0) {
+      if (i % 2 === 0) evenZeros++;
+      else oddZeros++;
+    } else if (b < 9 || (b > 13 && b < 32 && b !== 26)) controls++;
+  }
+  const zeros = evenZeros + oddZeros;
+  if (zeros > 0) {
+    // ASCII text in UTF-16 puts a zero byte beside every character: on odd offsets for LE, even for BE.
+    if (n >= 4 && oddZeros > n / 4 && evenZeros < oddZeros / 8) return { kind: 'binary', what: 'UTF-16 (LE) text without a byte-order mark' };
+    if (n >= 4 && evenZeros > n / 4 && oddZeros < evenZeros / 8) return { kind: 'binary', what: 'UTF-16 (BE) text without a byte-order mark' };
+    return { kind: 'binary', what: 'a binary file (it contains zero bytes)' };
+  }
+  if (controls > Math.max(8, n / 100)) return { kind: 'binary', what: 'a binary file (it contains control characters)' };
+  return { kind: 'text', encoding: 'utf-8', bom: 0 };
+}

@@ -1,0 +1,58 @@
+/**
+ * A file the engine reads: from a browser File, a file on disk, or an entry of a .zip.
+ * Everything is read chunk by chunk so a district of a gigabyte never sits in memory at once.
+ */
+export interface SourceFile {
+  /** Path as the user knows it (folder or zip prefix kept), e.g. "export/users.csv". */
+  readonly path: string;
+  /** Size in bytes (for a zip entry: the size it claims uncompressed). */
+  readonly size: number;
+  /** The bytes from first to last, in chunks. */
+  chunks(): AsyncIterable<Uint8Array>;
+  /** The first bytes only (for sniffing the type and the header row). */
+  head(maxBytes: number): Promise<Uint8Array>;
+}
+
+/** Anything that can hand out byte ranges: a Blob in the browser, a file handle in Node. */
+export interface RandomAccess {
+  readonly size: number;
+  read(start: number, end: number): Promise<Uint8Array>;
+}
+
+export const CHUNK_BYTES = 1 << 20;
+
+export function baseName(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i < 0 ? path : path.slice(i + 1);
+}
+
+/** A SourceFile over random access bytes, read in fixed chunks. */
+export function sourceFromRandomAccess(path: string, bytes: RandomAccess): SourceFile {
+  return {
+    path,
+    size: bytes.size,
+    async *chunks() {
+      for (let pos = 0; pos < bytes.size; pos += CHUNK_BYTES) {
+        yield await bytes.read(pos, Math.min(bytes.size, pos + CHUNK_BYTES));
+      }
+    },
+    head: (maxBytes) => bytes.read(0, Math.min(bytes.size, maxBytes)),
+  };
+}
+
+/** A Blob (or File) as random access bytes. */
+export function blobAccess(blob: Blob): RandomAccess {
+  return {
+    size: blob.size,
+    read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
+  };
+}
+
+/** In-memory bytes, for tests and the generated sample district. */
+export function sourceFromBytes(path: string, data: Uint8Array | string): SourceFile {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  return sourceFromRandomAccess(path, {
+    size: bytes.length,
+    read: async (start, end) => bytes.subarray(start, end),
+  });
+}

@@ -1,0 +1,140 @@
+/** Counts, school buckets, stable order (report.md): the finished run as a ValidationResult. */
+import { SEVERITY_ORDER, type RawFinding } from '../model/finding.ts';
+import type { Roster } from '../model/roster.ts';
+import type { FormatAdapter } from '../formats/types.ts';
+import type { FormattingRule } from '../rules/rule.ts';
+import { ruleFor } from '../rules/registry.ts';
+import { findingSchools, materialize } from './materialize.ts';
+import { REPORT_VERSION, type FileEntry, type Finding, type ReportSummary, type SchoolEntry } from './types.ts';
+
+export const NO_SCHOOL_NAME = '(no school)';
+
+/** The findings in report order, materialised one at a time (a district may have a million). */
+export class FindingList {
+  constructor(
+    private readonly roster: Roster,
+    readonly raw: readonly RawFinding[],
+  ) {}
+  get length(): number {
+    return this.raw.length;
+  }
+  get(i: number): Finding {
+    return materialize(this.roster, this.raw[i]);
+  }
+  schoolsOf(i: number): (string | null)[] {
+    return findingSchools(this.roster, this.raw[i]);
+  }
+  *[Symbol.iterator](): IterableIterator<Finding> {
+    for (let i = 0; i < this.raw.length; i++) yield this.get(i);
+  }
+}
+
+export interface ValidationResult {
+  summary: ReportSummary;
+  findings: FindingList;
+  roster: Roster;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function recordId(roster: Roster, f: RawFinding): string {
+  if (f.subject === 'person') return roster.people[f.index].id;
+  if (f.subject === 'class') return roster.classes[f.index].id;
+  return f.id ?? '';
+}
+
+function sortFindings(roster: Roster, raw: RawFinding[]): RawFinding[] {
+  const keys = raw.map((f) => {
+    const schools = findingSchools(roster, f);
+    return {
+      f,
+      severity: SEVERITY_ORDER[ruleFor(f.code).severity],
+      school: schools.length === 0 ? '' : (schools[0] ?? '\uffff'),
+      id: recordId(roster, f),
+    };
+  });
+  keys.sort(
+    (a, b) =>
+      a.severity - b.severity ||
+      cmp(a.f.code, b.f.code) ||
+      cmp(a.school, b.school) ||
+      cmp(a.id, b.id) ||
+      a.f.file - b.f.file ||
+      (a.f.row ?? 0) - (b.f.row ?? 0) ||
+      cmp(a.f.field ?? '', b.f.field ?? '') ||
+      cmp(a.f.value ?? '', b.f.value ?? '') ||
+      cmp(a.f.reason ?? '', b.f.reason ?? ''),
+  );
+  return keys.map((k) => k.f);
+}
+
+export interface RunFacts {
+  adapter: FormatAdapter;
+  files: FileEntry[];
+  generatedAt: Date;
+}
+
+export function buildResult(roster: Roster, collected: RawFinding[], facts: RunFacts): ValidationResult {
+  const raw = sortFindings(roster, collected);
+  const entry = (id: string | null, name: string): SchoolEntry => ({
+    id,
+    name,
+    counts: { teachers: 0, students: 0, parents: 0, classes: 0 },
+    error: {},
+    alert: {},
+  });
+  const bySchool = roster.schools.map((s) => entry(s.id, s.name));
+  const noSchool = entry(null, NO_SCHOOL_NAME);
+  let noSchoolUsed = false;
+  const bucket = (i: number | null) => (i === null ? ((noSchoolUsed = true), noSchool) : bySchool[i]);
+
+  const totals = { schools: roster.schools.length, teachers: 0, students: 0, parents: 0, staff: 0, classes: roster.classes.length };
+  const roleKey = { teacher: 'teachers', student: 'students', parent: 'parents' } as const;
+  for (const p of roster.people) {
+    if (p.role === 'staff') {
+      totals.staff++;
+      continue;
+    }
+    const key = roleKey[p.role];
+    totals[key]++;
+    if (p.schools.length === 0) bucket(null).counts[key]++;
+    for (const s of p.schools) bucket(s).counts[key]++;
+  }
+  for (const c of roster.classes) bucket(c.school >= 0 ? c.school : null).counts.classes++;
+
+  const severityTotals = { error: 0, alert: 0, formatting: 0, hold: 0 };
+  const formatting: Record<string, number> = {};
+  const hold: Record<string, number> = {};
+  let blocked = false;
+  const schoolIndex = new Map(roster.schools.map((s, i) => [s.id, i]));
+  for (const f of raw) {
+    const rule = ruleFor(f.code);
+    severityTotals[rule.severity]++;
+    if (rule.severity === 'formatting') {
+      formatting[f.code] = (formatting[f.code] ?? 0) + 1;
+      if ((rule as FormattingRule).blocks(f.reason)) blocked = true;
+    } else if (rule.severity === 'hold') {
+      hold[f.code] = (hold[f.code] ?? 0) + 1;
+    } else {
+      for (const id of findingSchools(roster, f)) {
+        const counts = bucket(id === null ? null : schoolIndex.get(id)!)[rule.severity];
+        counts[f.code] = (counts[f.code] ?? 0) + 1;
+      }
+    }
+  }
+
+  const schools = [...bySchool].sort((a, b) => cmp(a.name, b.name) || cmp(a.id ?? '', b.id ?? ''));
+  if (noSchoolUsed) schools.push(noSchool);
+  const summary: ReportSummary = {
+    reportVersion: REPORT_VERSION,
+    generatedAt: facts.generatedAt.toISOString(),
+    format: { id: facts.adapter.id, label: facts.adapter.label, reconstructed: facts.adapter.reconstructed },
+    files: facts.files,
+    blocked,
+    totals: { ...totals, ...severityTotals },
+    schools,
+    formatting,
+    hold,
+  };
+  return { summary, findings: new FindingList(roster, raw), roster };
+}

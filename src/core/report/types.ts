@@ -1,0 +1,52 @@
+/** The report of report.md: one data shape for the screen, the downloads, the history and the CLI. */
+import type { Finding, Severity } from '../model/finding.ts';
+import type { FormatId } from '../formats/types.ts';
+
+export const REPORT_VERSION = 1;
+
+export interface FileEntry {
+  name: string;
+  bytes: number;
+  rows: number;
+  sha256: string;
+}
+
+export interface SchoolEntry {
+  id: string | null;
+  name: string;
+  counts: { teachers: number; students: number; parents: number; classes: number };
+  error: Record<string, number>;
+  alert: Record<string, number>;
+}
+
+export interface Totals {
+  schools: number;
+  teachers: number;
+  students: number;
+  parents: number;
+  staff: number;
+  classes: number;
+  error: number;
+  alert: number;
+  formatting: number;
+  hold: number;
+}
+
+/** Everything but the findings: small, cheap to send to the page. */
+export interface ReportSummary {
+  reportVersion: number;
+  generatedAt: string;
+  format: { id: FormatId; label: string; reconstructed: boolean };
+  files: FileEntry[];
+  blocked: boolean;
+  totals: Totals;
+  schools: SchoolEntry[];
+  formatting: Record<string, number>;
+  hold: Record<string, number>;
+}
+
+export interface Report extends ReportSummary {
+  findings: Finding[];
+}
+
+export type { Finding, Severity };

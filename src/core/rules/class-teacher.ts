@@ -1,0 +1,81 @@
+import { teacherEmailReason } from './teacher-email.ts';
+import type { DataRule } from './rule.ts';
+
+const TLDS = 'com|org|net|edu|gov|io|ly|co|us|me|info|app|link|gl';
+const DOMAIN_WORD = new RegExp(`^[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:${TLDS})(?:/.*)?$`, 'i');
+const EDGE_PUNCTUATION = /^[("'[<{]+|[)"'\]>},;:!?.]+$/g;
+
+/** Our rule (rules.md §5): "://", "www.", or a word like label.tld or label.tld/… with a listed tld. */
+export function containsUrl(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower.includes('://') || lower.includes('www.')) return true;
+  return name.split(/\s+/).some((word) => DOMAIN_WORD.test(word.replace(EDGE_PUNCTUATION, '')));
+}
+
+export type ClassTeacherReason =
+  | 'name-missing'
+  | 'name-url'
+  | 'no-teacher'
+  | 'teacher-unknown'
+  | 'teacher-not-provisioned';
+
+export const classTeacher: DataRule = {
+  code: 'class-teacher',
+  severity: 'error',
+  title: 'Class without a usable name or teacher',
+  reasons: ['name-missing', 'name-url', 'no-teacher', 'teacher-unknown', 'teacher-not-provisioned'],
+  explanation:
+    'Remind creates a class only when it has a name and an owner: a teacher in the roster who gets an ' +
+    'account. Names that contain a web address are refused.',
+  fix: {
+    'name-missing': 'Give the class (section) a name in the SIS.',
+    'name-url': 'Remove the web address from the class name in the SIS.',
+    'no-teacher': 'Assign a teacher to the class in the SIS.',
+    'teacher-unknown': 'The class’s teacher is not in the teacher file: add the teacher, or correct the teacher ID.',
+    'teacher-not-provisioned': 'Fix the teacher-email error of the class’s teacher; the class is created once the teacher is.',
+  },
+  message: (f) => {
+    const cls = f.name ? `Class "${f.name}" (${f.id})` : `Class ${f.id}`;
+    switch (f.reason) {
+      case 'name-missing':
+        return `Class ${f.id} has no name.`;
+      case 'name-url':
+        return `${cls} has a web address in its name.`;
+      case 'no-teacher':
+        return `${cls} has no teacher.`;
+      case 'teacher-unknown':
+        return `${cls}: teacher ${f.value} is not a teacher in the roster.`;
+      default:
+        return `${cls}: its teacher ${f.value} has no account (teacher-email error).`;
+    }
+  },
+  start: (ctx) => {
+    const provisioned = new Map<number, boolean>();
+    const isProvisioned = (t: number) => {
+      let ok = provisioned.get(t);
+      if (ok === undefined) provisioned.set(t, (ok = teacherEmailReason(ctx.devices(t)) === null));
+      return ok;
+    };
+    return {
+      class(c, i) {
+        let reason: ClassTeacherReason | null = null;
+        let value: string | null = null;
+        let field: string | null = 'teacher';
+        if (c.name.trim() === '') [reason, field] = ['name-missing', 'name'];
+        else if (containsUrl(c.name)) [reason, field, value] = ['name-url', 'name', c.name];
+        else if (c.teacherRefs.length === 0) reason = 'no-teacher';
+        else {
+          const teachers: number[] = [];
+          for (const id of c.teacherRefs) {
+            const t = ctx.roster.personIndex.get(id);
+            if (t !== undefined && ctx.roster.people[t].role === 'teacher') teachers.push(t);
+          }
+          if (teachers.length === 0) [reason, value] = ['teacher-unknown', c.teacherRefs.join(', ')];
+          else if (!teachers.some(isProvisioned))
+            [reason, value] = ['teacher-not-provisioned', teachers.map((t) => ctx.roster.people[t].id).join(', ')];
+        }
+        if (reason) ctx.reportClass(classTeacher, i, { reason, field, value });
+      },
+    };
+  },
+};

@@ -1,0 +1,49 @@
+import type { PersonDevices } from '../devices/claims.ts';
+import type { DataRule } from './rule.ts';
+
+/** Why a parent has no device left, or null (rules.md §5). */
+export function parentContactReason(d: PersonDevices): 'missing' | 'invalid' | 'taken' | null {
+  if (d.emails.length + d.phones.length === 0) return 'missing';
+  const usable = [...d.emails.filter((e) => e.valid), ...d.phones.filter((p) => p.supported)];
+  if (usable.length === 0) return 'invalid';
+  return usable.some((x) => x.lostTo < 0) ? null : 'taken';
+}
+
+export const parentContact: DataRule = {
+  code: 'parent-contact',
+  severity: 'error',
+  title: 'Parent without a usable email or phone',
+  reasons: ['missing', 'invalid', 'taken'],
+  explanation:
+    'Remind reaches parents by email or text message. A parent with no valid email and no US or Canadian ' +
+    'mobile number of their own cannot get an account.',
+  fix: {
+    missing: 'Add the parent’s email address or mobile number to the contact in the SIS.',
+    invalid: 'Correct the email address or phone number (a 10-digit US or Canadian number) in the SIS.',
+    taken:
+      'Every email and phone is already used by someone who takes precedence (a teacher or another parent). ' +
+      'Add a contact point of the parent’s own, or correct the duplicate.',
+  },
+  message: (f) =>
+    f.reason === 'missing'
+      ? `Parent ${f.name || f.id} has neither an email address nor a phone number.`
+      : f.reason === 'invalid'
+        ? `Parent ${f.name || f.id} has no valid email or supported phone ("${f.value}").`
+        : `Parent ${f.name || f.id}'s contact ${f.value} is used by ${f.otherId}, who takes it.`,
+  start: (ctx) => ({
+    person(p, i) {
+      if (p.role !== 'parent') return;
+      const d = ctx.devices(i);
+      const reason = parentContactReason(d);
+      if (!reason) return;
+      const all = [...d.emails.map((e) => ({ ...e, field: 'email', ok: e.valid })), ...d.phones.map((x) => ({ ...x, field: 'phone', ok: x.supported }))];
+      const first = reason === 'taken' ? all.find((x) => x.ok) : all[0];
+      ctx.reportPerson(parentContact, i, {
+        reason,
+        field: first?.field ?? null,
+        value: first?.value ?? null,
+        otherId: first && first.lostTo >= 0 ? ctx.roster.people[first.lostTo].id : null,
+      });
+    },
+  }),
+};

@@ -1,0 +1,82 @@
+/**
+ * The shape of a rule. Every code of rules.md has one file in this folder exporting one of these,
+ * and registry.ts lists them all. Formatting rules (stage 1) are raised by the engine while it
+ * reads; data rules (stages 2 and 3) visit the finished roster.
+ */
+import type { Severity } from '../model/finding.ts';
+import type { Person, Roster, RosterClass } from '../model/roster.ts';
+import type { PersonDevices } from '../devices/claims.ts';
+import type { CalendarDate } from './dates.ts';
+import type { RosterSnapshot } from '../report/snapshot.ts';
+
+/** What a message or fix text may use. */
+export interface FindingFacts {
+  reason: string | null;
+  entity: string;
+  id: string | null;
+  name: string | null;
+  file: string | null;
+  row: number | null;
+  field: string | null;
+  value: string | null;
+  otherId: string | null;
+  detail: string | null;
+}
+
+interface RuleBase {
+  code: string;
+  title: string;
+  /** What Remind does and why, in an admin's words. */
+  explanation: string;
+  /** How to fix it in the SIS (per reason when it differs). */
+  fix: string | Partial<Record<string, string>>;
+  message(f: FindingFacts): string;
+}
+
+export interface FormattingRule extends RuleBase {
+  severity: 'formatting';
+  /** Whether Remind refuses the upload while this finding remains (reason-dependent for file-missing). */
+  blocks(reason: string | null): boolean;
+}
+
+export interface ReportFields {
+  reason?: string | null;
+  field?: string | null;
+  value?: string | null;
+  otherId?: string | null;
+  detail?: string | null;
+}
+
+export interface RuleContext {
+  readonly roster: Roster;
+  readonly today: CalendarDate;
+  /** The earlier report of the same district, when there is one (hold-removals). */
+  readonly previous: RosterSnapshot | null;
+  /** Devices of a person, with who won each shared one (cached for the person being visited). */
+  devices(index: number): PersonDevices;
+  /** Whether the person gets an account: no error rule fires for them. */
+  getsAccount(index: number): boolean;
+  reportPerson(rule: DataRule, index: number, fields?: ReportFields): void;
+  reportClass(rule: DataRule, index: number, fields?: ReportFields): void;
+  reportDistrict(rule: DataRule, fields?: ReportFields): void;
+}
+
+export interface RuleVisitors {
+  person?(p: Person, index: number): void;
+  class?(c: RosterClass, index: number): void;
+  end?(): void;
+}
+
+export interface DataRule extends RuleBase {
+  severity: Exclude<Severity, 'formatting'>;
+  reasons?: readonly string[];
+  /** Called once a run; returns the visitors (closures may keep per-run state). */
+  start(ctx: RuleContext): RuleVisitors;
+}
+
+export type Rule = FormattingRule | DataRule;
+
+export function fixFor(rule: Rule, reason: string | null): string {
+  if (typeof rule.fix === 'string') return rule.fix;
+  return (reason !== null ? rule.fix[reason] : undefined) ?? rule.fix.default ?? '';
+}

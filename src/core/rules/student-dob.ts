@@ -1,0 +1,31 @@
+import { checkDob } from './dates.ts';
+import type { DataRule } from './rule.ts';
+
+export const studentDob: DataRule = {
+  code: 'student-dob',
+  severity: 'error',
+  title: 'Student without a valid date of birth',
+  reasons: ['missing', 'invalid', 'two-digit-year'],
+  explanation:
+    'Remind needs each student’s date of birth to apply the right protections for children under 13. ' +
+    'Without a valid one the student gets no account.',
+  fix: {
+    missing: 'Enter the student’s date of birth in the SIS.',
+    invalid: 'Correct the date of birth: a real date in the past, written MM/DD/YYYY or YYYY-MM-DD.',
+    'two-digit-year': 'Export the date of birth with a four-digit year (MM/DD/YYYY or YYYY-MM-DD).',
+  },
+  message: (f) =>
+    f.reason === 'missing'
+      ? `Student ${f.name || f.id} has no date of birth.`
+      : f.reason === 'two-digit-year'
+        ? `Student ${f.name || f.id}'s date of birth "${f.value}" has a two-digit year.`
+        : `Student ${f.name || f.id}'s date of birth "${f.value}" is not a valid date.`,
+  start: (ctx) => ({
+    person(p, i) {
+      if (p.role !== 'student') return;
+      const verdict = checkDob(p.dob, ctx.today);
+      if (verdict === 'ok') return;
+      ctx.reportPerson(studentDob, i, { reason: verdict, field: 'dob', value: p.dob || null });
+    },
+  }),
+};

@@ -1,0 +1,48 @@
+import type { PersonDevices } from '../devices/claims.ts';
+import type { DataRule } from './rule.ts';
+
+/** Why a teacher has no usable email, or null when one is left (rules.md §5). */
+export function teacherEmailReason(d: PersonDevices): 'missing' | 'invalid' | 'taken' | null {
+  if (d.emails.length === 0) return 'missing';
+  const valid = d.emails.filter((e) => e.valid);
+  if (valid.length === 0) return 'invalid';
+  return valid.some((e) => e.lostTo < 0) ? null : 'taken';
+}
+
+export const teacherEmail: DataRule = {
+  code: 'teacher-email',
+  severity: 'error',
+  title: 'Teacher without a usable email address',
+  reasons: ['missing', 'invalid', 'taken'],
+  explanation:
+    'Remind creates a teacher account from the teacher’s email address. With no valid address of their own, ' +
+    'the teacher gets no account, and classes that only they teach are not created either.',
+  fix: {
+    missing: 'Enter the teacher’s school email address in the SIS.',
+    invalid: 'Correct the email address in the SIS (one address, like name@school.org, no spaces).',
+    taken:
+      'Each teacher needs an address nobody else in the roster uses. Give this teacher their own address, or ' +
+      'remove it from the other person’s record.',
+  },
+  message: (f) =>
+    f.reason === 'missing'
+      ? `Teacher ${f.name || f.id} has no email address.`
+      : f.reason === 'invalid'
+        ? `Teacher ${f.name || f.id} has no valid email address ("${f.value}").`
+        : `Teacher ${f.name || f.id}'s email ${f.value} is used by ${f.otherId}, who takes it.`,
+  start: (ctx) => ({
+    person(p, i) {
+      if (p.role !== 'teacher') return;
+      const d = ctx.devices(i);
+      const reason = teacherEmailReason(d);
+      if (!reason) return;
+      const first = reason === 'taken' ? d.emails.find((e) => e.valid) : d.emails[0];
+      ctx.reportPerson(teacherEmail, i, {
+        reason,
+        field: 'email',
+        value: first?.value ?? null,
+        otherId: first && first.lostTo >= 0 ? ctx.roster.people[first.lostTo].id : null,
+      });
+    },
+  }),
+};
