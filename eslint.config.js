@@ -24,7 +24,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['svelte', 'svelte/*', 'idb', 'comlink', 'node:*', '*/app/*', '*/worker/*', '*/storage/*'] },
+        {
+          patterns: [
+            'svelte',
+            'svelte/*',
+            'idb',
+            'comlink',
+            'node:*',
+            '*/app/*',
+            '*/worker/*',
+            '*/storage/*',
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'indexedDB', 'localStorage', 'self'],
     },

@@ -48,7 +48,8 @@ export function resolveOwners(roster: Roster): DeviceOwners {
   const people = roster.people;
   const claim = (key: string, index: number) => {
     const current = owners.get(key);
-    if (current === undefined || (current !== index && beats(people[index], people[current]))) owners.set(key, index);
+    if (current === undefined || (current !== index && beats(people[index], people[current])))
+      owners.set(key, index);
   };
   for (let i = 0; i < people.length; i++) {
     const p = people[i];
@@ -80,7 +81,12 @@ export function personDevices(roster: Roster, owners: DeviceOwners, index: numbe
     if (seen.has('p:' + v.key)) continue;
     seen.add('p:' + v.key);
     const owner = v.supported && claims(p) ? owners.get('p:' + v.key) : undefined;
-    phones.push({ value, supported: v.supported, key: v.key, lostTo: owner !== undefined && owner !== index ? owner : -1 });
+    phones.push({
+      value,
+      supported: v.supported,
+      key: v.key,
+      lostTo: owner !== undefined && owner !== index ? owner : -1,
+    });
   }
   return { emails, phones };
 }

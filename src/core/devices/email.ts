@@ -10,7 +10,8 @@ export function isValidEmail(raw: string): boolean {
   if (at < 0 || email.indexOf('@', at + 1) >= 0) return false;
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
-  if (!LOCAL.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false;
+  if (!LOCAL.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..'))
+    return false;
   const labels = domain.split('.');
   if (labels.length < 2) return false;
   for (const label of labels) if (!LABEL.test(label)) return false;

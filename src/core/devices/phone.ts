@@ -31,7 +31,8 @@ function byLibrary(raw: string): PhoneVerdict {
   const parsed = parsePhoneNumberFromString(raw, 'US');
   if (!parsed || !parsed.isValid()) return { supported: false, key: digits, region: parsed?.country ?? null };
   const region = parsed.country ?? null;
-  if (region !== null && SUPPORTED_REGIONS.has(region)) return { supported: true, key: parsed.number, region };
+  if (region !== null && SUPPORTED_REGIONS.has(region))
+    return { supported: true, key: parsed.number, region };
   return { supported: false, key: digits, region };
 }
 

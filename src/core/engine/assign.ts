@@ -46,7 +46,10 @@ export function assignFiles(adapter: FormatAdapter, probes: readonly Probe[]): A
     }
     if (adapter.knownExtraFiles?.includes(p.name)) return;
     if (p.binary) {
-      ignored.push({ input: i, detail: `it is ${p.binary}, not a CSV file, and ${adapter.label} has no file of that name` });
+      ignored.push({
+        input: i,
+        detail: `it is ${p.binary}, not a CSV file, and ${adapter.label} has no file of that name`,
+      });
       return;
     }
     const other = ADAPTERS.find((a) => a !== adapter && a.files.some((s) => s.name.toLowerCase() === p.name));

@@ -9,7 +9,8 @@ export class FindingCollector {
 
   add(rule: Rule, subject: Subject, fields: Partial<RawFinding>): void {
     const value = fields.value;
-    if (value && value.length > MAX_VALUE_CHARS) fields = { ...fields, value: value.slice(0, MAX_VALUE_CHARS) + '…' };
+    if (value && value.length > MAX_VALUE_CHARS)
+      fields = { ...fields, value: value.slice(0, MAX_VALUE_CHARS) + '…' };
     this.raw.push(rawFinding(rule.code, subject, fields));
   }
 }

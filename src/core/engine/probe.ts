@@ -27,7 +27,12 @@ export async function probe(source: SourceFile): Promise<Probe> {
     const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
     if (lastBreak > 0) text = text.slice(0, lastBreak);
   }
-  const parsed = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), { header: false, newline: '\n', delimiter: ',', preview: 200 });
+  const parsed = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), {
+    header: false,
+    newline: '\n',
+    delimiter: ',',
+    preview: 200,
+  });
   const rows = parsed.data.filter((r) => !(r.length === 1 && r[0].trim() === ''));
   return { source, name, binary: null, header: rows.length ? rows[0].map((c) => c.trim()) : null, rows };
 }

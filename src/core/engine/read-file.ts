@@ -112,14 +112,26 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       if (skipRow === row) return;
       skipRow = row;
       const field = outcome.header?.[column] ?? `column ${column + 1}`;
-      env.findings.add(cellTooLong, 'row', { file, row, entity: spec.entity, field, detail: length.toLocaleString('en-US') });
+      env.findings.add(cellTooLong, 'row', {
+        file,
+        row,
+        entity: spec.entity,
+        field,
+        detail: length.toLocaleString('en-US'),
+      });
     },
     row(cells: string[], row: number) {
       if (row === 1) {
         outcome.header = cells.map((c) => c.trim());
         headerWidth = cells.length;
         const { index, names: headerNames, missing } = headerIndex(spec, outcome.header, job.headerCase);
-        if (missing.length) env.findings.add(headerMissing, 'row', { file, row: 1, entity: 'file', detail: missing.join(', ') });
+        if (missing.length)
+          env.findings.add(headerMissing, 'row', {
+            file,
+            row: 1,
+            entity: 'file',
+            detail: missing.join(', '),
+          });
         cursor = new RowCursor(file, spec, index, headerNames, env.fileNames, env.findings, env.refs);
         return;
       }
@@ -187,7 +199,10 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     csv.push(rest);
     csv.end();
   } catch (error) {
-    unreadable(`reading stopped near row ${csv.rowsSeen + 1} (${error instanceof Error ? error.message : String(error)})`, csv.rowsSeen + 1);
+    unreadable(
+      `reading stopped near row ${csv.rowsSeen + 1} (${error instanceof Error ? error.message : String(error)})`,
+      csv.rowsSeen + 1,
+    );
   }
   outcome.sha256 = hash.digest();
   if (!textSeen && !job.mayBeEmpty) unreadable('the file is empty');

@@ -40,7 +40,12 @@ export class RowCursor implements RowContext {
   id(column: string): string | null {
     const value = this.get(column);
     if (value) return value;
-    this.findings.add(idMissing, 'row', { file: this.file, row: this.row, entity: this.spec.entity, field: this.field(column) });
+    this.findings.add(idMissing, 'row', {
+      file: this.file,
+      row: this.row,
+      entity: this.spec.entity,
+      field: this.field(column),
+    });
     return null;
   }
 
@@ -59,8 +64,20 @@ export class RowCursor implements RowContext {
       return null;
     }
     const verdict = this.refs.check(kind, value);
-    if (verdict === 'unknown') reportUnknownRef(this.findings, this.refs, kind, value, this.file, this.row, this.field(column), this.spec.entity, this.ownId());
-    else if (verdict === 'later') this.refs.waiting.push({ kind, id: value, file: this.file, row: this.row, column: this.field(column) });
+    if (verdict === 'unknown')
+      reportUnknownRef(
+        this.findings,
+        this.refs,
+        kind,
+        value,
+        this.file,
+        this.row,
+        this.field(column),
+        this.spec.entity,
+        this.ownId(),
+      );
+    else if (verdict === 'later')
+      this.refs.waiting.push({ kind, id: value, file: this.file, row: this.row, column: this.field(column) });
     return value;
   }
 

@@ -8,7 +8,12 @@ import type { RosterSnapshot } from '../report/snapshot.ts';
 import { getsAccount } from '../rules/account.ts';
 import type { FindingCollector } from './collector.ts';
 
-export function runRules(roster: Roster, findings: FindingCollector, today: CalendarDate, previous: RosterSnapshot | null): void {
+export function runRules(
+  roster: Roster,
+  findings: FindingCollector,
+  today: CalendarDate,
+  previous: RosterSnapshot | null,
+): void {
   const owners = resolveOwners(roster);
   let cachedIndex = -1;
   let cached: PersonDevices | null = null;

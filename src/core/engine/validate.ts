@@ -10,6 +10,8 @@ import type { FileSpec, FormatAdapter, FormatId } from '../formats/types.ts';
 import type { HashFactory } from '../input/hash.ts';
 import { jsSha256 } from '../input/hash.ts';
 import type { SourceFile } from '../input/source.ts';
+import { expandInputs } from '../input/expand.ts';
+import { ZipError } from '../input/zip.ts';
 import { Roster } from '../model/roster.ts';
 import { fileIgnored } from '../rules/formatting/file-ignored.ts';
 import { fileMissing } from '../rules/formatting/file-missing.ts';
@@ -50,8 +52,19 @@ export interface ValidateOptions {
   onProgress?: (progress: Progress) => void;
 }
 
-export async function validate(sources: readonly SourceFile[], options: ValidateOptions = {}): Promise<ValidationResult> {
+export async function validate(
+  inputs: readonly SourceFile[],
+  options: ValidateOptions = {},
+): Promise<ValidationResult> {
   const now = options.now ?? new Date();
+  let expanded;
+  try {
+    expanded = await expandInputs(inputs);
+  } catch (error) {
+    if (error instanceof ZipError) throw new InputError(error.message);
+    throw error;
+  }
+  const sources = expanded.files;
   const probes: Probe[] = [];
   for (const source of sources) probes.push(await probe(source));
   let adapter: FormatAdapter | undefined;
@@ -81,14 +94,22 @@ export async function validate(sources: readonly SourceFile[], options: Validate
   }
   for (const [kind, specs] of definers) {
     // Checked only when every required definer is there and at least one definer is (courses.csv is optional).
-    const usable = specs.every((s) => bySpec.has(s.name) || s.required === 'no') && specs.some((s) => bySpec.has(s.name));
+    const usable =
+      specs.every((s) => bySpec.has(s.name) || s.required === 'no') && specs.some((s) => bySpec.has(s.name));
     refs.setStatus(kind as never, usable ? 'pending' : 'unavailable');
   }
   for (const spec of adapter.files) {
     if (bySpec.has(spec.name) || spec.required === 'no') continue;
-    findings.add(fileMissing, 'row', { entity: 'file', reason: spec.required === 'soft' ? 'optional' : 'required', fileName: spec.name });
+    findings.add(fileMissing, 'row', {
+      entity: 'file',
+      reason: spec.required === 'soft' ? 'optional' : 'required',
+      fileName: spec.name,
+    });
   }
-  for (const { input, detail } of ignored) findings.add(fileIgnored, 'row', { file: input, entity: 'file', detail });
+  for (const { input, detail } of ignored)
+    findings.add(fileIgnored, 'row', { file: input, entity: 'file', detail });
+  for (const { path, detail } of expanded.skipped)
+    findings.add(fileIgnored, 'row', { fileName: path, entity: 'file', detail });
 
   const entries: FileEntry[] = sources.map((s) => ({ name: s.path, bytes: s.size, rows: 0, sha256: '' }));
   const bytesTotal = sources.reduce((n, s) => n + s.size, 0);
@@ -101,12 +122,23 @@ export async function validate(sources: readonly SourceFile[], options: Validate
     if (!options.onProgress || (!force && t - lastReport < 50)) return;
     lastReport = t;
     const seconds = Math.max((t - started) / 1000, 0.001);
-    options.onProgress({ phase, file, bytesDone: bytesBefore + bytes, bytesTotal, rows: rowsBefore + rows, rowsPerSecond: Math.round((rowsBefore + rows) / seconds) });
+    options.onProgress({
+      phase,
+      file,
+      bytesDone: bytesBefore + bytes,
+      bytesTotal,
+      rows: rowsBefore + rows,
+      rowsPerSecond: Math.round((rowsBefore + rows) / seconds),
+    });
   };
 
   const order = [
-    ...adapter.files.filter((s) => bySpec.has(s.name)).map((s) => ({ spec: s as FileSpec | null, input: bySpec.get(s.name)! })),
-    ...sources.map((_, i) => ({ spec: null, input: i })).filter((j) => ![...bySpec.values()].includes(j.input)),
+    ...adapter.files
+      .filter((s) => bySpec.has(s.name))
+      .map((s) => ({ spec: s as FileSpec | null, input: bySpec.get(s.name)! })),
+    ...sources
+      .map((_, i) => ({ spec: null, input: i }))
+      .filter((j) => ![...bySpec.values()].includes(j.input)),
   ];
   const done = new Set<string>();
   for (const { spec, input } of order) {
@@ -121,7 +153,13 @@ export async function validate(sources: readonly SourceFile[], options: Validate
         handler: spec ? (reader.rows[spec.name] ?? null) : null,
         mayBeEmpty: spec ? adapter.mayBeEmpty?.includes(spec.name) : false,
       },
-      { fileNames: roster.files, findings, refs, hash: options.hash ?? jsSha256, progress: (b, r) => report('reading', source.path, b, r) },
+      {
+        fileNames: roster.files,
+        findings,
+        refs,
+        hash: options.hash ?? jsSha256,
+        progress: (b, r) => report('reading', source.path, b, r),
+      },
     );
     entries[input].rows = outcome.rows;
     entries[input].sha256 = outcome.sha256;
@@ -129,10 +167,13 @@ export async function validate(sources: readonly SourceFile[], options: Validate
     rowsBefore += outcome.rows;
     if (!spec) continue;
     done.add(spec.name);
-    const definesNothing = !outcome.readable || (outcome.header !== null && spec.defines && !headerHas(outcome.header, spec.defines.column, adapter));
+    const definesNothing =
+      !outcome.readable ||
+      (outcome.header !== null && spec.defines && !headerHas(outcome.header, spec.defines.column, adapter));
     for (const kind of spec.defines?.kinds ?? []) {
       if (definesNothing) refs.setStatus(kind, 'unavailable');
-      else if ((definers.get(kind) ?? []).every((s) => done.has(s.name) || !bySpec.has(s.name))) refs.setStatus(kind, 'complete');
+      else if ((definers.get(kind) ?? []).every((s) => done.has(s.name) || !bySpec.has(s.name)))
+        refs.setStatus(kind, 'complete');
     }
     settleWaiting(refs, findings);
   }
@@ -159,7 +200,8 @@ function settleWaiting(refs: References, findings: FindingCollector, final = fal
   for (const w of refs.waiting) {
     const verdict = refs.check(w.kind, w.id);
     if (verdict === 'later' && !final) still.push(w);
-    else if (verdict !== 'ok') reportUnknownRef(findings, refs, w.kind, w.id, w.file, w.row, w.column, null, null);
+    else if (verdict !== 'ok')
+      reportUnknownRef(findings, refs, w.kind, w.id, w.file, w.row, w.column, null, null);
   }
   refs.waiting.length = 0;
   refs.waiting.push(...still);

@@ -49,7 +49,15 @@ const FILES: FileSpec[] = [
     name: 'sections.csv',
     required: 'yes',
     entity: 'class',
-    columns: [req('School_id'), req('Section_id'), req('Teacher_id'), ...CO_TEACHERS.map(opt), opt('Name'), opt('Course_name'), opt('Period')],
+    columns: [
+      req('School_id'),
+      req('Section_id'),
+      req('Teacher_id'),
+      ...CO_TEACHERS.map(opt),
+      opt('Name'),
+      opt('Course_name'),
+      opt('Period'),
+    ],
     defines: { kinds: ['class'], column: 'Section_id' },
     names: [{ column: 'Name', kind: 'class' }],
   },
@@ -97,7 +105,8 @@ export const clever: FormatAdapter = {
       let index: number;
       if (sisId) {
         const known = roster.personIndex.get(sisId);
-        if (known !== undefined && roster.people[known].role !== 'parent') return r.duplicate('Contact_sis_id', sisId, roster.people[known]);
+        if (known !== undefined && roster.people[known].role !== 'parent')
+          return r.duplicate('Contact_sis_id', sisId, roster.people[known]);
         index = known ?? roster.addPerson(sisId, 'parent', r.file, r.row);
       } else {
         index = guardians.parentFor(GuardianIdentities.key(name, email, phone), name, r.file, r.row).index;
@@ -109,7 +118,8 @@ export const clever: FormatAdapter = {
       roster.addPhone(p, phone);
       roster.linkParent(index, student);
       const type = r.get('Contact_type');
-      if (HOLD_CONTACT_TYPES.has(type.toLowerCase()) && p.holdContactType === null) p.holdContactType = own(type);
+      if (HOLD_CONTACT_TYPES.has(type.toLowerCase()) && p.holdContactType === null)
+        p.holdContactType = own(type);
     }
 
     return {
@@ -128,7 +138,8 @@ export const clever: FormatAdapter = {
           const id = r.id('Student_id');
           if (id === null) return;
           let index = roster.personIndex.get(id);
-          if (index !== undefined && roster.people[index].role !== 'student') return r.duplicate('Student_id', id, first(index));
+          if (index !== undefined && roster.people[index].role !== 'student')
+            return r.duplicate('Student_id', id, first(index));
           if (index === undefined) {
             // One row per contact: the student's own columns repeat, the first row's values count.
             index = roster.addPerson(id, 'student', r.file, r.row);
@@ -143,7 +154,10 @@ export const clever: FormatAdapter = {
         'sections.csv'(r) {
           const s = school(r);
           const id = r.id('Section_id');
-          const teachers = [r.ref('person', 'Teacher_id'), ...CO_TEACHERS.map((c) => r.ref('person', c, { optional: true }))];
+          const teachers = [
+            r.ref('person', 'Teacher_id'),
+            ...CO_TEACHERS.map((c) => r.ref('person', c, { optional: true })),
+          ];
           if (id === null) return;
           const index = roster.addClass(id, r.file, r.row);
           if (index < 0) return r.duplicate('Section_id', id, roster.classes[roster.classIndex.get(id)!]);

@@ -13,7 +13,11 @@ export interface Detection {
   score: number;
 }
 
-export function headerFit(spec: FileSpec, header: readonly string[] | null, headerCase: FormatAdapter['headerCase']): number {
+export function headerFit(
+  spec: FileSpec,
+  header: readonly string[] | null,
+  headerCase: FormatAdapter['headerCase'],
+): number {
   const required = spec.columns.filter((c) => c.required);
   if (!header) return 0;
   if (required.length === 0) return 1;
@@ -41,7 +45,10 @@ function versionBonus(id: FormatId, probes: readonly Probe[]): number {
   return (id === 'oneroster-1.1') === hasRole ? 1 : -1;
 }
 
-export function scoreFormat(adapter: FormatAdapter, probes: readonly Probe[]): { score: number; fits: boolean } {
+export function scoreFormat(
+  adapter: FormatAdapter,
+  probes: readonly Probe[],
+): { score: number; fits: boolean } {
   let score = 0;
   let fits = false;
   for (const spec of adapter.files) {
@@ -70,7 +77,11 @@ export function unknownFormatMessage(probes: readonly Probe[]): string {
     ? probes.map((p) => (p.binary ? `${p.source.path} (${p.binary})` : p.source.path)).join(', ')
     : 'no files';
   const needs = ADAPTERS.map(
-    (a) => `${a.label}: ${a.files.filter((f) => f.required !== 'no').map((f) => f.name).join(', ')}`,
+    (a) =>
+      `${a.label}: ${a.files
+        .filter((f) => f.required !== 'no')
+        .map((f) => f.name)
+        .join(', ')}`,
   ).join('; ');
   return `The format of these files was not recognised. Files seen: ${seen}. Each format needs — ${needs}.`;
 }

@@ -16,7 +16,12 @@ export class GuardianIdentities {
   }
 
   /** The parent for this identity, created on first sight. `displayName` forms the source ID. */
-  parentFor(key: string, displayName: string, file: number, row: number): { index: number; created: boolean } {
+  parentFor(
+    key: string,
+    displayName: string,
+    file: number,
+    row: number,
+  ): { index: number; created: boolean } {
     const known = this.byKey.get(key);
     if (known !== undefined) return { index: known, created: false };
     const index = this.roster.addAnonymousPerson('parent', file, row);

@@ -4,7 +4,12 @@ import type { FileSpec } from './types.ts';
 const cols = (list: string, optional: string[] = []) =>
   list.split(/\s+/).map((name) => ({ name, required: !optional.includes(name) }));
 
-const MANIFEST: FileSpec = { name: 'manifest.csv', required: 'yes', entity: 'manifest', columns: cols('propertyName value') };
+const MANIFEST: FileSpec = {
+  name: 'manifest.csv',
+  required: 'yes',
+  entity: 'manifest',
+  columns: cols('propertyName value'),
+};
 
 const ORGS: FileSpec = {
   name: 'orgs.csv',
@@ -27,7 +32,9 @@ const COURSES: FileSpec = {
   name: 'courses.csv',
   required: 'no',
   entity: 'course',
-  columns: cols('sourcedId status dateLastModified schoolYearSourcedId title courseCode grades orgSourcedId subjects subjectCodes'),
+  columns: cols(
+    'sourcedId status dateLastModified schoolYearSourcedId title courseCode grades orgSourcedId subjects subjectCodes',
+  ),
   defines: { kinds: ['course'], column: 'sourcedId' },
 };
 
@@ -57,7 +64,9 @@ const ROLES: FileSpec = {
   name: 'roles.csv',
   required: 'yes',
   entity: 'role',
-  columns: cols('sourcedId status dateLastModified userSourcedId roleType role beginDate endDate orgSourcedId userProfileSourcedId'),
+  columns: cols(
+    'sourcedId status dateLastModified userSourcedId roleType role beginDate endDate orgSourcedId userProfileSourcedId',
+  ),
 };
 
 const CLASSES: FileSpec = {
@@ -76,7 +85,9 @@ const ENROLLMENTS: FileSpec = {
   name: 'enrollments.csv',
   required: 'yes',
   entity: 'enrollment',
-  columns: cols('sourcedId status dateLastModified classSourcedId schoolSourcedId userSourcedId role primary beginDate endDate'),
+  columns: cols(
+    'sourcedId status dateLastModified classSourcedId schoolSourcedId userSourcedId role primary beginDate endDate',
+  ),
 };
 
 const DEMOGRAPHICS: FileSpec = {
@@ -90,8 +101,27 @@ const DEMOGRAPHICS: FileSpec = {
   ),
 };
 
-export const ONEROSTER_11_FILES = [MANIFEST, ORGS, SESSIONS, COURSES, USERS_11, CLASSES, ENROLLMENTS, DEMOGRAPHICS];
-export const ONEROSTER_12_FILES = [MANIFEST, ORGS, SESSIONS, COURSES, USERS_12, ROLES, CLASSES, ENROLLMENTS, DEMOGRAPHICS];
+export const ONEROSTER_11_FILES = [
+  MANIFEST,
+  ORGS,
+  SESSIONS,
+  COURSES,
+  USERS_11,
+  CLASSES,
+  ENROLLMENTS,
+  DEMOGRAPHICS,
+];
+export const ONEROSTER_12_FILES = [
+  MANIFEST,
+  ORGS,
+  SESSIONS,
+  COURSES,
+  USERS_12,
+  ROLES,
+  CLASSES,
+  ENROLLMENTS,
+  DEMOGRAPHICS,
+];
 
 /** Standard files Remind does not read: present in a full export, never reported as ignored. */
 export const ONEROSTER_OTHER_FILES = [

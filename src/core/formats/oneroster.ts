@@ -3,7 +3,13 @@ import { own, ROLE_RANK, type Person, type Role } from '../model/roster.ts';
 import { ONEROSTER_11_FILES, ONEROSTER_12_FILES, ONEROSTER_OTHER_FILES } from './oneroster-files.ts';
 import type { AdapterContext, FormatAdapter, FormatReader, RecordKind, RowContext } from './types.ts';
 
-const ROLE_MAP: Record<string, Role> = { teacher: 'teacher', student: 'student', parent: 'parent', guardian: 'parent', relative: 'parent' };
+const ROLE_MAP: Record<string, Role> = {
+  teacher: 'teacher',
+  student: 'student',
+  parent: 'parent',
+  guardian: 'parent',
+  relative: 'parent',
+};
 
 export function oneRosterRole(value: string): Role {
   return ROLE_MAP[value.trim().toLowerCase()] ?? 'staff';
@@ -52,7 +58,9 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
       const id = defineOnce(r, r.get('type') === 'school' ? 'school' : 'org', 'sourcedId');
       if (id === null) return;
       r.ref('org', 'parentSourcedId', { optional: true });
-      const earlier = roster.schoolIndex.has(id) ? roster.schools[roster.schoolIndex.get(id)!] : otherOrgs.get(id);
+      const earlier = roster.schoolIndex.has(id)
+        ? roster.schools[roster.schoolIndex.get(id)!]
+        : otherOrgs.get(id);
       if (earlier) return r.duplicate('sourcedId', id, earlier);
       if (r.get('type') === 'school') roster.addSchool(id, r.get('name'), r.file, r.row);
       else {
@@ -85,7 +93,8 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
       roster.addPhone(p, r.get('phone'));
       roster.addPhone(p, r.get('sms'));
       if (version === '1.1') {
-        for (const org of list(r.get('orgSourcedIds'))) roster.addSchoolTo(p, schoolOf(r.ref('org', 'orgSourcedIds', { value: org })));
+        for (const org of list(r.get('orgSourcedIds')))
+          roster.addSchoolTo(p, schoolOf(r.ref('org', 'orgSourcedIds', { value: org })));
       }
       for (const agent of list(r.get('agentSourcedIds'))) {
         if (r.ref('person', 'agentSourcedIds', { value: agent })) agents.push([index, own(agent)]);

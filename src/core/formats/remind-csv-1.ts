@@ -19,7 +19,14 @@ const FILES: FileSpec[] = [
     name: 'teachers.csv',
     required: 'yes',
     entity: 'teacher',
-    columns: [req('school_id'), req('teacher_id'), opt('teacher_first_name'), opt('teacher_last_name'), req('teacher_email'), opt('teacher_mobile_phone')],
+    columns: [
+      req('school_id'),
+      req('teacher_id'),
+      opt('teacher_first_name'),
+      opt('teacher_last_name'),
+      req('teacher_email'),
+      opt('teacher_mobile_phone'),
+    ],
     defines: { kinds: ['person'], column: 'teacher_id' },
   },
   {
@@ -120,7 +127,8 @@ export const remindCsv1: FormatAdapter = {
           const id = r.id('student_id');
           if (id === null) return;
           let index = roster.personIndex.get(id);
-          if (index !== undefined && roster.people[index].role !== 'student') return r.duplicate('student_id', id, roster.people[index]);
+          if (index !== undefined && roster.people[index].role !== 'student')
+            return r.duplicate('student_id', id, roster.people[index]);
           if (index === undefined) {
             // One row per guardian: the student's own columns repeat, the first row's values count.
             index = roster.addPerson(id, 'student', r.file, r.row);

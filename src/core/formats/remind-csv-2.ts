@@ -20,7 +20,14 @@ export const LAYOUT = {
     dob: 'dob',
     studentIds: 'student_ids',
   },
-  enrollments: { file: 'enrollments.csv', class: 'class_id', user: 'user_id', role: 'role', owner: 'owner', member: 'member' },
+  enrollments: {
+    file: 'enrollments.csv',
+    class: 'class_id',
+    user: 'user_id',
+    role: 'role',
+    owner: 'owner',
+    member: 'member',
+  },
   schoolEnrollments: { file: 'school_enrollments.csv', school: 'school_id', user: 'user_id' },
 } as const;
 
@@ -49,7 +56,11 @@ const FILES: FileSpec[] = [
     name: U.file,
     required: 'yes',
     entity: 'user',
-    columns: [req(U.id), req(U.role), ...[U.firstName, U.lastName, U.email, U.phone, U.dob, U.studentIds].map(opt)],
+    columns: [
+      req(U.id),
+      req(U.role),
+      ...[U.firstName, U.lastName, U.email, U.phone, U.dob, U.studentIds].map(opt),
+    ],
     defines: { kinds: ['person'], column: U.id },
   },
   { name: E.file, required: 'yes', entity: 'enrollment', columns: [req(E.class), req(E.user), req(E.role)] },
@@ -96,7 +107,8 @@ export const remindCsv2: FormatAdapter = {
           if (p.role === 'student') p.dob = own(r.get(U.dob));
           for (const child of r.get(U.studentIds).split(/[;,]/)) {
             const childId = child.trim();
-            if (childId && r.ref('person', U.studentIds, { value: childId })) children.push([index, own(childId)]);
+            if (childId && r.ref('person', U.studentIds, { value: childId }))
+              children.push([index, own(childId)]);
           }
         },
         [E.file](r) {
@@ -121,7 +133,11 @@ export const remindCsv2: FormatAdapter = {
       finish() {
         for (const [parent, childId] of children) {
           const child = roster.personIndex.get(childId);
-          if (child !== undefined && roster.people[parent].role === 'parent' && roster.people[child].role === 'student') {
+          if (
+            child !== undefined &&
+            roster.people[parent].role === 'parent' &&
+            roster.people[child].role === 'student'
+          ) {
             roster.linkParent(parent, child);
           }
         }

@@ -53,7 +53,10 @@ export class CsvReader {
 
   constructor(private readonly events: CsvEvents) {
     // papaparse streams any object that looks like a Node readable stream; its types only know real ones.
-    const parse = Papa.parse as unknown as (input: TextFeed, config: Papa.ParseLocalConfig<string[], TextFeed>) => void;
+    const parse = Papa.parse as unknown as (
+      input: TextFeed,
+      config: Papa.ParseLocalConfig<string[], TextFeed>,
+    ) => void;
     parse(this.feed, {
       header: false,
       delimiter: ',',
@@ -123,7 +126,10 @@ export class CsvReader {
     this.pendingHasQuote = this.pending.indexOf('"') !== -1;
     for (const error of results.errors) {
       if (error.type !== 'Quotes' || error.row === undefined) continue;
-      this.events.quoteProblem(first + error.row, error.code === 'MissingQuotes' ? 'unterminated' : 'malformed');
+      this.events.quoteProblem(
+        first + error.row,
+        error.code === 'MissingQuotes' ? 'unterminated' : 'malformed',
+      );
     }
     for (let i = 0; i < rows.length; i++) {
       const cells = rows[i];

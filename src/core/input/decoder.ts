@@ -50,7 +50,11 @@ export class StreamDecoder {
       this.fallbackAt = start + good;
       const rest = this.carry;
       this.carry = new Uint8Array(0);
-      return this.strict.decode(body.subarray(0, good)) + decodeWindows1252(body.subarray(good)) + decodeWindows1252(rest);
+      return (
+        this.strict.decode(body.subarray(0, good)) +
+        decodeWindows1252(body.subarray(good)) +
+        decodeWindows1252(rest)
+      );
     }
   }
 }

@@ -25,9 +25,12 @@ export function sniff(head: Uint8Array, name: string): Sniffed {
   if (startsWith(head, [0xfe, 0xff])) return { kind: 'text', encoding: 'utf-16be', bom: 2 };
   for (const [sig, what] of SIGNATURES) {
     if (!startsWith(head, sig)) continue;
-    if (what === 'a zip archive' && /\.xlsx$/i.test(name)) return { kind: 'binary', what: 'an Excel workbook (.xlsx)' };
-    if (what === 'a zip archive' && /\.ods$/i.test(name)) return { kind: 'binary', what: 'a spreadsheet (.ods)' };
-    if (what === 'a zip archive' && /\.numbers$/i.test(name)) return { kind: 'binary', what: 'a Numbers spreadsheet' };
+    if (what === 'a zip archive' && /\.xlsx$/i.test(name))
+      return { kind: 'binary', what: 'an Excel workbook (.xlsx)' };
+    if (what === 'a zip archive' && /\.ods$/i.test(name))
+      return { kind: 'binary', what: 'a spreadsheet (.ods)' };
+    if (what === 'a zip archive' && /\.numbers$/i.test(name))
+      return { kind: 'binary', what: 'a Numbers spreadsheet' };
     return { kind: 'binary', what };
   }
   let evenZeros = 0;
@@ -44,10 +47,13 @@ export function sniff(head: Uint8Array, name: string): Sniffed {
   const zeros = evenZeros + oddZeros;
   if (zeros > 0) {
     // ASCII text in UTF-16 puts a zero byte beside every character: on odd offsets for LE, even for BE.
-    if (n >= 4 && oddZeros > n / 4 && evenZeros < oddZeros / 8) return { kind: 'binary', what: 'UTF-16 (LE) text without a byte-order mark' };
-    if (n >= 4 && evenZeros > n / 4 && oddZeros < evenZeros / 8) return { kind: 'binary', what: 'UTF-16 (BE) text without a byte-order mark' };
+    if (n >= 4 && oddZeros > n / 4 && evenZeros < oddZeros / 8)
+      return { kind: 'binary', what: 'UTF-16 (LE) text without a byte-order mark' };
+    if (n >= 4 && evenZeros > n / 4 && oddZeros < evenZeros / 8)
+      return { kind: 'binary', what: 'UTF-16 (BE) text without a byte-order mark' };
     return { kind: 'binary', what: 'a binary file (it contains zero bytes)' };
   }
-  if (controls > Math.max(8, n / 100)) return { kind: 'binary', what: 'a binary file (it contains control characters)' };
+  if (controls > Math.max(8, n / 100))
+    return { kind: 'binary', what: 'a binary file (it contains control characters)' };
   return { kind: 'text', encoding: 'utf-8', bom: 0 };
 }

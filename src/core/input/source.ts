@@ -11,6 +11,8 @@ export interface SourceFile {
   chunks(): AsyncIterable<Uint8Array>;
   /** The first bytes only (for sniffing the type and the header row). */
   head(maxBytes: number): Promise<Uint8Array>;
+  /** Random access to the bytes when the file has it (needed to open a .zip). */
+  readonly random?: RandomAccess;
 }
 
 /** Anything that can hand out byte ranges: a Blob in the browser, a file handle in Node. */
@@ -37,6 +39,7 @@ export function sourceFromRandomAccess(path: string, bytes: RandomAccess): Sourc
       }
     },
     head: (maxBytes) => bytes.read(0, Math.min(bytes.size, maxBytes)),
+    random: bytes,
   };
 }
 

@@ -9,5 +9,7 @@ const latin1 = new TextDecoder('latin1');
 
 export function decodeWindows1252(bytes: Uint8Array): string {
   const text = latin1.decode(bytes);
-  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => C1[c.charCodeAt(0) - 0x80]) : text;
+  return /[\u0080-\u009f]/.test(text)
+    ? text.replace(/[\u0080-\u009f]/g, (c) => C1[c.charCodeAt(0) - 0x80])
+    : text;
 }

@@ -5,7 +5,13 @@ import type { FormatAdapter } from '../formats/types.ts';
 import type { FormattingRule } from '../rules/rule.ts';
 import { ruleFor } from '../rules/registry.ts';
 import { findingSchools, materialize } from './materialize.ts';
-import { REPORT_VERSION, type FileEntry, type Finding, type ReportSummary, type SchoolEntry } from './types.ts';
+import {
+  REPORT_VERSION,
+  type FileEntry,
+  type Finding,
+  type ReportSummary,
+  type SchoolEntry,
+} from './types.ts';
 
 export const NO_SCHOOL_NAME = '(no school)';
 
@@ -88,7 +94,14 @@ export function buildResult(roster: Roster, collected: RawFinding[], facts: RunF
   let noSchoolUsed = false;
   const bucket = (i: number | null) => (i === null ? ((noSchoolUsed = true), noSchool) : bySchool[i]);
 
-  const totals = { schools: roster.schools.length, teachers: 0, students: 0, parents: 0, staff: 0, classes: roster.classes.length };
+  const totals = {
+    schools: roster.schools.length,
+    teachers: 0,
+    students: 0,
+    parents: 0,
+    staff: 0,
+    classes: roster.classes.length,
+  };
   const roleKey = { teacher: 'teachers', student: 'students', parent: 'parents' } as const;
   for (const p of roster.people) {
     if (p.role === 'staff') {

@@ -10,7 +10,8 @@ export function findingSchools(roster: Roster, f: RawFinding): (string | null)[]
   if (rule.severity === 'formatting' || rule.severity === 'hold') return [];
   let indexes: readonly number[] = [];
   if (f.subject === 'person') indexes = roster.people[f.index].schools;
-  else if (f.subject === 'class') indexes = roster.classes[f.index].school >= 0 ? [roster.classes[f.index].school] : [];
+  else if (f.subject === 'class')
+    indexes = roster.classes[f.index].school >= 0 ? [roster.classes[f.index].school] : [];
   if (indexes.length === 0) return [null];
   return indexes.map((i) => roster.schools[i].id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

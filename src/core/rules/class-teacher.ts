@@ -13,11 +13,7 @@ export function containsUrl(name: string): boolean {
 }
 
 export type ClassTeacherReason =
-  | 'name-missing'
-  | 'name-url'
-  | 'no-teacher'
-  | 'teacher-unknown'
-  | 'teacher-not-provisioned';
+  'name-missing' | 'name-url' | 'no-teacher' | 'teacher-unknown' | 'teacher-not-provisioned';
 
 export const classTeacher: DataRule = {
   code: 'class-teacher',
@@ -31,8 +27,10 @@ export const classTeacher: DataRule = {
     'name-missing': 'Give the class (section) a name in the SIS.',
     'name-url': 'Remove the web address from the class name in the SIS.',
     'no-teacher': 'Assign a teacher to the class in the SIS.',
-    'teacher-unknown': 'The class’s teacher is not in the teacher file: add the teacher, or correct the teacher ID.',
-    'teacher-not-provisioned': 'Fix the teacher-email error of the class’s teacher; the class is created once the teacher is.',
+    'teacher-unknown':
+      'The class’s teacher is not in the teacher file: add the teacher, or correct the teacher ID.',
+    'teacher-not-provisioned':
+      'Fix the teacher-email error of the class’s teacher; the class is created once the teacher is.',
   },
   message: (f) => {
     const cls = f.name ? `Class "${f.name}" (${f.id})` : `Class ${f.id}`;
@@ -72,7 +70,10 @@ export const classTeacher: DataRule = {
           }
           if (teachers.length === 0) [reason, value] = ['teacher-unknown', c.teacherRefs.join(', ')];
           else if (!teachers.some(isProvisioned))
-            [reason, value] = ['teacher-not-provisioned', teachers.map((t) => ctx.roster.people[t].id).join(', ')];
+            [reason, value] = [
+              'teacher-not-provisioned',
+              teachers.map((t) => ctx.roster.people[t].id).join(', '),
+            ];
         }
         if (reason) ctx.reportClass(classTeacher, i, { reason, field, value });
       },

@@ -17,9 +17,20 @@ const ISO = /^(\d{4})([-/])(\d{2})\2(\d{2})$/;
 const TWO_DIGIT = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/;
 
 function daysIn(year: number, month: number): number {
-  return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
-    month - 1
-  ];
+  return [
+    31,
+    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ][month - 1];
 }
 
 function compare(a: CalendarDate, b: CalendarDate): number {
@@ -42,10 +53,12 @@ export function checkDob(raw: string | null, today: CalendarDate): DobVerdict {
   if (!date) {
     const short = TWO_DIGIT.exec(text);
     // "1/5/12": a real month and day with a two-digit year. "13/45/12" is simply invalid.
-    if (short && +short[1] >= 1 && +short[1] <= 12 && +short[2] >= 1 && +short[2] <= 31) return 'two-digit-year';
+    if (short && +short[1] >= 1 && +short[1] <= 12 && +short[2] >= 1 && +short[2] <= 31)
+      return 'two-digit-year';
     return 'invalid';
   }
-  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysIn(date.year, date.month)) return 'invalid';
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysIn(date.year, date.month))
+    return 'invalid';
   if (date.year < 1900 || compare(date, today) > 0) return 'invalid';
   return 'ok';
 }

@@ -36,7 +36,10 @@ export const parentContact: DataRule = {
       const d = ctx.devices(i);
       const reason = parentContactReason(d);
       if (!reason) return;
-      const all = [...d.emails.map((e) => ({ ...e, field: 'email', ok: e.valid })), ...d.phones.map((x) => ({ ...x, field: 'phone', ok: x.supported }))];
+      const all = [
+        ...d.emails.map((e) => ({ ...e, field: 'email', ok: e.valid })),
+        ...d.phones.map((x) => ({ ...x, field: 'phone', ok: x.supported })),
+      ];
       const first = reason === 'taken' ? all.find((x) => x.ok) : all[0];
       ctx.reportPerson(parentContact, i, {
         reason,

@@ -14,7 +14,8 @@ export const parentName: DataRule = {
     'Remind shows parents by name to teachers and in class lists, so it needs a first and a last name ' +
     '(for Clever, the contact name). A parent without one gets no account.',
   fix: 'Enter the parent’s first and last name on the student’s contact in the SIS.',
-  message: (f) => `Parent ${f.id} has no ${f.field === 'name' ? 'name' : f.field === 'first_name' ? 'first name' : 'last name'}.`,
+  message: (f) =>
+    `Parent ${f.id} has no ${f.field === 'name' ? 'name' : f.field === 'first_name' ? 'first name' : 'last name'}.`,
   start: (ctx) => ({
     person(p, i) {
       if (p.role !== 'parent' || !parentNameMissing(p)) return;

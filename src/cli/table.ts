@@ -1,0 +1,62 @@
+/** The short per-school summary the command line prints. */
+import type { ValidationResult } from '../core/report/build.ts';
+import { ruleFor } from '../core/rules/registry.ts';
+import type { FormattingRule } from '../core/rules/rule.ts';
+import { schoolCounts, schoolStatus, STATUS_LABEL } from '../core/report/status.ts';
+
+function pad(text: string, width: number, right = false): string {
+  const t = text.length > width ? text.slice(0, width - 1) + '…' : text;
+  return right ? t.padStart(width) : t.padEnd(width);
+}
+
+/** Findings per code for the district (each finding once), and which formatting codes block. */
+function codeTotals(result: ValidationResult) {
+  const counts = new Map<string, number>();
+  const blocking = new Set<string>();
+  for (const f of result.findings.raw) {
+    counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+    const rule = ruleFor(f.code);
+    if (rule.severity === 'formatting' && (rule as FormattingRule).blocks(f.reason)) blocking.add(f.code);
+  }
+  const of = (severity: string) =>
+    [...counts]
+      .filter(([code]) => ruleFor(code).severity === severity)
+      .map(([code, n]) => `${code} ${n}${blocking.has(code) ? ' (blocks)' : ''}`)
+      .join(', ') || 'none';
+  return of;
+}
+
+export function summaryTable(result: ValidationResult): string {
+  const s = result.summary;
+  const t = s.totals;
+  const lines = [
+    `Roster Check: ${s.format.label}${s.format.reconstructed ? ' (layout reconstructed)' : ''}, ${s.files.length} file(s)`,
+    `${t.schools} schools, ${t.teachers} teachers, ${t.students} students, ${t.parents} parents, ${t.staff} staff, ${t.classes} classes`,
+    '',
+  ];
+  if (s.blocked)
+    lines.push(
+      'BLOCKED: Remind would not process these files until the formatting problems below are fixed.',
+      '',
+    );
+  const nameWidth = Math.max(24, ...s.schools.map((x) => Math.min(40, x.name.length)));
+  lines.push(
+    `${pad('School', nameWidth)}  ${pad('Teachers', 8, true)}  ${pad('Students', 8, true)}  ${pad('Errors', 7, true)}  ${pad('Alerts', 7, true)}  Status`,
+  );
+  for (const school of s.schools) {
+    const { errors, alerts } = schoolCounts(school);
+    lines.push(
+      `${pad(school.name, nameWidth)}  ${pad(String(school.counts.teachers), 8, true)}  ${pad(String(school.counts.students), 8, true)}  ` +
+        `${pad(String(errors), 7, true)}  ${pad(String(alerts), 7, true)}  ${STATUS_LABEL[schoolStatus(school)]}`,
+    );
+  }
+  lines.push('');
+  const of = codeTotals(result);
+  lines.push(
+    `Formatting: ${of('formatting')}`,
+    `Errors: ${of('error')}`,
+    `Alerts: ${of('alert')}`,
+    `Holds: ${of('hold')}`,
+  );
+  return lines.join('\n') + '\n';
+}
