@@ -21,6 +21,7 @@ export default tseslint.config(
   {
     // The pure core must run in Node, a worker and the page alike.
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
