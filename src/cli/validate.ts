@@ -11,6 +11,7 @@ import type { HashFactory } from '../core/input/hash.ts';
 import { collectPaths } from './inputs.ts';
 import { readPrevious } from './previous.ts';
 import { summaryTable } from './table.ts';
+import { compareFindings, describeChanges } from '../core/report/changes.ts';
 import { writeCsvDir, writeJson } from './outputs.ts';
 
 export const USAGE =
@@ -67,6 +68,12 @@ export async function main(
     if (values.json === '-') await writeJson(result, out);
     else {
       out.write(summaryTable(result));
+      if (previous) {
+        const changes = compareFindings(previous.findings, result.findings);
+        out.write(`Changes: ${describeChanges(changes, previous.generatedAt || 'the earlier report')}\n`);
+        if (!previous.snapshot)
+          out.write('(The earlier report carries no roster IDs, so removals could not be checked.)\n');
+      }
       if (values.json) await writeJson(result, values.json);
     }
     if (values['csv-dir']) await writeCsvDir(result, values['csv-dir']);

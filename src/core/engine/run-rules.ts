@@ -13,6 +13,7 @@ export function runRules(
   findings: FindingCollector,
   today: CalendarDate,
   previous: RosterSnapshot | null,
+  current: RosterSnapshot | null,
 ): void {
   const owners = resolveOwners(roster);
   let cachedIndex = -1;
@@ -21,6 +22,7 @@ export function runRules(
     roster,
     today,
     previous,
+    current,
     devices(index) {
       if (index !== cachedIndex || !cached) {
         cached = personDevices(roster, owners, index);

@@ -17,7 +17,8 @@ import { fileIgnored } from '../rules/formatting/file-ignored.ts';
 import { fileMissing } from '../rules/formatting/file-missing.ts';
 import { calendarDate } from '../rules/dates.ts';
 import { buildResult, type ValidationResult } from '../report/build.ts';
-import type { RosterSnapshot } from '../report/snapshot.ts';
+import { takeSnapshot, type RosterSnapshot } from '../report/snapshot.ts';
+import { randomSalt } from '../report/id-hash.ts';
 import type { FileEntry } from '../report/types.ts';
 import { assignFiles } from './assign.ts';
 import { FindingCollector } from './collector.ts';
@@ -47,7 +48,10 @@ export interface ValidateOptions {
   format?: FormatId;
   /** The day of validation (birth dates may not be after it); defaults to now. */
   now?: Date;
+  /** The earlier run of the same district: enables hold-removals; its salt is reused. */
   previous?: RosterSnapshot | null;
+  /** Salt for this run's ID hashes when there is no earlier run (random otherwise). */
+  salt?: string;
   hash?: HashFactory;
   onProgress?: (progress: Progress) => void;
 }
@@ -167,9 +171,13 @@ export async function validate(
     rowsBefore += outcome.rows;
     if (!spec) continue;
     done.add(spec.name);
+    // An allowed-empty file (no header at all) defines nothing, so references to its kind are unknown.
     const definesNothing =
       !outcome.readable ||
-      (outcome.header !== null && spec.defines && !headerHas(outcome.header, spec.defines.column, adapter));
+      (outcome.header !== null &&
+        outcome.header.length > 0 &&
+        spec.defines &&
+        !headerHas(outcome.header, spec.defines.column, adapter));
     for (const kind of spec.defines?.kinds ?? []) {
       if (definesNothing) refs.setStatus(kind, 'unavailable');
       else if ((definers.get(kind) ?? []).every((s) => done.has(s.name) || !bySpec.has(s.name)))
@@ -182,8 +190,10 @@ export async function validate(
 
   report('checking', '', 0, 0, true);
   resolveSchools(roster);
-  runRules(roster, findings, calendarDate(now), options.previous ?? null);
-  const result = buildResult(roster, findings.raw, { adapter, files: entries, generatedAt: now });
+  const previous = options.previous ?? null;
+  const snapshot = takeSnapshot(roster, previous?.salt ?? options.salt ?? randomSalt());
+  runRules(roster, findings, calendarDate(now), previous, snapshot);
+  const result = buildResult(roster, findings.raw, { adapter, files: entries, generatedAt: now, snapshot });
   report('done', '', 0, 0, true);
   return result;
 }
@@ -201,7 +211,7 @@ function settleWaiting(refs: References, findings: FindingCollector, final = fal
     const verdict = refs.check(w.kind, w.id);
     if (verdict === 'later' && !final) still.push(w);
     else if (verdict !== 'ok')
-      reportUnknownRef(findings, refs, w.kind, w.id, w.file, w.row, w.column, null, null);
+      reportUnknownRef(findings, refs, w.kind, w.id, w.file, w.row, w.column, w.entity, w.ownId);
   }
   refs.waiting.length = 0;
   refs.waiting.push(...still);

@@ -2,6 +2,7 @@
 import { SEVERITY_ORDER, type RawFinding } from '../model/finding.ts';
 import type { Roster } from '../model/roster.ts';
 import type { FormatAdapter } from '../formats/types.ts';
+import type { RosterSnapshot } from './snapshot.ts';
 import type { FormattingRule } from '../rules/rule.ts';
 import { ruleFor } from '../rules/registry.ts';
 import { findingSchools, materialize } from './materialize.ts';
@@ -39,6 +40,8 @@ export interface ValidationResult {
   summary: ReportSummary;
   findings: FindingList;
   roster: Roster;
+  /** This run's record IDs as salted hashes (the report JSON's `roster` field). */
+  snapshot: RosterSnapshot;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -78,6 +81,7 @@ export interface RunFacts {
   adapter: FormatAdapter;
   files: FileEntry[];
   generatedAt: Date;
+  snapshot: RosterSnapshot;
 }
 
 export function buildResult(roster: Roster, collected: RawFinding[], facts: RunFacts): ValidationResult {
@@ -149,5 +153,5 @@ export function buildResult(roster: Roster, collected: RawFinding[], facts: RunF
     formatting,
     hold,
   };
-  return { summary, findings: new FindingList(roster, raw), roster };
+  return { summary, findings: new FindingList(roster, raw), roster, snapshot: facts.snapshot };
 }

@@ -1,6 +1,7 @@
 /** The report of report.md: one data shape for the screen, the downloads, the history and the CLI. */
 import type { Finding, Severity } from '../model/finding.ts';
 import type { FormatId } from '../formats/types.ts';
+import type { RosterSnapshot } from './snapshot.ts';
 
 export const REPORT_VERSION = 1;
 
@@ -47,6 +48,8 @@ export interface ReportSummary {
 
 export interface Report extends ReportSummary {
   findings: Finding[];
+  /** Record IDs as salted hashes, for comparing with a later run (snapshot.ts). */
+  roster?: RosterSnapshot;
 }
 
 export type { Finding, Severity };

@@ -21,6 +21,7 @@ import { deviceInUse } from './device-in-use.ts';
 import { phoneUnsupported } from './phone-unsupported.ts';
 import { holdContactType } from './hold-contact-type.ts';
 import { holdGuardians } from './hold-guardians.ts';
+import { holdRemovals } from './hold-removals.ts';
 
 export const FORMATTING_RULES: readonly FormattingRule[] = [
   cellTooLong,
@@ -48,6 +49,7 @@ export const DATA_RULES: readonly DataRule[] = [
   phoneUnsupported,
   holdContactType,
   holdGuardians,
+  holdRemovals,
 ];
 
 export const ALL_RULES: readonly Rule[] = [...FORMATTING_RULES, ...DATA_RULES];

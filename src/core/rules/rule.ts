@@ -52,6 +52,8 @@ export interface RuleContext {
   readonly today: CalendarDate;
   /** The earlier report of the same district, when there is one (hold-removals). */
   readonly previous: RosterSnapshot | null;
+  /** This run's IDs, hashed with the earlier run's salt when there is one. */
+  readonly current: RosterSnapshot | null;
   /** Devices of a person, with who won each shared one (cached for the person being visited). */
   devices(index: number): PersonDevices;
   /** Whether the person gets an account: no error rule fires for them. */

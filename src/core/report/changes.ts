@@ -1,0 +1,56 @@
+/**
+ * What changed since an earlier run: findings new, resolved and unchanged, matched by code, record
+ * ID and reason (a row's file and row number stand in for the ID of findings about a row without
+ * one). Counted as multisets: a person who lost two devices has two device-in-use findings.
+ */
+export interface ComparableFinding {
+  code: string;
+  id: string | null;
+  reason: string | null;
+  file: string | null;
+  row: number | null;
+  schools: (string | null)[];
+}
+
+export interface Changes {
+  new: number;
+  resolved: number;
+  unchanged: number;
+}
+
+export function findingKey(f: ComparableFinding): string {
+  const record = f.id ?? `${f.file ?? ''}#${f.row ?? ''}`;
+  return `${f.code}\u0000${record}\u0000${f.reason ?? ''}`;
+}
+
+function counts(findings: Iterable<ComparableFinding>, school?: string | null): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f of findings) {
+    if (school !== undefined && !f.schools.includes(school)) continue;
+    const key = findingKey(f);
+    out.set(key, (out.get(key) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Changes for the whole district, or for one school (null: the "(no school)" bucket). */
+export function compareFindings(
+  previous: Iterable<ComparableFinding>,
+  current: Iterable<ComparableFinding>,
+  school?: string | null,
+): Changes {
+  const before = counts(previous, school);
+  const now = counts(current, school);
+  const result: Changes = { new: 0, resolved: 0, unchanged: 0 };
+  for (const [key, n] of now) {
+    const m = before.get(key) ?? 0;
+    result.unchanged += Math.min(n, m);
+    result.new += Math.max(0, n - m);
+  }
+  for (const [key, m] of before) result.resolved += Math.max(0, m - (now.get(key) ?? 0));
+  return result;
+}
+
+export function describeChanges(c: Changes, since: string): string {
+  return `${c.resolved} resolved, ${c.new} new, ${c.unchanged} unchanged since ${since}`;
+}
