@@ -15,6 +15,9 @@ export interface PendingRef {
   file: number;
   row: number;
   column: string;
+  /** The referencing row's entity and own ID, for the finding. */
+  entity: string | null;
+  ownId: string | null;
 }
 
 export class References {

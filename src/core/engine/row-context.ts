@@ -77,7 +77,15 @@ export class RowCursor implements RowContext {
         this.ownId(),
       );
     else if (verdict === 'later')
-      this.refs.waiting.push({ kind, id: value, file: this.file, row: this.row, column: this.field(column) });
+      this.refs.waiting.push({
+        kind,
+        id: value,
+        file: this.file,
+        row: this.row,
+        column: this.field(column),
+        entity: this.spec.entity,
+        ownId: this.ownId(),
+      });
     return value;
   }
 

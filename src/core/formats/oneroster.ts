@@ -114,6 +114,8 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
     },
     'classes.csv'(r) {
       const id = defineOnce(r, 'class', 'sourcedId');
+      // A removed class is left out whole, its references included (as in every other file).
+      if (id === null && removed(r)) return;
       const school = r.ref('school', 'schoolSourcedId');
       r.ref('course', 'courseSourcedId');
       for (const term of list(r.get('termSourcedIds'))) r.ref('session', 'termSourcedIds', { value: term });
