@@ -19,7 +19,14 @@ export interface Probe {
 
 export async function probe(source: SourceFile): Promise<Probe> {
   const name = baseName(source.path).toLowerCase();
-  const head = await source.head(SNIFF_BYTES);
+  let head: Uint8Array;
+  try {
+    head = await source.head(SNIFF_BYTES);
+  } catch (error) {
+    // A damaged zip entry or a file that vanished: reading it later reports it as unreadable.
+    const why = error instanceof Error ? error.message : String(error);
+    return { source, name, binary: `a file that cannot be read (${why})`, header: null, rows: [] };
+  }
   const sniffed = sniff(head, source.path);
   if (sniffed.kind === 'binary') return { source, name, binary: sniffed.what, header: null, rows: [] };
   let text = new StreamDecoder(sniffed.encoding, sniffed.bom).decode(head, head.length === source.size);

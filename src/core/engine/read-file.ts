@@ -78,7 +78,15 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     outcome.readable = false;
     env.findings.add(fileUnreadable, 'row', { file, row, entity: 'file', detail });
   };
-  const head = await source.head(SNIFF_BYTES);
+  const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  let head: Uint8Array;
+  try {
+    head = await source.head(SNIFF_BYTES);
+  } catch (error) {
+    if (spec) unreadable(`it could not be read (${why(error)})`);
+    outcome.readable = false;
+    return outcome;
+  }
   const sniffed = sniff(head, source.path);
   const hashOnly = async () => {
     let bytes = 0;
@@ -91,8 +99,13 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
   if (sniffed.kind === 'binary' || !spec || !job.handler) {
     if (sniffed.kind === 'binary' && spec) unreadable(`it is ${sniffed.what}`);
     if (sniffed.kind === 'binary') outcome.readable = false;
-    await hashOnly();
-    outcome.sha256 = hash.digest();
+    try {
+      await hashOnly();
+      outcome.sha256 = hash.digest();
+    } catch (error) {
+      if (spec && outcome.readable) unreadable(`it could not be read (${why(error)})`);
+      outcome.readable = false;
+    }
     return outcome;
   }
 
@@ -182,27 +195,33 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
   const decoder = new StreamDecoder(sniffed.encoding, sniffed.bom);
   let bytes = 0;
   let textSeen = false;
+  const decodeAndParse = (chunk: Uint8Array, final: boolean) => {
+    const wasUtf8 = decoder.fallbackAt < 0;
+    const text = decoder.decode(chunk, final);
+    if (!textSeen && text.trim() !== '') textSeen = true;
+    if (!wasUtf8 || decoder.fallbackAt < 0) return csv.push(text);
+    // Parse up to the first byte that is not UTF-8, so the finding names the row it is in.
+    csv.push(text.slice(0, decoder.fallbackTextAt));
+    env.findings.add(encoding, 'row', { file, row: csv.nextRecordRow(), entity: 'file' });
+    csv.push(text.slice(decoder.fallbackTextAt));
+  };
   try {
     for await (const chunk of source.chunks()) {
       hash.update(chunk);
       bytes += chunk.length;
-      const before = decoder.fallbackAt;
-      const text = decoder.decode(chunk);
-      if (before < 0 && decoder.fallbackAt >= 0) {
-        env.findings.add(encoding, 'row', { file, row: csv.rowsSeen + 1, entity: 'file' });
-      }
-      if (!textSeen && text.trim() !== '') textSeen = true;
-      csv.push(text);
+      decodeAndParse(chunk, false);
       env.progress(bytes, outcome.rows);
     }
-    const rest = decoder.decode(new Uint8Array(0), true);
-    csv.push(rest);
+    decodeAndParse(new Uint8Array(0), true);
     csv.end();
   } catch (error) {
-    unreadable(
-      `reading stopped near row ${csv.rowsSeen + 1} (${error instanceof Error ? error.message : String(error)})`,
-      csv.rowsSeen + 1,
-    );
+    let row = csv.rowsSeen + 1;
+    try {
+      row = csv.nextRecordRow();
+    } catch {
+      // The parser itself failed: keep the last row it finished.
+    }
+    unreadable(`reading stopped near row ${row} (${why(error)})`, row);
   }
   outcome.sha256 = hash.digest();
   if (!textSeen && !job.mayBeEmpty) unreadable('the file is empty');

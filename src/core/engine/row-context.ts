@@ -37,9 +37,14 @@ export class RowCursor implements RowContext {
     return this.spec.defines ? this.get(this.spec.defines.column) || null : null;
   }
 
+  /** Whether the header has the column (an absent one is `header-missing`, not an empty cell per row). */
+  private has(column: string): boolean {
+    return this.index[column] !== undefined;
+  }
+
   id(column: string): string | null {
     const value = this.get(column);
-    if (value) return value;
+    if (value || !this.has(column)) return value || null;
     this.findings.add(idMissing, 'row', {
       file: this.file,
       row: this.row,
@@ -52,7 +57,7 @@ export class RowCursor implements RowContext {
   ref(kind: RecordKind, column: string, options: { optional?: boolean; value?: string } = {}): string | null {
     const value = options.value ?? this.get(column);
     if (!value) {
-      if (!options.optional) {
+      if (!options.optional && this.has(column)) {
         this.findings.add(idMissing, 'row', {
           file: this.file,
           row: this.row,

@@ -51,7 +51,11 @@ export class CsvReader {
   private endedWithCR = false;
   private failure: unknown = null;
 
-  constructor(private readonly events: CsvEvents) {
+  /** `minFeedChars`: how much text to gather before parsing (smaller only in tests, to vary chunking). */
+  constructor(
+    private readonly events: CsvEvents,
+    private readonly minFeedChars = MIN_FEED_CHARS,
+  ) {
     // papaparse streams any object that looks like a Node readable stream; its types only know real ones.
     const parse = Papa.parse as unknown as (
       input: TextFeed,
@@ -76,8 +80,20 @@ export class CsvReader {
     return this.nextRow - 1;
   }
 
+  /**
+   * The row number of the record that the next text pushed starts or continues (parses what was
+   * pushed so far; call it rarely, e.g. once when a file turns out not to be UTF-8).
+   */
+  nextRecordRow(): number {
+    this.flush();
+    return this.nextRow;
+  }
+
   push(text: string): void {
-    if (this.endedWithCR && text.startsWith('\n')) text = text.slice(1);
+    if (this.endedWithCR && text.startsWith('\n')) {
+      text = text.slice(1);
+      this.endedWithCR = false;
+    }
     if (text.length === 0) return;
     this.endedWithCR = text.endsWith('\r');
     if (text.indexOf('\r') !== -1) text = text.replace(/\r\n?/g, '\n');
@@ -85,7 +101,7 @@ export class CsvReader {
     this.bufferedChars += text.length;
     // While a record is still open, wait until there is at least as much new text as old:
     // the parse work then grows linearly with the size of the record.
-    if (this.bufferedChars >= Math.max(MIN_FEED_CHARS, this.pending.length)) this.flush();
+    if (this.bufferedChars >= Math.max(this.minFeedChars, this.pending.length)) this.flush();
   }
 
   end(): void {
@@ -118,19 +134,22 @@ export class CsvReader {
     const rows = results.data;
     const consumed = results.meta.cursor - (this.consumedBefore ?? 0);
     this.consumedBefore = results.meta.cursor;
+    // One problem per row, the first found. Errors papaparse reports for the unfinished last
+    // record are left out: that record is parsed again, whole, with the next text.
+    const problems = new Map<number, QuoteProblem>();
     if (this.pendingHasQuote) {
       const segment = this.pending.slice(0, consumed);
-      for (const offset of strayQuoteRows(segment)) this.events.quoteProblem(first + offset, 'stray');
+      for (const offset of strayQuoteRows(segment)) problems.set(offset, 'stray');
     }
     this.pending = this.pending.slice(consumed);
     this.pendingHasQuote = this.pending.indexOf('"') !== -1;
     for (const error of results.errors) {
-      if (error.type !== 'Quotes' || error.row === undefined) continue;
-      this.events.quoteProblem(
-        first + error.row,
-        error.code === 'MissingQuotes' ? 'unterminated' : 'malformed',
-      );
+      if (error.type !== 'Quotes' || error.row === undefined || error.row >= rows.length) continue;
+      if (!problems.has(error.row))
+        problems.set(error.row, error.code === 'MissingQuotes' ? 'unterminated' : 'malformed');
     }
+    for (const [offset, kind] of [...problems].sort((a, b) => a[0] - b[0]))
+      this.events.quoteProblem(first + offset, kind);
     for (let i = 0; i < rows.length; i++) {
       const cells = rows[i];
       const row = first + i;

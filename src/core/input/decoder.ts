@@ -11,6 +11,8 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 export class StreamDecoder {
   /** Byte offset of the first byte that was not valid UTF-8, or -1. */
   fallbackAt = -1;
+  /** In the text returned by the call that switched to Windows-1252: where that text starts. */
+  fallbackTextAt = -1;
   private readonly utf16: TextDecoder | null;
   private readonly strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private carry: Uint8Array = new Uint8Array(0);
@@ -50,11 +52,9 @@ export class StreamDecoder {
       this.fallbackAt = start + good;
       const rest = this.carry;
       this.carry = new Uint8Array(0);
-      return (
-        this.strict.decode(body.subarray(0, good)) +
-        decodeWindows1252(body.subarray(good)) +
-        decodeWindows1252(rest)
-      );
+      const utf8 = this.strict.decode(body.subarray(0, good));
+      this.fallbackTextAt = utf8.length;
+      return utf8 + decodeWindows1252(body.subarray(good)) + decodeWindows1252(rest);
     }
   }
 }

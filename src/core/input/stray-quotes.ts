@@ -15,10 +15,10 @@ export function strayQuoteRows(segment: string): number[] {
       if (segment.charCodeAt(q + 1) === 34) {
         pos = q + 2;
       } else {
-        // A closing quote must end the cell (spaces allowed before the comma, as papaparse does);
-        // otherwise papaparse reports the malformed quote itself and keeps reading the cell.
+        // A closing quote must end the cell (white space allowed before the comma, as papaparse
+        // does); otherwise papaparse reports the malformed quote itself and keeps reading the cell.
         let after = q + 1;
-        while (segment[after] === ' ' || segment[after] === '\t') after++;
+        while (after < segment.length && segment[after] !== '\n' && /\s/.test(segment[after])) after++;
         const next = segment[after];
         if (next === undefined || next === ',' || next === '\n') inQuotes = false;
         pos = q + 1;

@@ -109,6 +109,8 @@ export function zipEntrySource(zip: RandomAccess, entry: ZipEntry): SourceFile {
     const start = await dataStart();
     const end = start + entry.compressedSize;
     if (entry.method === 0) {
+      if (entry.compressedSize !== entry.size)
+        throw new ZipError(`${entry.path} is damaged (its stored size does not match the size it claims)`);
       for (let pos = start; pos < end; pos += CHUNK_BYTES)
         yield await zip.read(pos, Math.min(end, pos + CHUNK_BYTES));
       return;
@@ -121,14 +123,22 @@ export function zipEntrySource(zip: RandomAccess, entry: ZipEntry): SourceFile {
         throw new ZipError(`${entry.path} unpacks to more than the ${entry.size} bytes it claims`);
       out.push(data);
     });
+    const push = (data: Uint8Array, final: boolean) => {
+      try {
+        inflate.push(data, final);
+      } catch (error) {
+        if (error instanceof ZipError) throw error;
+        throw new ZipError(`${entry.path} is damaged (${error instanceof Error ? error.message : error})`);
+      }
+    };
     for (let pos = start; pos < end; pos += CHUNK_BYTES) {
       const next = Math.min(end, pos + CHUNK_BYTES);
-      inflate.push(await zip.read(pos, next), next === end);
+      push(await zip.read(pos, next), next === end);
       const ready = out;
       out = [];
       for (const piece of ready) yield piece;
     }
-    if (start === end) inflate.push(new Uint8Array(0), true);
+    if (start === end) push(new Uint8Array(0), true);
     for (const piece of out) yield piece;
   }
   return {

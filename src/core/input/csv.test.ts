@@ -1,0 +1,235 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CsvReader, MAX_CELL_CHARS, type QuoteProblem } from './csv.ts';
+
+interface Parsed {
+  rows: Array<[number, string[]]>;
+  quotes: Array<[number, QuoteProblem]>;
+  tooLong: Array<[number, number, number]>;
+}
+
+/** Parses text given as chunks; `minFeedChars` 1 makes the reader hand every chunk on at once. */
+function parse(chunks: string[], minFeedChars?: number): Parsed {
+  const out: Parsed = { rows: [], quotes: [], tooLong: [] };
+  const reader = new CsvReader(
+    {
+      row: (cells, row) => out.rows.push([row, cells]),
+      quoteProblem: (row, kind) => out.quotes.push([row, kind]),
+      cellTooLong: (row, column, length) => out.tooLong.push([row, column, length]),
+    },
+    minFeedChars,
+  );
+  for (const chunk of chunks) reader.push(chunk);
+  reader.end();
+  return out;
+}
+
+const cutAt = (text: string, cuts: number[]) =>
+  [0, ...cuts, text.length].slice(1).map((end, i, ends) => text.slice(i === 0 ? 0 : ends[i - 1], end));
+
+describe('CsvReader line endings', () => {
+  const expected: Parsed['rows'] = [
+    [1, ['id', 'name']],
+    [2, ['1', 'Ada']],
+    [3, ['2', 'Bo']],
+  ];
+  it.each([
+    ['LF', 'id,name\n1,Ada\n2,Bo\n'],
+    ['CRLF', 'id,name\r\n1,Ada\r\n2,Bo\r\n'],
+    ['bare CR', 'id,name\r1,Ada\r2,Bo\r'],
+    ['mixed', 'id,name\r\n1,Ada\r2,Bo\n'],
+    ['no line break at the end', 'id,name\n1,Ada\n2,Bo'],
+  ])('%s', (_label, text) => {
+    expect(parse([text]).rows).toEqual(expected);
+  });
+
+  it.each([
+    ['CR | LF', ['id,name\r', '\n1,Ada\r\n2,Bo']],
+    ['CR | LF | LF (a blank line follows)', ['id,name\r', '\n', '\n1,Ada\n2,Bo']],
+    ['CR | CR', ['id,name\r', '\r1,Ada\n2,Bo']],
+  ])('a line ending split across chunks: %s', (_label, chunks) => {
+    const blank = chunks.length === 3 || chunks[1].startsWith('\r');
+    const rows = parse(chunks, 1).rows;
+    expect(rows).toEqual(blank ? [expected[0], [2, ['']], [3, ['1', 'Ada']], [4, ['2', 'Bo']]] : expected);
+  });
+});
+
+describe('CsvReader cells and rows', () => {
+  it.each<[string, string, Parsed['rows']]>([
+    [
+      'quoted comma',
+      'a,b\n"x,y",z\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['x,y', 'z']],
+      ],
+    ],
+    [
+      'doubled quotes',
+      'a,b\n"say ""hi""",z\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['say "hi"', 'z']],
+      ],
+    ],
+    [
+      'empty quoted cell',
+      'a,b\n"",z\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['', 'z']],
+      ],
+    ],
+    [
+      'quoted line breaks keep the row count of a spreadsheet',
+      'a,b\n"line 1\nline 2\r\nline 3",z\n3,4\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['line 1\nline 2\nline 3', 'z']],
+        [3, ['3', '4']],
+      ],
+    ],
+    [
+      'blank lines are rows',
+      'a,b\n\n1,2\n\n\n3,4\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['']],
+        [3, ['1', '2']],
+        [4, ['']],
+        [5, ['']],
+        [6, ['3', '4']],
+      ],
+    ],
+    [
+      'spaces kept in unquoted cells',
+      'a,b\n x , y \n',
+      [
+        [1, ['a', 'b']],
+        [2, [' x ', ' y ']],
+      ],
+    ],
+    [
+      'spaces after a closing quote',
+      'a,b\n"x"  ,y\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['x', 'y']],
+      ],
+    ],
+    [
+      'short and long rows as written',
+      'a,b\n1\n1,2,3\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['1']],
+        [3, ['1', '2', '3']],
+      ],
+    ],
+    ['empty input', '', []],
+  ])('%s', (_label, text, rows) => {
+    const parsed = parse([text]);
+    expect(parsed.rows).toEqual(rows);
+    expect(parsed.quotes).toEqual([]);
+  });
+
+  it('reads 10 000 columns', () => {
+    const header = Array.from({ length: 10_000 }, (_, i) => `c${i}`);
+    const { rows } = parse([header.join(',') + '\n' + header.map((_, i) => i).join(',') + '\n']);
+    expect(rows.map(([, cells]) => cells.length)).toEqual([10_000, 10_000]);
+    expect(rows[1][1][9_999]).toBe('9999');
+  });
+});
+
+describe('CsvReader quote problems', () => {
+  it.each<[string, string, Parsed['quotes'], number]>([
+    ['quote inside an unquoted cell', 'a,b\nRobert "Bob" Smith,x\n3,4\n', [[2, 'stray']], 3],
+    ['quote ending an unquoted cell', 'a,b\n1,2\n3,4"\n', [[3, 'stray']], 3],
+    ['a quote after a leading space', 'a,b\n1, "x"\n', [[2, 'stray']], 2],
+    ['two stray quotes in one row: one problem', 'a,b\nx"y,"z"w"\n', [[2, 'stray']], 2],
+    [
+      'stray quotes in two rows',
+      'a,b\nx"y,1\n2,z"\n',
+      [
+        [2, 'stray'],
+        [3, 'stray'],
+      ],
+      3,
+    ],
+    ['text after a closing quote', 'a,b\n1,2\n"abc"def,x\n', [[3, 'malformed']], 3],
+    ['unterminated quote at the end', 'a,b\n1,2\n3,"abc\n', [[3, 'unterminated']], 3],
+    ['stray quote after white space that closes a quote', 'a,b\n"x"\u00a0,y\nR "B" S,2\n', [[3, 'stray']], 3],
+    ['stray quote after a quoted line break', 'a,b\n"x\ny",1\nR "B" S,2\n', [[3, 'stray']], 3],
+  ])('%s', (_label, text, quotes, lastRow) => {
+    const parsed = parse([text]);
+    expect(parsed.quotes).toEqual(quotes);
+    expect(parsed.rows.at(-1)![0]).toBe(lastRow);
+  });
+
+  it('keeps text after a malformed quote in the cell, as papaparse does (the rest of the row is swallowed)', () => {
+    const parsed = parse(['a,b\n"abc"def,x\n3,"4"\n5,6\n']);
+    expect(parsed.quotes).toEqual([[2, 'malformed']]);
+    expect(parsed.rows.slice(1)).toEqual([
+      [2, ['abc"def,x\n3,"4']],
+      [3, ['5', '6']],
+    ]);
+  });
+});
+
+describe('CsvReader chunking', () => {
+  const SAMPLE =
+    'id,name,note\r\n1,"Smith, Ann","said ""hi""\r\non two lines"\r\n2,Robert "Bob" Smith,x\n\n' +
+    '3,"x"  ,"abc"def\r4,é€😀,"\n",\n5,6';
+
+  it('gives the same rows and problems whatever the chunks', () => {
+    const whole = parse([SAMPLE]);
+    expect(whole.quotes).toEqual([
+      [3, 'stray'],
+      [5, 'malformed'],
+      [6, 'unterminated'],
+    ]);
+    for (let cut = 0; cut <= SAMPLE.length; cut++)
+      expect(parse(cutAt(SAMPLE, [cut]), 1), `cut at ${cut}`).toEqual(whole);
+    expect(parse([...SAMPLE], 1)).toEqual(whole);
+  });
+
+  it('gives the same result for any text cut anywhere (property)', () => {
+    const char = fc.constantFrom('a', 'b', ',', '"', '\n', '\r', ' ', 'é');
+    const text = fc.array(char, { maxLength: 60 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 8 }),
+        (t, raw, feed) => {
+          const cuts = [...new Set(raw.map((n) => n % (t.length + 1)))].sort((a, b) => a - b);
+          expect(parse(cutAt(t, cuts), feed)).toEqual(parse([t]));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('parses a 50 MB quoted cell fed in 1 MB pieces, and reports it too long', () => {
+    const size = 50 * 1024 * 1024;
+    const piece = 'x'.repeat(1024 * 1024);
+    const reader = new CsvReader({
+      row: (cells, row) => rows.push([row, cells.map((c) => c.length)]),
+      quoteProblem: () => {},
+      cellTooLong: (row, column, length) => tooLong.push([row, column, length]),
+    });
+    const rows: Array<[number, number[]]> = [];
+    const tooLong: number[][] = [];
+    reader.push('a,b\n1,"');
+    for (let n = 0; n < size; n += piece.length) reader.push(piece);
+    reader.push('"\n2,3\n');
+    reader.end();
+    expect(rows).toEqual([
+      [1, [1, 1]],
+      [2, [1, size]],
+      [3, [1, 1]],
+    ]);
+    expect(tooLong).toEqual([[2, 1, size]]);
+    expect(size).toBeGreaterThan(MAX_CELL_CHARS);
+  });
+});
