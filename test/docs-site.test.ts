@@ -1,0 +1,183 @@
+/**
+ * The documentation site: the Markdown renderer, the page template (back link, CSP, no inline
+ * script or style), the dev-server answers, and the Vite plugin in a real build and a real dev server.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, createServer } from 'vite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../scripts/docs-markdown.ts';
+import { buildDocsSite, docsResponse, docsSite, renderDocPage, rewriteLink } from '../scripts/docs-site.ts';
+
+const DOCS = resolve(import.meta.dirname, '../docs');
+const html = (md: string) => renderMarkdown(md, { link: rewriteLink }).html;
+
+describe('renderMarkdown', () => {
+  it.each([
+    ['a heading with an id', '## How to fix it', '<h2 id="how-to-fix-it">How to fix it</h2>'],
+    ['repeated headings with distinct ids', '## A\n## A', '<h2 id="a">A</h2>\n<h2 id="a-2">A</h2>'],
+    ['a paragraph over two lines', 'one\ntwo', '<p>one\ntwo</p>'],
+    ['bold, italic and code', '**b** *i* `c*d*`', '<p><strong>b</strong> <em>i</em> <code>c*d*</code></p>'],
+    ['no emphasis inside words or around spaces', 'snake_case a * b * c', '<p>snake_case a * b * c</p>'],
+    ['a relative .md link as .html', '[x](../rules/a.md#b)', '<p><a href="../rules/a.html#b">x</a></p>'],
+    ['an external link as written', '[x](https://e.org/a.md)', '<p><a href="https://e.org/a.md">x</a></p>'],
+    ['a tight list', '- a\n- b', '<ul>\n<li>a</li>\n<li>b</li>\n</ul>'],
+    ['a nested list', '- a\n  - b', '<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul></li>\n</ul>'],
+    ['an ordered list with a lazy line', '1. a\nmore\n2. b', '<ol>\n<li>a\nmore</li>\n<li>b</li>\n</ol>'],
+    ['an ordered list starting at 3', '3. a', '<ol start="3">\n<li>a</li>\n</ol>'],
+    ['a loose list', '- a\n\n- b', '<ul>\n<li><p>a</p></li>\n<li><p>b</p></li>\n</ul>'],
+    ['a block quote', '> note', '<blockquote><p>note</p></blockquote>'],
+    ['a rule', '---', '<hr>'],
+    ['fenced code, escaped', '```\n<b> & x\n```', '<pre><code>&lt;b&gt; &amp; x</code></pre>'],
+    ['escaped characters', '\\*not em\\*', '<p>*not em*</p>'],
+  ])('renders %s', (_, md, expected) => {
+    expect(html(md)).toBe(expected);
+  });
+
+  it('renders a table with column headers, pipes in code and escaped pipes', () => {
+    const out = html('| a | b |\n|---|:-:|\n| `x|y` | 1 \\| 2 |\n| short |');
+    expect(out).toBe(
+      '<table>\n<thead><tr><th scope="col">a</th><th scope="col">b</th></tr></thead>\n<tbody>\n' +
+        '<tr><td><code>x|y</code></td><td>1 | 2</td></tr>\n<tr><td>short</td><td></td></tr>\n</tbody>\n</table>',
+    );
+  });
+
+  it('escapes every HTML character of the source, in text, links and headings', () => {
+    const out = html('# <i>T</i>\n\n<script>alert("x")</script> & \'q\'\n\n[<b>](a.md?x="1")');
+    expect(out).not.toMatch(/<(script|i|b)>/);
+    expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;');
+    expect(out).toContain('<a href="a.md?x=&quot;1&quot;">&lt;b&gt;</a>');
+  });
+
+  it('takes the title from the first level-1 heading, without markup', () => {
+    expect(renderMarkdown('intro\n\n# The `x` rule\n\n# Other').title).toBe('The x rule');
+    expect(renderMarkdown('## no title').title).toBeNull();
+  });
+});
+
+describe('renderDocPage', () => {
+  it.each([
+    ['index.md', '../index.html', 'docs.css'],
+    ['rules/teacher-email.md', '../../index.html', '../docs.css'],
+    ['a/b/c.md', '../../../index.html', '../../docs.css'],
+  ])('links %s back to the app and to the stylesheet', (path, app, css) => {
+    const page = renderDocPage('# T\n\n[next](other.md)', path);
+    expect(page).toContain(`<a href="${app}">Back to Roster Check</a>`);
+    expect(page).toContain(`<link rel="stylesheet" href="${css}">`);
+    expect(page).toContain('<a href="other.html">next</a>');
+  });
+
+  it('is a complete document with a language, a title, landmarks and the CSP', () => {
+    const page = renderDocPage('# Empty ID & more', 'rules/id-missing.md');
+    expect(page.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`);
+    expect(page).toContain('<title>Empty ID &amp; more · Roster Check</title>');
+    expect(page).toMatch(/<nav aria-label="Documentation">[\s\S]*<main id="content">[\s\S]*<\/main>/);
+    expect(page).toContain('<a href="../index.html">All documentation</a>');
+  });
+});
+
+describe('the real documentation pages', () => {
+  const site = buildDocsSite(DOCS);
+  const pages = [...site].filter(([path]) => path.endsWith('.html'));
+
+  it('are all rendered, with the stylesheet', () => {
+    expect(site.has('index.html')).toBe(true);
+    expect(site.has('rules/teacher-email.html')).toBe(true);
+    expect(site.has('formats/clever.html')).toBe(true);
+    expect(site.get('docs.css')).toBe(readFileSync(join(DOCS, 'docs.css'), 'utf8'));
+  });
+
+  it.each(pages)('%s has no inline script or style and no link to a missing page', (path, page) => {
+    expect(page).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=|javascript:/i);
+    for (const [, href] of page.matchAll(/href="([^"]+)"/g)) {
+      if (/^[a-z]+:/i.test(href) || href.startsWith('#')) continue;
+      const target = new URL(href, `http://site/docs/${path}`).pathname;
+      // The one link that leaves docs/ goes back to the app.
+      if (target === '/index.html') continue;
+      expect(
+        target.startsWith('/docs/') && site.has(target.slice('/docs/'.length)),
+        `${path} → ${href}`,
+      ).toBe(true);
+    }
+  });
+});
+
+describe('docsResponse (dev server)', () => {
+  it.each([
+    ['/docs/rules/teacher-email.html', '/', 'text/html', 'Teacher without a usable email address'],
+    ['/docs/', '/', 'text/html', 'Roster Check'],
+    ['/docs', '/', 'text/html', 'Roster Check'],
+    ['/docs/index.html?x=1', '/', 'text/html', 'Three stages'],
+    ['/docs/docs.css', '/', 'text/css', 'color-scheme'],
+    ['/app/docs/formats/clever.html', '/app/', 'text/html', 'Clever'],
+    ['/docs/formats/remind-csv-2.0.html', './', 'text/html', 'layout reconstructed'],
+  ])('answers %s (base %s)', (url, base, type, text) => {
+    const answer = docsResponse(DOCS, base, url);
+    expect(answer?.contentType).toContain(type);
+    expect(answer?.body).toContain(text);
+  });
+
+  it.each([
+    ['/index.html', '/'],
+    ['/docs/rules/nope.html', '/'],
+    ['/docs/rules/teacher-email.md', '/'],
+    ['/docs/../package.json', '/'],
+    ['/docs/%2e%2e/package.json', '/'],
+    ['/docs/rules/teacher-email.html', '/app/'],
+    ['/docsx/index.html', '/'],
+    ['/docs/%E0%A4%A.html', '/'],
+  ])('passes %s (base %s) on', (url, base) => {
+    expect(docsResponse(DOCS, base, url)).toBeNull();
+  });
+});
+
+describe('docsSite plugin', () => {
+  const root = mkdtempSync(join(tmpdir(), 'docs-site-'));
+  mkdirSync(join(root, 'docs/rules'), { recursive: true });
+  writeFileSync(join(root, 'index.html'), '<!doctype html><html><body><p>app</p></body></html>');
+  writeFileSync(join(root, 'docs/index.md'), '# Home\n\n[A rule](rules/a.md)');
+  writeFileSync(join(root, 'docs/rules/a.md'), '# Rule <a>\n\nBody.');
+  writeFileSync(join(root, 'docs/docs.css'), 'body { margin: 0; }\n');
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('emits every page and the stylesheet into the build output', async () => {
+    await build({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [docsSite()],
+      build: { outDir: 'dist', emptyOutDir: true },
+    });
+    const out = (p: string) => readFileSync(join(root, 'dist', p), 'utf8');
+    expect(out('docs/index.html')).toContain('<a href="rules/a.html">A rule</a>');
+    expect(out('docs/rules/a.html')).toContain('<h1 id="rule-a">Rule &lt;a&gt;</h1>');
+    expect(out('docs/rules/a.html')).toContain('<a href="../../index.html">Back to Roster Check</a>');
+    expect(out('docs/docs.css')).toBe('body { margin: 0; }\n');
+    expect(out('index.html')).toContain('app');
+  });
+
+  it('serves the pages from memory on the dev server', async () => {
+    const server = await createServer({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [docsSite()],
+      server: { port: 0, host: '127.0.0.1', strictPort: false, ws: false },
+    });
+    await server.listen();
+    try {
+      const address = server.httpServer!.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const page = await fetch(`http://127.0.0.1:${port}/docs/rules/a.html`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await page.text()).toContain('Rule &lt;a&gt;');
+      const css = await fetch(`http://127.0.0.1:${port}/docs/docs.css`);
+      expect(await css.text()).toBe('body { margin: 0; }\n');
+    } finally {
+      await server.close();
+    }
+  });
+});
