@@ -169,14 +169,16 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       for (const n of names) {
         const value = c.get(n.column);
         const limit = NAME_LIMITS[n.kind];
-        if (value.length > limit) {
+        // Characters as a person counts them (an emoji is one), not UTF-16 code units.
+        const length = value.length > limit ? [...value].length : 0;
+        if (length > limit) {
           env.findings.add(nameTooLong, 'row', {
             file,
             row,
             entity: spec.entity,
             field: n.column,
             value,
-            detail: `${n.kind} name is ${value.length} characters long (limit ${limit})`,
+            detail: `${n.kind} name is ${length} characters long (limit ${limit})`,
           });
         }
       }

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { FormatId } from '../../formats/types.ts';
+import { DISTRICTS, districtFiles, type Records } from '../../engine/test-districts.ts';
+import { findings, run, summary } from '../../../../test/helpers.ts';
+
+const edit = (format: FormatId, file: string, index: number, cells: Record<string, string>): Records =>
+  DISTRICTS[format][file].map((r, i) => (i === index ? { ...r, ...cells } : r));
+
+describe('id-missing', () => {
+  it.each<[string, FormatId, string, Record<string, string>, string, string | null, string[]]>([
+    [
+      'an empty ID',
+      'remind-csv-1.0',
+      'teachers.csv',
+      { teacher_id: '' },
+      'teacher_id',
+      null,
+      // The class now names a teacher no file defines.
+      ['ref-unknown c1', 'class-teacher/teacher-unknown c1'],
+    ],
+    [
+      'an ID of spaces only',
+      'remind-csv-1.0',
+      'classes.csv',
+      { class_id: '   ' },
+      'class_id',
+      null,
+      // The enrollment now points at a class no file defines.
+      ['ref-unknown enrollments.csv'],
+    ],
+    [
+      'an empty reference: not also ref-unknown',
+      'remind-csv-1.0',
+      'classes.csv',
+      { teacher_id: '' },
+      'teacher_id',
+      'c1',
+      ['class-teacher/no-teacher c1'],
+    ],
+    ['an empty school reference', 'clever', 'students.csv', { School_id: '' }, 'School_id', 'st1', []],
+    [
+      'OneRoster enrollment sourcedId',
+      'oneroster-1.1',
+      'enrollments.csv',
+      { sourcedId: '' },
+      'sourcedId',
+      null,
+      [],
+    ],
+    [
+      'OneRoster 1.2 role without a user',
+      'oneroster-1.2',
+      'roles.csv',
+      { userSourcedId: '' },
+      'userSourcedId',
+      null,
+      ['class-teacher/teacher-unknown c1'],
+    ],
+  ])('%s', async (_label, format, file, cells, field, id, others) => {
+    const result = await run(districtFiles(format, { [file]: edit(format, file, 0, cells) }));
+    expect(findings(result, 'id-missing').map((f) => [f.file, f.row, f.field, f.id, f.message])).toEqual([
+      [file, 2, field, id, `${file} row 2: ${field} is empty.`],
+    ]);
+    expect(summary(result).filter((s) => !s.startsWith('id-missing'))).toEqual(others);
+    expect(result.summary.blocked).toBe(true);
+  });
+
+  it('names the column as the file writes it', async () => {
+    const files = districtFiles('clever', {
+      'teachers.csv': edit('clever', 'teachers.csv', 0, { Teacher_id: '' }),
+    });
+    files['teachers.csv'] = files['teachers.csv'].replace('Teacher_id', 'TEACHER_ID');
+    expect(findings(await run(files), 'id-missing').map((f) => f.message)).toEqual([
+      'teachers.csv row 2: TEACHER_ID is empty.',
+    ]);
+  });
+
+  it('does not apply to optional references (Clever Teacher_2_id … Teacher_10_id)', async () => {
+    expect(summary(await run(districtFiles('clever')), 'id-missing')).toEqual([]);
+  });
+
+  it('one finding per empty cell, on the right rows', async () => {
+    const enrollments = [
+      { school_id: 's1', class_id: 'c1', user_id: 'st1' },
+      { school_id: '', class_id: '', user_id: 'st1' },
+      { school_id: 's1', class_id: 'c1', user_id: '' },
+    ];
+    const result = await run(districtFiles('remind-csv-1.0', { 'enrollments.csv': enrollments }));
+    expect(findings(result, 'id-missing').map((f) => [f.row, f.field])).toEqual([
+      [3, 'class_id'],
+      [3, 'school_id'],
+      [4, 'user_id'],
+    ]);
+  });
+});
