@@ -1,8 +1,24 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
+/** The third-party sample rosters (some GPL-3.0) are test data only: never let one into the app. */
+function forbidSamples(): Plugin {
+  return {
+    name: 'forbid-shared-samples',
+    apply: 'build',
+    enforce: 'pre',
+    load(id) {
+      if (id.replace(/\\/g, '/').includes('/shared/samples/'))
+        throw new Error(`${id} is test data from shared/samples and must not be bundled into the app.`);
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), forbidSamples()],
+  // Relative asset URLs: the built app works from any folder it is served from.
+  base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   test: {

@@ -1,0 +1,147 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BROKEN_TEACHER_ROW, checked, district } from '../worker/test-district.ts';
+import App from './App.svelte';
+import { connections, FakeClient } from './testing/fake-client.ts';
+import { WorkerFailure } from './worker-client.ts';
+
+afterEach(cleanup);
+
+const reading = {
+  phase: 'reading' as const,
+  file: 'teachers.csv',
+  bytesDone: 250,
+  bytesTotal: 1000,
+  rows: 4200,
+  rowsPerSecond: 12000,
+};
+
+function renderApp(...clients: FakeClient[]) {
+  const { connect, made } = connections(...clients);
+  render(App, { options: { connect } });
+  return made;
+}
+
+const trySample = () => fireEvent.click(screen.getByRole('button', { name: 'Try the sample district' }));
+
+describe('the page', () => {
+  it('has a file picker labelled "Roster files" that takes several files', () => {
+    renderApp();
+    const picker = screen.getByLabelText('Roster files') as HTMLInputElement;
+    expect(picker.type).toBe('file');
+    expect(picker.multiple).toBe(true);
+    expect(screen.getByLabelText('Roster folder').hasAttribute('webkitdirectory')).toBe(true);
+  });
+
+  it('shows progress while checking, and Cancel stops the worker and leaves the page ready', async () => {
+    const first = new FakeClient();
+    const second = new FakeClient();
+    const made = renderApp(first, second);
+    await trySample();
+    expect(first.lastRun.request.input).toEqual({ kind: 'sample' });
+    const bar = () => screen.getByRole('progressbar', { name: 'Checking the roster' }) as HTMLProgressElement;
+    expect(bar().hasAttribute('value')).toBe(false); // nothing known yet
+    expect(
+      (screen.getByRole('button', { name: 'Try the sample district' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+
+    first.lastRun.progress(reading);
+    await screen.findByText(/12,000 rows per second/);
+    expect(bar().value).toBe(25);
+    expect(screen.getByText('teachers.csv')).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(first.disposed).toBe(true);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Choose the files to check' }));
+
+    // A late answer of the cancelled run changes nothing; the next try gets a fresh worker.
+    first.lastRun.resolve((await checked(district(3))).report);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.queryByRole('table', { name: 'Schools' })).toBeNull();
+    await trySample();
+    expect(made).toEqual([first, second]);
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+  });
+
+  it('shows the report when the run completes and moves focus to the results', async () => {
+    const { api, report } = await checked(district(3));
+    const client = new FakeClient(api);
+    renderApp(client);
+    await trySample();
+    client.lastRun.resolve(report);
+    expect(await screen.findByRole('table', { name: 'Schools' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Results' }));
+    expect(screen.getByText(/would sync these files, with errors/).closest('[role=status]')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    // Opening a school moves focus to its heading; closing gives it back to the row.
+    await fireEvent.click(screen.getByRole('button', { name: 'North' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'North' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'All schools' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'North' }));
+  });
+
+  it('warns with an alert when Remind would block the sync, formatting findings first', async () => {
+    const { api, report } = await checked(district(3, BROKEN_TEACHER_ROW));
+    const client = new FakeClient(api);
+    renderApp(client);
+    await trySample();
+    client.lastRun.resolve(report);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Remind would not sync these files/);
+    const files = screen.getByRole('table', { name: 'File problems by file' });
+    const schools = screen.getByRole('table', { name: 'Schools' });
+    expect(files.compareDocumentPosition(schools) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(files.textContent).toMatch(/teachers\.csv.*1 problem that blocks the sync/);
+  });
+
+  it('re-runs with the format the person chooses', async () => {
+    const { api, report } = await checked(district(3));
+    const client = new FakeClient(api);
+    renderApp(client);
+    await trySample();
+    client.lastRun.resolve(report);
+    const select = (await screen.findByRole('combobox', { name: 'Format' })) as HTMLSelectElement;
+    expect(select.value).toBe('remind-csv-1.0');
+    await fireEvent.change(select, { target: { value: 'clever' } });
+    expect(client.runs).toHaveLength(2);
+    expect(client.lastRun.request).toEqual({ input: { kind: 'sample' }, format: 'clever' });
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+  });
+
+  it('turns a worker crash into a clear message with a retry on a fresh worker', async () => {
+    const { api, report } = await checked(district(3));
+    const crashed = new FakeClient();
+    const fresh = new FakeClient(api);
+    const made = renderApp(crashed, fresh);
+    await trySample();
+    crashed.lastRun.progress(reading);
+    crashed.lastRun.reject(new WorkerFailure('crashed', 'The checker stopped: Out of memory'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/The check did not finish/);
+    expect(alert.textContent).toMatch(/Out of memory/);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByRole('table', { name: 'Schools' })).toBeNull();
+    expect(crashed.disposed).toBe(true);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(made).toEqual([crashed, fresh]);
+    expect(fresh.lastRun.request.input).toEqual({ kind: 'sample' });
+    fresh.lastRun.resolve(report);
+    expect(await screen.findByRole('table', { name: 'Schools' })).toBeTruthy();
+  });
+
+  it('explains files that cannot be checked, without a retry', async () => {
+    const client = new FakeClient();
+    renderApp(client);
+    await trySample();
+    client.lastRun.resolve({ ok: false, message: 'No known roster format: users.csv has no known header.' });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/These files could not be checked/);
+    expect(alert.textContent).toMatch(/users\.csv has no known header/);
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(client.disposed).toBe(false); // the worker is fine and is used for the next try
+  });
+});

@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { checked, district } from '../../worker/test-district.ts';
+import SchoolDetail from './SchoolDetail.svelte';
+
+const TEACHERS = 120;
+const clicked: HTMLAnchorElement[] = [];
+
+beforeEach(() => {
+  URL.createObjectURL = vi.fn(() => 'blob:test');
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicked.push(this);
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  clicked.length = 0;
+});
+
+async function openNorth() {
+  const { api, report } = await checked(district(TEACHERS));
+  const source = { findings: vi.fn(api.findings), download: vi.fn(api.download) };
+  const north = report.summary.schools.find((s) => s.id === 's1')!;
+  const onClose = vi.fn();
+  render(SchoolDetail, { school: north, rules: report.rules, source, onClose });
+  const group = await screen.findByRole('region', { name: 'Teacher without a usable email address' });
+  return { source, group, onClose, rule: report.rules['teacher-email'] };
+}
+
+const recordIds = (group: HTMLElement) =>
+  within(within(group).getByRole('table'))
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => row.querySelector('code')?.textContent);
+
+describe('a school’s detail', () => {
+  it('shows each type with its count, explanation and fix, and links the rule page', async () => {
+    const { group, rule } = await openNorth();
+    expect(screen.getByRole('heading', { name: 'North' })).toBe(document.activeElement);
+    expect(screen.getByRole('heading', { name: `Errors (${TEACHERS})` })).toBeTruthy();
+    expect(within(group).getByText(`${TEACHERS} records`)).toBeTruthy();
+    expect(within(group).getByText(rule.explanation)).toBeTruthy();
+    // Every teacher here lacks an email, so the one fix that applies is the one for "missing".
+    expect(await within(group).findByText(rule.fixes.missing)).toBeTruthy();
+    expect(within(group).queryByText(rule.fixes.taken)).toBeNull();
+    const link = within(group).getByRole('link', { name: 'About teacher-email' });
+    expect(link.getAttribute('href')).toBe('docs/rules/teacher-email.html');
+  });
+
+  it('pages through the affected records, 50 at a time', async () => {
+    const { group } = await openNorth();
+    await fireEvent.click(within(group).getByRole('button', { name: `Show ${TEACHERS} records` }));
+    expect(within(group).getByRole('button', { name: 'Hide records' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+    expect(recordIds(group)).toHaveLength(50);
+    expect(recordIds(group)[0]).toBe('t000');
+    expect(within(group).getByText('Records 1–50 of 120')).toBeTruthy();
+    const previous = within(group).getByRole('button', { name: 'Previous' }) as HTMLButtonElement;
+    const next = within(group).getByRole('button', { name: 'Next' }) as HTMLButtonElement;
+    expect(previous.disabled).toBe(true);
+
+    await fireEvent.click(next);
+    await within(group).findByText('Records 51–100 of 120');
+    expect(recordIds(group)[0]).toBe('t050');
+    await fireEvent.click(next);
+    await within(group).findByText('Records 101–120 of 120');
+    expect(recordIds(group)).toHaveLength(20);
+    expect(next.disabled).toBe(true);
+    expect(document.activeElement).toBe(previous);
+
+    await fireEvent.click(previous);
+    await within(group).findByText('Records 51–100 of 120');
+  });
+
+  it('offers a CSV per type and one of all the school’s findings', async () => {
+    const { group, source } = await openNorth();
+    await fireEvent.click(within(group).getByRole('button', { name: 'Download CSV' }));
+    await vi.waitFor(() => expect(clicked).toHaveLength(1));
+    expect(source.download).toHaveBeenLastCalledWith({ kind: 'csv', school: 's1', code: 'teacher-email' });
+    expect(clicked[0].download).toBe('s1-teacher-email.csv');
+    expect(clicked[0].href).toBe('blob:test');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Download all' }));
+    await vi.waitFor(() => expect(clicked).toHaveLength(2));
+    expect(source.download).toHaveBeenLastCalledWith({ kind: 'csv', school: 's1' });
+    expect(clicked[1].download).toBe('s1-all.csv');
+  });
+
+  it('says so when a download cannot be prepared', async () => {
+    const { group, source } = await openNorth();
+    source.download.mockRejectedValueOnce(new Error('out of memory'));
+    await fireEvent.click(within(group).getByRole('button', { name: 'Download CSV' }));
+    expect(await within(group).findByText(/could not be prepared \(out of memory\)/)).toBeTruthy();
+  });
+
+  it('goes back to all schools', async () => {
+    const { onClose } = await openNorth();
+    await fireEvent.click(screen.getByRole('button', { name: 'All schools' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+});

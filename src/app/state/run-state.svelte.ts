@@ -1,0 +1,153 @@
+/**
+ * One check of a roster, from the files to the report: owns the worker client, the phase, the
+ * progress, the report and what went wrong. Cancel or a crash drop the worker; the next run starts
+ * a fresh one. Results of a run that was cancelled or replaced are ignored.
+ */
+import type {
+  Download,
+  DownloadRequest,
+  FindingFilter,
+  FindingPage,
+  FormatId,
+  Progress,
+  RunInput,
+  RunOutcome,
+  RunRequest,
+} from '../../worker/api.ts';
+import { connectWorker, WorkerFailure, type ValidatorClient } from '../worker-client.ts';
+
+export type Phase = 'idle' | 'running' | 'done' | 'failed';
+export type Report = Extract<RunOutcome, { ok: true }>;
+
+/** `input`: the files could not be checked (choose others); `crash`: the checker failed (try again). */
+export interface RunFailure {
+  kind: 'input' | 'crash';
+  message: string;
+}
+
+/** What the report's views need from the worker. */
+export interface ReportSource {
+  findings(filter: FindingFilter, offset: number, limit: number): Promise<FindingPage>;
+  download(request: DownloadRequest): Promise<Download>;
+}
+
+export interface RunStateOptions {
+  connect?: () => ValidatorClient;
+  /** Called with each finished report (where the History view will store runs). */
+  onReport?: (report: Report, input: RunInput) => void;
+}
+
+export class RunState implements ReportSource {
+  phase = $state<Phase>('idle');
+  progress = $state.raw<Progress | null>(null);
+  report = $state.raw<Report | null>(null);
+  failure = $state.raw<RunFailure | null>(null);
+  /** What is being checked, in words: "3 files", "the sample district". */
+  subject = $state('');
+  /** The person chose the format (instead of detection). */
+  formatChosen = $state(false);
+
+  #connect: () => ValidatorClient;
+  #onReport: RunStateOptions['onReport'];
+  #client: ValidatorClient | null = null;
+  #request: RunRequest | null = null;
+  #runId = 0;
+
+  constructor(options: RunStateOptions = {}) {
+    this.#connect = options.connect ?? connectWorker;
+    this.#onReport = options.onReport;
+  }
+
+  start(input: RunInput, subject: string): Promise<void> {
+    this.subject = subject;
+    this.formatChosen = false;
+    return this.#launch({ input });
+  }
+
+  /** Runs the same input again as the given format. */
+  changeFormat(format: FormatId): Promise<void> {
+    if (!this.#request) return Promise.resolve();
+    this.formatChosen = true;
+    return this.#launch({ ...this.#request, format });
+  }
+
+  retry(): Promise<void> {
+    return this.#request ? this.#launch(this.#request) : Promise.resolve();
+  }
+
+  /** Stops the worker; the page is ready for another try. */
+  cancel(): void {
+    this.#runId++;
+    this.#drop();
+    this.phase = 'idle';
+    this.progress = null;
+  }
+
+  findings(filter: FindingFilter, offset: number, limit: number): Promise<FindingPage> {
+    return this.#ask((client) => client.findings(filter, offset, limit));
+  }
+
+  download(request: DownloadRequest): Promise<Download> {
+    return this.#ask((client) => client.download(request));
+  }
+
+  async #launch(request: RunRequest): Promise<void> {
+    const id = ++this.#runId;
+    this.#request = request;
+    this.phase = 'running';
+    this.progress = null;
+    this.report = null;
+    this.failure = null;
+    this.#client ??= this.#connect();
+    const client = this.#client;
+    try {
+      const outcome = await client.run(request, (p) => {
+        if (id === this.#runId) this.progress = p;
+      });
+      if (id !== this.#runId) return;
+      if (outcome.ok) {
+        this.report = outcome;
+        this.phase = 'done';
+        this.#onReport?.(outcome, request.input);
+      } else {
+        this.#fail({ kind: 'input', message: outcome.message });
+      }
+    } catch (error) {
+      if (id !== this.#runId) return;
+      this.#drop();
+      this.#fail({ kind: 'crash', message: describe(error) });
+    }
+  }
+
+  async #ask<T>(question: (client: ValidatorClient) => Promise<T>): Promise<T> {
+    const id = this.#runId;
+    if (!this.#client || this.phase !== 'done') throw new Error('There is no report to ask about.');
+    try {
+      return await question(this.#client);
+    } catch (error) {
+      if (error instanceof WorkerFailure && id === this.#runId) {
+        this.#drop();
+        this.#fail({ kind: 'crash', message: error.message });
+      }
+      throw error;
+    }
+  }
+
+  #fail(failure: RunFailure): void {
+    this.failure = failure;
+    this.report = null;
+    this.progress = null;
+    this.phase = 'failed';
+  }
+
+  #drop(): void {
+    this.#client?.dispose();
+    this.#client = null;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof WorkerFailure) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `The check failed: ${detail}`;
+}

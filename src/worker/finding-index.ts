@@ -1,0 +1,49 @@
+/**
+ * Which findings match a filter, computed once per filter and kept: paging through 100 000 findings
+ * then costs a slice, not a scan. A finding counting in two schools appears once in each school.
+ */
+import type { ValidationResult } from '../core/report/build.ts';
+import type { FindingFilter } from './api.ts';
+
+export interface FilterIndex {
+  /** Indexes into result.findings, in report order. */
+  indexes: Int32Array;
+  /** reason → count ("" for none). */
+  reasons: Record<string, number>;
+}
+
+export function filterKey(filter: FindingFilter): string {
+  const school = filter.school === undefined ? '*' : filter.school === null ? '-' : '=' + filter.school;
+  return `${school}\u0000${filter.code ?? '*'}`;
+}
+
+export function buildIndex(result: ValidationResult, filter: FindingFilter): FilterIndex {
+  const { findings } = result;
+  const matches: number[] = [];
+  const reasons: Record<string, number> = {};
+  for (let i = 0; i < findings.length; i++) {
+    const raw = findings.raw[i];
+    if (filter.code !== undefined && raw.code !== filter.code) continue;
+    if (filter.school !== undefined && !findings.schoolsOf(i).includes(filter.school)) continue;
+    matches.push(i);
+    const reason = raw.reason ?? '';
+    reasons[reason] = (reasons[reason] ?? 0) + 1;
+  }
+  return { indexes: Int32Array.from(matches), reasons };
+}
+
+/** Indexes by filter for one result, built on first use. */
+export class FindingIndex {
+  private readonly cache = new Map<string, FilterIndex>();
+  constructor(private readonly result: ValidationResult) {}
+
+  get(filter: FindingFilter): FilterIndex {
+    const key = filterKey(filter);
+    let entry = this.cache.get(key);
+    if (!entry) {
+      entry = buildIndex(this.result, filter);
+      this.cache.set(key, entry);
+    }
+    return entry;
+  }
+}

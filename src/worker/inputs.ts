@@ -1,0 +1,21 @@
+/** From what the page sends to the engine's SourceFiles: Blobs are wrapped, never read whole. */
+import { DATA_FILE } from '../core/input/expand.ts';
+import { baseName, blobAccess, sourceFromBytes, sourceFromRandomAccess } from '../core/input/source.ts';
+import type { SourceFile } from '../core/input/source.ts';
+import { sampleDistrictFiles } from '../core/generate/sample.ts';
+import type { InputFile, RunInput } from './api.ts';
+
+/** Files of a folder worth checking: data files and archives, not hidden or system files. */
+export function keepFolderFile(path: string): boolean {
+  const name = baseName(path);
+  return !name.startsWith('.') && (DATA_FILE.test(name) || /\.zip$/i.test(name));
+}
+
+export function sourceOfInput(file: InputFile): SourceFile {
+  return sourceFromRandomAccess(file.name, blobAccess(file.blob));
+}
+
+export function sourcesOf(input: RunInput): SourceFile[] {
+  if (input.kind === 'sample') return sampleDistrictFiles().map((f) => sourceFromBytes(f.name, f.content));
+  return input.files.filter((f) => !f.fromFolder || keepFolderFile(f.name)).map(sourceOfInput);
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { run, TODAY } from '../../test/helpers.ts';
+import { CSV_HEADER } from '../core/report/csv.ts';
+import type { InputFile, Progress, RunOutcome } from './api.ts';
+import { MAX_PAGE } from './api.ts';
+import { BROKEN_TEACHER_ROW, district as districtOf, inputFiles } from './test-district.ts';
+import { createValidator } from './validator.ts';
+
+const TEACHERS_WITHOUT_EMAIL = 120;
+const district = (extra: string[] = []) => districtOf(TEACHERS_WITHOUT_EMAIL, extra);
+const blobs = inputFiles;
+
+async function started(files: InputFile[], onProgress?: (p: Progress) => void) {
+  const api = createValidator();
+  const outcome = await api.run({ input: { kind: 'files', files }, now: TODAY.toISOString() }, onProgress);
+  return { api, outcome };
+}
+
+function ok(outcome: RunOutcome) {
+  if (!outcome.ok) throw new Error(`expected a report, got: ${outcome.message}`);
+  return outcome;
+}
+
+describe('the worker facade', () => {
+  it('reports the same summary as the engine run on the same files, with progress to the end', async () => {
+    const progress: Progress[] = [];
+    const { outcome } = await started(blobs(district()), (p) => progress.push(p));
+    const direct = await run(district());
+    expect(ok(outcome).summary).toEqual(direct.summary);
+    expect(ok(outcome).summary.totals.error).toBe(TEACHERS_WITHOUT_EMAIL + 1);
+    expect(progress.at(-1)?.phase).toBe('done');
+    expect(progress.some((p) => p.phase === 'reading' && p.file === 'teachers.csv')).toBe(true);
+  });
+
+  it('describes every code that occurs, with its fixes per reason', async () => {
+    const { rules } = ok((await started(blobs(district()))).outcome);
+    expect(Object.keys(rules).sort()).toEqual(['student-dob', 'teacher-email']);
+    expect(rules['teacher-email']).toMatchObject({ severity: 'error', title: expect.any(String) });
+    expect(Object.keys(rules['teacher-email'].fixes)).toEqual(['missing', 'invalid', 'taken']);
+  });
+
+  it('pages through the findings of one school and code, in report order', async () => {
+    const { api } = await started(blobs(district()));
+    const direct = await run(district());
+    const expected = [...direct.findings]
+      .filter((f) => f.code === 'teacher-email' && f.schools.includes('s1'))
+      .map((f) => f.id);
+    const seen: (string | null)[] = [];
+    for (let offset = 0; ; offset += 50) {
+      const page = await api.findings({ school: 's1', code: 'teacher-email' }, offset, 50);
+      expect(page.total).toBe(TEACHERS_WITHOUT_EMAIL);
+      expect(page.reasons).toEqual({ missing: TEACHERS_WITHOUT_EMAIL });
+      seen.push(...page.items.map((f) => f.id));
+      if (page.items.length < 50) break;
+    }
+    expect(seen).toEqual(expected);
+    expect(seen).toHaveLength(TEACHERS_WITHOUT_EMAIL);
+  });
+
+  it.each([
+    ['South only', { school: 's2' }, ['student-dob st2']],
+    ['a code across the district', { code: 'student-dob' }, ['student-dob st2']],
+    ['a school without that code', { school: 's2', code: 'teacher-email' }, []],
+    ['the no-school bucket (unused)', { school: null }, []],
+  ])('filters %s', async (_, filter, expected) => {
+    const { api } = await started(blobs(district()));
+    const page = await api.findings(filter, 0, 50);
+    expect(page.items.map((f) => `${f.code} ${f.id}`)).toEqual(expected);
+    expect(page.total).toBe(expected.length);
+  });
+
+  it('never sends more than one page limit, and clamps offsets', async () => {
+    const { api } = await started(blobs(district()));
+    expect((await api.findings({}, 0, 100_000)).items).toHaveLength(
+      Math.min(MAX_PAGE, TEACHERS_WITHOUT_EMAIL + 1),
+    );
+    const past = await api.findings({}, 10_000, 50);
+    expect(past).toMatchObject({ offset: TEACHERS_WITHOUT_EMAIL + 1, items: [] });
+  });
+
+  it('builds the CSV downloads per school and code, per school, and for the district', async () => {
+    const { api } = await started(blobs(district()));
+    const perCode = await api.download({ kind: 'csv', school: 's1', code: 'teacher-email' });
+    expect(perCode.name).toBe('s1-teacher-email.csv');
+    const text = await perCode.blob.text();
+    expect(text.startsWith(CSV_HEADER.slice(1))).toBe(true); // Blob.text() drops the BOM
+    expect(text.trim().split('\r\n')).toHaveLength(TEACHERS_WITHOUT_EMAIL + 1);
+    const school = await api.download({ kind: 'csv', school: 's2' });
+    expect(school.name).toBe('s2-all.csv');
+    expect((await school.blob.text()).trim().split('\r\n')).toHaveLength(2);
+    expect((await api.download({ kind: 'csv' })).name).toBe('district-all.csv');
+    const bytes = new Uint8Array(await perCode.blob.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('builds the report JSON with every finding', async () => {
+    const { api } = await started(blobs(district()));
+    const json = await api.download({ kind: 'json' });
+    expect(json.name).toBe('roster-report-2026-11-28.json');
+    const report = JSON.parse(await json.blob.text());
+    expect(report.findings).toHaveLength(TEACHERS_WITHOUT_EMAIL + 1);
+    expect(report.totals.error).toBe(TEACHERS_WITHOUT_EMAIL + 1);
+  });
+
+  it('groups formatting findings by file and says which block the sync', async () => {
+    const { outcome } = await started(blobs(district(BROKEN_TEACHER_ROW)));
+    const { summary, fileProblems } = ok(outcome);
+    expect(summary.blocked).toBe(true);
+    expect(fileProblems).toEqual([
+      {
+        name: 'teachers.csv',
+        present: true,
+        rows: expect.any(Number),
+        blocking: 1,
+        other: 0,
+        codes: { 'row-columns': 1 },
+      },
+    ]);
+  });
+
+  it('lists a missing file after the files given', async () => {
+    const files = district();
+    delete files['enrollments.csv'];
+    const { fileProblems } = ok((await started(blobs(files))).outcome);
+    expect(fileProblems.map((f) => [f.name, f.present, f.blocking])).toEqual([['enrollments.csv', false, 1]]);
+  });
+
+  it('skips hidden and non-data files picked with a folder, but reports them when picked one by one', async () => {
+    const extra = { 'export/.DS_Store': 'x', 'export/readme.pdf': '%PDF' };
+    const named = (files: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(files).map(([n, t]) => [n.startsWith('export/') ? n : `export/${n}`, t]),
+      );
+    const folder = ok((await started(blobs(named({ ...district(), ...extra }), true))).outcome);
+    expect(folder.summary.formatting).toEqual({});
+    const picked = ok((await started(blobs(named({ ...district(), ...extra })))).outcome);
+    expect(picked.summary.formatting['file-ignored']).toBeGreaterThan(0);
+  });
+
+  it('answers files it cannot check with a message, not an exception', async () => {
+    const { outcome } = await started(blobs({ 'notes.csv': 'a,b\n1,2\n' }));
+    expect(outcome).toEqual({ ok: false, message: expect.stringMatching(/\S/) });
+  });
+
+  it('runs the sample district', async () => {
+    const api = createValidator();
+    const outcome = ok(await api.run({ input: { kind: 'sample' }, now: TODAY.toISOString() }));
+    expect(outcome.summary.totals.schools).toBeGreaterThan(0);
+  });
+
+  it('refuses to page before anything was checked', async () => {
+    await expect(createValidator().findings({}, 0, 10)).rejects.toThrow(/No roster/);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The worker's implementation of ValidatorApi, free of any Worker plumbing so tests call it directly.
+ * It keeps the last ValidationResult and answers the page's questions about it.
+ */
+import { InputError, validate } from '../core/engine/validate.ts';
+import { ADAPTERS } from '../core/formats/registry.ts';
+import { jsSha256 } from '../core/input/hash.ts';
+import type { ValidationResult } from '../core/report/build.ts';
+import type { FormattingRule } from '../core/rules/rule.ts';
+import { ruleFor } from '../core/rules/registry.ts';
+import type { FileProblems, FindingPage, FormatOption, RuleInfo, RunOutcome, ValidatorApi } from './api.ts';
+import { MAX_PAGE } from './api.ts';
+import { buildDownload } from './downloads.ts';
+import { FindingIndex } from './finding-index.ts';
+import { sourcesOf } from './inputs.ts';
+
+export const FORMATS: FormatOption[] = ADAPTERS.map((a) => ({
+  id: a.id,
+  label: a.label,
+  reconstructed: a.reconstructed,
+}));
+
+export function ruleInfo(code: string): RuleInfo {
+  const rule = ruleFor(code);
+  const fixes: Record<string, string> = typeof rule.fix === 'string' ? { '': rule.fix } : {};
+  if (typeof rule.fix !== 'string') {
+    for (const [reason, text] of Object.entries(rule.fix)) if (text) fixes[reason] = text;
+  }
+  return { code, title: rule.title, severity: rule.severity, explanation: rule.explanation, fixes };
+}
+
+/** Formatting findings grouped by the file they are about (files given first, then missing ones). */
+export function fileProblemsOf(result: ValidationResult): FileProblems[] {
+  const { roster, findings, summary } = result;
+  const byName = new Map<string, FileProblems>();
+  for (const f of summary.files)
+    byName.set(f.name, { name: f.name, present: true, rows: f.rows, blocking: 0, other: 0, codes: {} });
+  for (const raw of findings.raw) {
+    const rule = ruleFor(raw.code);
+    if (rule.severity !== 'formatting') continue;
+    const name = raw.file >= 0 ? roster.files[raw.file] : (raw.fileName ?? '(no file)');
+    let entry = byName.get(name);
+    if (!entry) {
+      entry = { name, present: false, rows: 0, blocking: 0, other: 0, codes: {} };
+      byName.set(name, entry);
+    }
+    if ((rule as FormattingRule).blocks(raw.reason)) entry.blocking++;
+    else entry.other++;
+    entry.codes[raw.code] = (entry.codes[raw.code] ?? 0) + 1;
+  }
+  return [...byName.values()].filter((f) => f.blocking + f.other > 0);
+}
+
+export function createValidator(): ValidatorApi {
+  let current: { result: ValidationResult; index: FindingIndex } | null = null;
+  const need = () => {
+    if (!current) throw new Error('No roster has been checked yet.');
+    return current;
+  };
+
+  return {
+    async run(request, onProgress) {
+      current = null;
+      let result: ValidationResult;
+      try {
+        result = await validate(sourcesOf(request.input), {
+          format: request.format,
+          now: request.now ? new Date(request.now) : undefined,
+          hash: jsSha256,
+          onProgress,
+        });
+      } catch (error) {
+        if (error instanceof InputError) return { ok: false, message: error.message };
+        throw error;
+      }
+      current = { result, index: new FindingIndex(result) };
+      const { summary } = result;
+      const codes = new Set(result.findings.raw.map((f) => f.code));
+      const rules = Object.fromEntries([...codes].map((code) => [code, ruleInfo(code)]));
+      const outcome: RunOutcome = {
+        ok: true,
+        summary,
+        rules,
+        fileProblems: fileProblemsOf(result),
+        formats: FORMATS,
+      };
+      return outcome;
+    },
+
+    async findings(filter, offset, limit): Promise<FindingPage> {
+      const { result, index } = need();
+      const { indexes, reasons } = index.get(filter);
+      const start = Math.max(0, Math.min(Math.floor(offset), indexes.length));
+      const end = Math.min(indexes.length, start + Math.max(0, Math.min(Math.floor(limit), MAX_PAGE)));
+      const items = [];
+      for (let k = start; k < end; k++) items.push(result.findings.get(indexes[k]));
+      return { total: indexes.length, offset: start, items, reasons };
+    },
+
+    async download(request) {
+      return buildDownload(need().result, request);
+    },
+  };
+}

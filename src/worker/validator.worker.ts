@@ -1,0 +1,5 @@
+/** The module worker: only glue. The engine runs here so the page stays responsive. */
+import * as Comlink from 'comlink';
+import { createValidator } from './validator.ts';
+
+Comlink.expose(createValidator());
