@@ -167,6 +167,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       c.cells = cells;
       c.row = row;
       for (const n of names) {
+        if (n.when && c.get(n.when.column) !== n.when.value) continue;
         const value = c.get(n.column);
         const limit = NAME_LIMITS[n.kind];
         // Characters as a person counts them (an emoji is one), not UTF-16 code units.

@@ -17,7 +17,7 @@ const ORGS: FileSpec = {
   entity: 'org',
   columns: cols('sourcedId status dateLastModified name type identifier parentSourcedId'),
   defines: { kinds: ['school', 'org'], column: 'sourcedId' },
-  names: [{ column: 'name', kind: 'school' }],
+  names: [{ column: 'name', kind: 'school', when: { column: 'type', value: 'school' } }],
 };
 
 const SESSIONS: FileSpec = {

@@ -26,8 +26,11 @@ export interface FileSpec {
   columns: ColumnSpec[];
   /** The record kind this file defines and the column holding its ID. */
   defines?: { kinds: RecordKind[]; column: string };
-  /** Columns holding school or class names (checked by `name-too-long`). */
-  names?: { column: string; kind: 'school' | 'class' }[];
+  /**
+   * Columns holding school or class names (checked by `name-too-long`); with `when`, only in rows
+   * whose `when.column` cell is `when.value` (OneRoster orgs: only `school` rows are schools).
+   */
+  names?: { column: string; kind: 'school' | 'class'; when?: { column: string; value: string } }[];
 }
 
 /** One data row, as the adapter sees it. */

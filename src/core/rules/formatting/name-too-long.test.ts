@@ -71,6 +71,13 @@ describe('name-too-long', () => {
     expect(findings(result, 'name-too-long')).toEqual([]);
   });
 
+  it('OneRoster: only school orgs have a school name', async () => {
+    const orgs = edit('oneroster-1.1', 'orgs.csv', 0, { name: name(80) });
+    const result = await run(districtFiles('oneroster-1.1', { 'orgs.csv': orgs }));
+    expect(orgs[0].type).toBe('district');
+    expect(findings(result, 'name-too-long')).toEqual([]);
+  });
+
   it('does not count spaces around the name', async () => {
     const records = edit('remind-csv-1.0', 'schools.csv', 0, { school_name: `  ${name(60)}  ` });
     expect(
