@@ -11,7 +11,10 @@ export const SUPPORTED_REGIONS: ReadonlySet<string> = new Set(['US', 'CA', 'PR',
 
 export interface PhoneVerdict {
   supported: boolean;
-  /** E.164 for supported numbers; the digits for the others (rules.md §9: how repeats compare). */
+  /**
+   * E.164 for supported numbers; the digits for the others (rules.md §9: how repeats compare), with
+   * the country code written out when the number has one, so "+1 809 234 5678" = "(809) 234-5678".
+   */
   key: string;
   /** The region libphonenumber-js assigns, if any (e.g. "BS" for a +1 242 number). */
   region: string | null;
@@ -21,19 +24,19 @@ const NANP =
   /^\s*(?:\+?\s*1[\s.-]*)?\(?\s*([2-9]\d{2})\s*\)?[\s.-]*(\d{3})[\s.-]*(\d{4})\s*(?:(?:x|ext\.?|extension|#)\s*\d{1,7})?\s*$/i;
 const prefixCache = new Map<string, { supported: boolean; region: string | null }>();
 
-/** How unsupported numbers compare: by their digits, or by the text when it has none ("N/A"). */
+/** How text libphonenumber-js cannot parse compares: by its digits, or by itself when it has none ("N/A"). */
 function plainKey(raw: string): string {
   return raw.replace(/\D/g, '') || raw.trim().toLowerCase();
 }
 
 function byLibrary(raw: string): PhoneVerdict {
-  const digits = plainKey(raw);
   const parsed = parsePhoneNumberFromString(raw, 'US');
-  if (!parsed || !parsed.isValid()) return { supported: false, key: digits, region: parsed?.country ?? null };
+  if (!parsed) return { supported: false, key: plainKey(raw), region: null };
   const region = parsed.country ?? null;
-  if (region !== null && SUPPORTED_REGIONS.has(region))
+  if (parsed.isValid() && region !== null && SUPPORTED_REGIONS.has(region))
     return { supported: true, key: parsed.number, region };
-  return { supported: false, key: digits, region };
+  // "+44 20 7946 0958" = "+44 (0)20 7946 0958" = "011 44 20 7946 0958"; an extension is not part of it.
+  return { supported: false, key: parsed.countryCallingCode + parsed.nationalNumber, region };
 }
 
 export function classifyPhone(raw: string): PhoneVerdict {
@@ -49,7 +52,7 @@ export function classifyPhone(raw: string): PhoneVerdict {
   }
   return verdict.supported
     ? { supported: true, key: '+1' + national, region: verdict.region }
-    : { supported: false, key: plainKey(raw), region: verdict.region };
+    : { supported: false, key: '1' + national, region: verdict.region };
 }
 
 /** The same classification without the cache, for tests that prove the cache changes nothing. */

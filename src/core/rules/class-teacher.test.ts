@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { findings, summary } from '../../../test/helpers.ts';
+import { containsUrl } from './class-teacher.ts';
+import { runClever } from './fixtures/clever.ts';
+import { runRemind2, student, teacher, type ClassRow, type UserRow } from './fixtures/remind2.ts';
+
+describe('containsUrl (rules.md §5, our rule)', () => {
+  it.each([
+    ['A.P. Biology', false],
+    ['Math 7.1', false],
+    ['Mr. Smith', false],
+    ['U.S. History', false],
+    ['Intro to Node.js', false],
+    ['e.g. Algebra', false],
+    ['Algebra I/II', false],
+    ['Sci-Fi Lit.', false],
+    ['Period 3 - Ms. Co', false],
+    ['bit.ly/x7', true],
+    ['zoom.us/j/1', true],
+    ['www.x.org', true],
+    ['WWW.X', true],
+    ['https://meet.example', true],
+    ['see ftp://files', true],
+    ['Join at Zoom.US/j/1', true],
+    ['Room 101 (meet.google.com/abc)', true],
+    ['Visit khanacademy.org.', true],
+    ['ENGLISH 10.ORG', true],
+    ['Math.Info', true],
+  ])('%s → %s', (name, url) => {
+    expect(containsUrl(name)).toBe(url);
+  });
+});
+
+const TEACHERS: UserRow[] = [
+  teacher('t1'),
+  teacher('t2', ''),
+  teacher('t3', 'not-an-email'),
+  teacher('t4', 't0@school.org'),
+  teacher('t0'),
+  student('st1'),
+];
+
+async function classFindings(classes: ClassRow[], users = TEACHERS) {
+  const result = await runRemind2(users, classes);
+  return {
+    classTeacher: findings(result, 'class-teacher').map((f) => `${f.reason} ${f.id} ${f.value ?? ''}`.trim()),
+    refUnknown: findings(result, 'ref-unknown').map((f) => `${f.file} ${f.value}`),
+  };
+}
+
+describe('class-teacher (rules.md §5)', () => {
+  it.each<[string, ClassRow, string[]]>([
+    ['a name and a provisioned teacher', { id: 'c1', owners: ['t1'] }, []],
+    ['no name', { id: 'c1', name: '', owners: ['t1'] }, ['name-missing c1']],
+    ['no name and no teacher: the name comes first', { id: 'c1', name: '' }, ['name-missing c1']],
+    [
+      'a URL in the name',
+      { id: 'c1', name: 'Math zoom.us/j/1', owners: ['t1'] },
+      ['name-url c1 Math zoom.us/j/1'],
+    ],
+    ['a URL and no teacher: the URL comes first', { id: 'c1', name: 'www.x.org' }, ['name-url c1 www.x.org']],
+    ['a name like "A.P. Biology"', { id: 'c1', name: 'A.P. Biology', owners: ['t1'] }, []],
+    ['no teacher', { id: 'c1', members: ['st1'] }, ['no-teacher c1']],
+    ['a student as owner', { id: 'c1', owners: ['st1'] }, ['teacher-unknown c1 st1']],
+    ['the teacher has no email (missing)', { id: 'c1', owners: ['t2'] }, ['teacher-not-provisioned c1 t2']],
+    ['the teacher has an invalid email', { id: 'c1', owners: ['t3'] }, ['teacher-not-provisioned c1 t3']],
+    ['the teacher lost the email (taken)', { id: 'c1', owners: ['t4'] }, ['teacher-not-provisioned c1 t4']],
+    [
+      'two teachers, neither provisioned',
+      { id: 'c1', owners: ['t2', 't3'] },
+      ['teacher-not-provisioned c1 t2, t3'],
+    ],
+    ['one provisioned co-teacher is enough', { id: 'c1', owners: ['t2', 't3', 't1'] }, []],
+    [
+      'a student and an unprovisioned teacher',
+      { id: 'c1', owners: ['st1', 't2'] },
+      ['teacher-not-provisioned c1 t2'],
+    ],
+    ['a student and a provisioned teacher', { id: 'c1', owners: ['st1', 't1'] }, []],
+  ])('%s', async (_, cls, expected) => {
+    expect((await classFindings([cls])).classTeacher).toEqual(expected);
+  });
+
+  it.each<[string, string[], string[]]>([
+    ['only an undefined teacher', ['t404'], ['teacher-unknown c1 t404']],
+    ['an undefined and an existing, provisioned teacher', ['t404', 't1'], []],
+    [
+      'an undefined and an existing, unprovisioned teacher',
+      ['t404', 't2'],
+      ['teacher-not-provisioned c1 t2'],
+    ],
+  ])('a teacher ID no file defines is also ref-unknown: %s', async (_, owners, expected) => {
+    const { classTeacher, refUnknown } = await classFindings([{ id: 'c1', owners }]);
+    expect(classTeacher).toEqual(expected);
+    expect(refUnknown).toEqual(['enrollments.csv t404']);
+  });
+
+  it('gives each class its own finding', async () => {
+    const { classTeacher } = await classFindings([
+      { id: 'c1', owners: ['t2'] },
+      { id: 'c2', owners: ['t1'] },
+      { id: 'c3' },
+    ]);
+    expect(classTeacher).toEqual(['teacher-not-provisioned c1 t2', 'no-teacher c3']);
+  });
+});
+
+describe('class-teacher in Clever', () => {
+  const teachers: Array<[string, string]> = [
+    ['t1', 'ada@school.org'],
+    ['t2', ''],
+  ];
+  it.each<[string, [string, string, string, string, string], string[]]>([
+    ['Name empty, Course_name given: named', ['c1', '', 'Algebra', 't1', ''], []],
+    ['Name and Course_name empty', ['c1', '', '', 't1', ''], ['name-missing c1']],
+    ['a URL in the Course_name used as name', ['c1', '', 'bit.ly/x7', 't1', ''], ['name-url c1 bit.ly/x7']],
+    ['Teacher_2_id provisioned', ['c1', 'Math', '', 't2', 't1'], []],
+    ['Teacher_2_id also unprovisioned', ['c1', 'Math', '', 't2', 't2'], ['teacher-not-provisioned c1 t2']],
+  ])('%s', async (_, section, expected) => {
+    const result = await runClever([{ student: 'st1' }], { teachers, sections: [section] });
+    expect(
+      findings(result, 'class-teacher').map((f) => `${f.reason} ${f.id} ${f.value ?? ''}`.trim()),
+    ).toEqual(expected);
+  });
+
+  it('makes an undefined Teacher_id both ref-unknown and teacher-unknown', async () => {
+    const result = await runClever([{ student: 'st1' }], {
+      teachers,
+      sections: [['c1', 'Math', '', 't404', '']],
+      allowFormatting: true,
+    });
+    expect(summary(result).filter((s) => /ref-unknown|class-teacher/.test(s))).toEqual([
+      'ref-unknown c1',
+      'class-teacher/teacher-unknown c1',
+    ]);
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { findings } from '../../../test/helpers.ts';
+import { runRemind1 } from './fixtures/remind1.ts';
+import {
+  dataFindings,
+  lines,
+  parent,
+  runRemind2,
+  student,
+  teacher,
+  type UserRow,
+} from './fixtures/remind2.ts';
+
+const CODES = ['teacher-email', 'parent-contact', 'parent-name', 'student-dob', 'device-in-use'];
+const EMAIL = 'shared@home.org';
+const PHONE = '212-234-5678';
+
+describe('device-in-use (rules.md §6)', () => {
+  it.each<[string, UserRow[], string[]]>([
+    [
+      'a teacher who lost a phone but kept the email',
+      [teacher('t1', 't1@school.org', { phone: PHONE }), teacher('t0', 't0@school.org', { phone: PHONE })],
+      ['device-in-use t1 → t0'],
+    ],
+    [
+      'a teacher who lost the email: the error says it',
+      [teacher('t1', EMAIL, { phone: PHONE }), teacher('t0', EMAIL, { phone: PHONE })],
+      ['teacher-email/taken t1 → t0'],
+    ],
+    [
+      'a parent who lost one of two devices',
+      [teacher('t1', EMAIL), parent('p1', { email: EMAIL, phone: PHONE })],
+      ['device-in-use p1 → t1'],
+    ],
+    [
+      'a parent who lost both devices to two people',
+      [teacher('t1', EMAIL), parent('p0', { phone: PHONE }), parent('p1', { email: EMAIL, phone: PHONE })],
+      ['parent-contact/taken p1 → t1'],
+    ],
+    [
+      'a student who lost the only device',
+      [student('st1', { email: EMAIL }), parent('p1', { email: EMAIL })],
+      ['device-in-use st1 → p1'],
+    ],
+    [
+      'a student who lost both devices: one finding each',
+      [student('st1', { email: EMAIL, phone: PHONE }), teacher('t1', EMAIL), parent('p1', { phone: PHONE })],
+      ['device-in-use st1 → t1', 'device-in-use st1 → p1'],
+    ],
+    [
+      'our reading: a parent without a name gets no account, so no alert',
+      [teacher('t1', EMAIL), parent('p1', { email: EMAIL, phone: PHONE, last: '' })],
+      ['parent-name/missing p1'],
+    ],
+    [
+      'our reading: a student without a valid birth date gets no account, so no alert',
+      [teacher('t1', EMAIL), student('st1', { email: EMAIL, dob: '' })],
+      ['student-dob/missing st1'],
+    ],
+    ['staff never lose a device', [teacher('t1', EMAIL), { id: 'a1', role: 'counselor', email: EMAIL }], []],
+    [
+      'the winner gets no alert',
+      [teacher('t1', EMAIL, { phone: PHONE }), parent('p1', { email: 'p1@home.org', phone: PHONE })],
+      ['device-in-use p1 → t1'],
+    ],
+  ])('%s', async (_, users, expected) => {
+    expect(await dataFindings(CODES, users)).toEqual(expected);
+  });
+
+  it('names the lost device as the loser wrote it, and who kept it', async () => {
+    const result = await runRemind2([
+      teacher('t1', EMAIL, { phone: '(212) 234-5678' }),
+      parent('p1', { email: 'Shared@Home.org', phone: '1-212-234-5678' }),
+      parent('p2', { email: 'p2@home.org', phone: '2122345678' }),
+    ]);
+    const found = findings(result, 'device-in-use').map((f) => [f.id, f.field, f.value, f.otherId]);
+    expect(found).toEqual([['p2', 'phone', '2122345678', 't1']]);
+    expect(lines(result, ['parent-contact'])).toEqual(['parent-contact/taken p1 → t1']);
+    const [finding] = findings(result, 'device-in-use');
+    expect(finding).toMatchObject({ severity: 'alert', entity: 'parent' });
+    expect(finding.message).toBe("Pat Doe's phone 2122345678 is used by t1, who keeps it.");
+  });
+
+  it('reports a device once even when the loser wrote it twice', async () => {
+    const result = await runRemind1([
+      { id: 't0', email: 't0@school.org', phone: PHONE },
+      { id: 't1', school: 's1', email: 't1@school.org', phone: '(212) 234-5678' },
+      { id: 't1', school: 's2', email: 'T1@school.org', phone: '+1 212 234 5678' },
+    ]);
+    expect(lines(result, CODES)).toEqual(['device-in-use t1 → t0']);
+  });
+});

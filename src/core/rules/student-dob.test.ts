@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { csv, findings, run, summary } from '../../../test/helpers.ts';
+import { runRemind2, student } from './fixtures/remind2.ts';
+
+describe('student-dob (rules.md §5)', () => {
+  it.each([
+    ['01/05/2012', null],
+    ['1/5/2012', null],
+    ['2012/01/05', null],
+    ['2012-01-05', null],
+    ['', 'missing'],
+    ['02/30/2012', 'invalid'],
+    ['13/01/2010', 'invalid'],
+    ['11/29/2026', 'invalid'],
+    ['12/31/1899', 'invalid'],
+    ['unknown', 'invalid'],
+    ['2012-01-05T00:00:00Z', 'invalid'],
+    ['1/5/12', 'two-digit-year'],
+  ])('a student born "%s" → %s', async (dob, reason) => {
+    const result = await runRemind2([student('st1', { dob })]);
+    const found = findings(result, 'student-dob');
+    if (reason === null) return expect(found).toEqual([]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      reason,
+      id: 'st1',
+      entity: 'student',
+      field: 'dob',
+      value: dob || null,
+    });
+    expect(found[0].message).toContain(reason === 'missing' ? 'no date of birth' : `"${dob}"`);
+  });
+
+  it('judges students only', async () => {
+    const result = await runRemind2([
+      { id: 't1', role: 'teacher', email: 't1@school.org', dob: 'nonsense' },
+      { id: 'p1', role: 'parent', email: 'p1@home.org', dob: '' },
+      { id: 'a1', role: 'aide', dob: '' },
+    ]);
+    expect(summary(result, 'student-dob')).toEqual([]);
+  });
+
+  it('gives every student "missing" when the dob column is absent (rules.md §9)', async () => {
+    const result = await run({
+      'schools.csv': csv([
+        ['school_id', 'school_name'],
+        ['s1', 'North'],
+      ]),
+      'teachers.csv': csv([
+        ['school_id', 'teacher_id', 'teacher_email'],
+        ['s1', 't1', 't1@school.org'],
+      ]),
+      'students.csv': csv([
+        ['school_id', 'student_id'],
+        ['s1', 'st1'],
+        ['s1', 'st2'],
+      ]),
+      'classes.csv': '',
+      'enrollments.csv': '',
+    });
+    expect(summary(result, 'header-missing')).toEqual(['header-missing students.csv']);
+    expect(summary(result, 'student-dob')).toEqual(['student-dob/missing st1', 'student-dob/missing st2']);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { findings } from '../../../test/helpers.ts';
+import { runRemind1, type TeacherRow } from './fixtures/remind1.ts';
+import { lines } from './fixtures/remind2.ts';
+
+const CODES = ['teacher-email', 'device-in-use'];
+
+// Remind CSV 1.0: a teacher has one row per school, so one teacher can write several emails.
+describe('teacher-email (rules.md §5)', () => {
+  it.each<[string, TeacherRow[], string[]]>([
+    ['a valid email of their own', [{ id: 't1', email: 'ada@school.org' }], []],
+    ['no email written', [{ id: 't1' }], ['teacher-email/missing t1']],
+    ['a phone but no email', [{ id: 't1', phone: '212-234-5678' }], ['teacher-email/missing t1']],
+    ['an invalid email', [{ id: 't1', email: 'ada@school' }], ['teacher-email/invalid t1']],
+    ['"N/A" as email', [{ id: 't1', email: 'N/A' }], ['teacher-email/invalid t1']],
+    [
+      'two invalid emails',
+      [
+        { id: 't1', email: 'ada', school: 's1' },
+        { id: 't1', email: 'ada@', school: 's2' },
+      ],
+      ['teacher-email/invalid t1'],
+    ],
+    [
+      'one invalid and one valid email',
+      [
+        { id: 't1', email: 'ada', school: 's1' },
+        { id: 't1', email: 'ada@school.org', school: 's2' },
+      ],
+      [],
+    ],
+    [
+      'the only email lost to another teacher',
+      [
+        { id: 't2', email: 'ada@school.org' },
+        { id: 't1', email: 'Ada@School.org' },
+      ],
+      ['teacher-email/taken t2 → t1'],
+    ],
+    [
+      'one of two emails lost: the teacher keeps the other',
+      [
+        { id: 't2', email: 'ada@school.org', school: 's1' },
+        { id: 't2', email: 'ada.l@school.org', school: 's2' },
+        { id: 't1', email: 'ada@school.org' },
+      ],
+      ['device-in-use t2 → t1'],
+    ],
+    [
+      'both emails lost: taken, and no device-in-use',
+      [
+        { id: 't3', email: 'a@school.org', school: 's1' },
+        { id: 't3', email: 'b@school.org', school: 's2' },
+        { id: 't1', email: 'a@school.org' },
+        { id: 't2', email: 'b@school.org' },
+      ],
+      ['teacher-email/taken t3 → t1'],
+    ],
+    [
+      'an invalid email and a lost valid one: taken',
+      [
+        { id: 't2', email: 'nope', school: 's1' },
+        { id: 't2', email: 'ada@school.org', school: 's2' },
+        { id: 't1', email: 'ada@school.org' },
+      ],
+      ['teacher-email/taken t2 → t1'],
+    ],
+    [
+      'a lost phone does not matter here: the email is kept',
+      [
+        { id: 't1', email: 'a@school.org', phone: '212-234-5678' },
+        { id: 't0', email: 'b@school.org', phone: '(212) 234-5678' },
+      ],
+      ['device-in-use t1 → t0'],
+    ],
+  ])('%s', async (_, teachers, expected) => {
+    expect(lines(await runRemind1(teachers), CODES)).toEqual(expected);
+  });
+
+  it.each([
+    ['missing', [{ id: 't1' }], null, null],
+    ['invalid', [{ id: 't1', email: 'ada@school' }], 'ada@school', null],
+    [
+      'taken',
+      [
+        { id: 't2', email: 'ada@school.org' },
+        { id: 't1', email: 'ADA@school.org' },
+      ],
+      'ada@school.org',
+      't1',
+    ],
+  ])('reports %s with the email and who took it', async (reason, teachers, value, otherId) => {
+    const [finding] = findings(await runRemind1(teachers), 'teacher-email');
+    expect(finding).toMatchObject({
+      reason,
+      field: 'email',
+      value,
+      otherId,
+      severity: 'error',
+      entity: 'teacher',
+    });
+    expect(finding.message).toContain(reason === 'missing' ? 'no email' : (value ?? ''));
+  });
+});
