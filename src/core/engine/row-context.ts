@@ -37,14 +37,14 @@ export class RowCursor implements RowContext {
     return this.spec.defines ? this.get(this.spec.defines.column) || null : null;
   }
 
-  /** Whether the header has the column (an absent one is `header-missing`, not an empty cell per row). */
-  private has(column: string): boolean {
-    return this.index[column] !== undefined;
+  /** A required column absent from the header: `header-missing` says so once, not an empty cell per row. */
+  private headerLacks(column: string): boolean {
+    return this.index[column] === undefined && this.spec.columns.some((c) => c.name === column && c.required);
   }
 
   id(column: string): string | null {
     const value = this.get(column);
-    if (value || !this.has(column)) return value || null;
+    if (value || this.headerLacks(column)) return value || null;
     this.findings.add(idMissing, 'row', {
       file: this.file,
       row: this.row,
@@ -57,7 +57,7 @@ export class RowCursor implements RowContext {
   ref(kind: RecordKind, column: string, options: { optional?: boolean; value?: string } = {}): string | null {
     const value = options.value ?? this.get(column);
     if (!value) {
-      if (!options.optional && this.has(column)) {
+      if (!options.optional && !this.headerLacks(column)) {
         this.findings.add(idMissing, 'row', {
           file: this.file,
           row: this.row,

@@ -75,6 +75,15 @@ describe('id-missing', () => {
     ]);
   });
 
+  it('is reported per row when an optional ID column is absent (no header finding says it)', async () => {
+    const staff = [{ School_id: 's1', First_name: 'Sam', Last_name: 'Lee' }];
+    const result = await run(districtFiles('clever', { 'staff.csv': staff }, { 'staff.csv': ['Staff_id'] }));
+    expect(summary(result)).toEqual(['id-missing staff.csv']);
+    expect(findings(result, 'id-missing').map((f) => f.message)).toEqual([
+      'staff.csv row 2: Staff_id is empty.',
+    ]);
+  });
+
   it('does not apply to optional references (Clever Teacher_2_id … Teacher_10_id)', async () => {
     expect(summary(await run(districtFiles('clever')), 'id-missing')).toEqual([]);
   });
