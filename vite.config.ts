@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { docsSite } from './scripts/docs-site.ts';
 
 /** The third-party sample rosters (some GPL-3.0) are test data only: never let one into the app. */
 function forbidSamples(): Plugin {
@@ -16,7 +17,8 @@ function forbidSamples(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), forbidSamples()],
+  // docsSite: docs/**/*.md as pages under docs/ (the app links docs/rules/<code>.html).
+  plugins: [svelte(), forbidSamples(), docsSite()],
   // Relative asset URLs: the built app works from any folder it is served from.
   base: './',
   worker: { format: 'es' },

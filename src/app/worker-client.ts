@@ -13,12 +13,13 @@ import type {
   RunOutcome,
   RunRequest,
 } from '../worker/api.ts';
-import type { ValidatorApi } from '../worker/api.ts';
+import type { RosterSnapshot, ValidatorApi } from '../worker/api.ts';
 
 export interface ValidatorClient {
   run(request: RunRequest, onProgress: (progress: Progress) => void): Promise<RunOutcome>;
   findings(filter: FindingFilter, offset: number, limit: number): Promise<FindingPage>;
   download(request: DownloadRequest): Promise<Download>;
+  snapshot(): Promise<RosterSnapshot>;
   /** Stops the worker at once; pending calls reject with a WorkerFailure of kind 'stopped'. */
   dispose(): void;
 }
@@ -73,6 +74,7 @@ export function clientOf(worker: WorkerLike): ValidatorClient {
     run: (request, onProgress) => call<RunOutcome>(remote.run(request, Comlink.proxy(onProgress))),
     findings: (filter, offset, limit) => call(remote.findings(filter, offset, limit)),
     download: (request) => call(remote.download(request)),
+    snapshot: () => call(remote.snapshot()),
     dispose: () => stop(new WorkerFailure('stopped', 'The check was cancelled.')),
   };
 }

@@ -5,9 +5,10 @@
  */
 import type { Progress } from '../core/engine/validate.ts';
 import type { FormatId } from '../core/formats/types.ts';
+import type { RosterSnapshot } from '../core/report/snapshot.ts';
 import type { Finding, ReportSummary, SchoolEntry, Severity } from '../core/report/types.ts';
 
-export type { Finding, FormatId, Progress, ReportSummary, SchoolEntry, Severity };
+export type { Finding, FormatId, Progress, ReportSummary, RosterSnapshot, SchoolEntry, Severity };
 
 /** A file the person gave: its path as they know it ("export/users.csv") and its bytes (a File). */
 export interface InputFile {
@@ -26,6 +27,8 @@ export interface RunRequest {
   format?: FormatId;
   /** The day of validation as an ISO date (tests); defaults to now. */
   now?: string;
+  /** The earlier run of the same district (from the history): enables hold-removals. */
+  previous?: RosterSnapshot | null;
 }
 
 /** What the page shows about a finding type (from the rule registry, which stays in the worker). */
@@ -65,6 +68,8 @@ export type RunOutcome =
       rules: Record<string, RuleInfo>;
       /** Files with formatting findings, in input order (missing files last). */
       fileProblems: FileProblems[];
+      /** code → formatting findings that stop the whole sync (codes without any are left out). */
+      blocking: Record<string, number>;
       /** The formats the person may choose instead of the detected one. */
       formats: FormatOption[];
     }
@@ -101,6 +106,8 @@ export interface ValidatorApi {
   /** A page of the last result's findings, in report order. */
   findings(filter: FindingFilter, offset: number, limit: number): Promise<FindingPage>;
   download(request: DownloadRequest): Promise<Download>;
+  /** The last result's record IDs as salted hashes, for the history to compare later runs with. */
+  snapshot(): Promise<RosterSnapshot>;
 }
 
 /** The most findings one page may carry across postMessage. */

@@ -104,8 +104,9 @@ describe('the worker facade', () => {
 
   it('groups formatting findings by file and says which block the sync', async () => {
     const { outcome } = await started(blobs(district(BROKEN_TEACHER_ROW)));
-    const { summary, fileProblems } = ok(outcome);
+    const { summary, fileProblems, blocking } = ok(outcome);
     expect(summary.blocked).toBe(true);
+    expect(blocking).toEqual({ 'row-columns': 1 });
     expect(fileProblems).toEqual([
       {
         name: 'teachers.csv',
@@ -121,8 +122,9 @@ describe('the worker facade', () => {
   it('lists a missing file after the files given', async () => {
     const files = district();
     delete files['enrollments.csv'];
-    const { fileProblems } = ok((await started(blobs(files))).outcome);
+    const { fileProblems, blocking } = ok((await started(blobs(files))).outcome);
     expect(fileProblems.map((f) => [f.name, f.present, f.blocking])).toEqual([['enrollments.csv', false, 1]]);
+    expect(blocking).toEqual({ 'file-missing': 1 });
   });
 
   it('skips hidden and non-data files picked with a folder, but reports them when picked one by one', async () => {
@@ -146,6 +148,18 @@ describe('the worker facade', () => {
     const api = createValidator();
     const outcome = ok(await api.run({ input: { kind: 'sample' }, now: TODAY.toISOString() }));
     expect(outcome.summary.totals.schools).toBeGreaterThan(0);
+  });
+
+  it('passes the earlier run on, so removals since then are found', async () => {
+    const { api } = await started(blobs(district()));
+    const previous = await api.snapshot();
+    expect(previous.teachers).toHaveLength(TEACHERS_WITHOUT_EMAIL + 1);
+    const later = await createValidator().run({
+      input: { kind: 'files', files: blobs(districtOf(10)) },
+      now: TODAY.toISOString(),
+      previous,
+    });
+    expect(ok(later).summary.hold).toEqual({ 'hold-removals': 1 });
   });
 
   it('refuses to page before anything was checked', async () => {

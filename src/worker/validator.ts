@@ -29,9 +29,16 @@ export function ruleInfo(code: string): RuleInfo {
   return { code, title: rule.title, severity: rule.severity, explanation: rule.explanation, fixes };
 }
 
-/** Formatting findings grouped by the file they are about (files given first, then missing ones). */
-export function fileProblemsOf(result: ValidationResult): FileProblems[] {
+/**
+ * Formatting findings grouped by the file they are about (files given first, then missing ones),
+ * and the number of blocking ones per code.
+ */
+export function fileProblemsOf(result: ValidationResult): {
+  files: FileProblems[];
+  blocking: Record<string, number>;
+} {
   const { roster, findings, summary } = result;
+  const blocking: Record<string, number> = {};
   const byName = new Map<string, FileProblems>();
   for (const f of summary.files)
     byName.set(f.name, { name: f.name, present: true, rows: f.rows, blocking: 0, other: 0, codes: {} });
@@ -44,11 +51,13 @@ export function fileProblemsOf(result: ValidationResult): FileProblems[] {
       entry = { name, present: false, rows: 0, blocking: 0, other: 0, codes: {} };
       byName.set(name, entry);
     }
-    if ((rule as FormattingRule).blocks(raw.reason)) entry.blocking++;
-    else entry.other++;
+    if ((rule as FormattingRule).blocks(raw.reason)) {
+      entry.blocking++;
+      blocking[raw.code] = (blocking[raw.code] ?? 0) + 1;
+    } else entry.other++;
     entry.codes[raw.code] = (entry.codes[raw.code] ?? 0) + 1;
   }
-  return [...byName.values()].filter((f) => f.blocking + f.other > 0);
+  return { files: [...byName.values()].filter((f) => f.blocking + f.other > 0), blocking };
 }
 
 export function createValidator(): ValidatorApi {
@@ -66,6 +75,7 @@ export function createValidator(): ValidatorApi {
         result = await validate(sourcesOf(request.input), {
           format: request.format,
           now: request.now ? new Date(request.now) : undefined,
+          previous: request.previous ?? null,
           hash: jsSha256,
           onProgress,
         });
@@ -77,11 +87,13 @@ export function createValidator(): ValidatorApi {
       const { summary } = result;
       const codes = new Set(result.findings.raw.map((f) => f.code));
       const rules = Object.fromEntries([...codes].map((code) => [code, ruleInfo(code)]));
+      const { files, blocking } = fileProblemsOf(result);
       const outcome: RunOutcome = {
         ok: true,
         summary,
         rules,
-        fileProblems: fileProblemsOf(result),
+        fileProblems: files,
+        blocking,
         formats: FORMATS,
       };
       return outcome;
@@ -99,6 +111,10 @@ export function createValidator(): ValidatorApi {
 
     async download(request) {
       return buildDownload(need().result, request);
+    },
+
+    async snapshot() {
+      return need().result.snapshot;
     },
   };
 }

@@ -23,6 +23,7 @@ export class FakeClient implements ValidatorClient {
   }
   findings: ValidatorClient['findings'] = (...args) => this.#api().findings(...args);
   download: ValidatorClient['download'] = (request) => this.#api().download(request);
+  snapshot: ValidatorClient['snapshot'] = () => this.#api().snapshot();
   dispose(): void {
     this.disposed = true;
   }
