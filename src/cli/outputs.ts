@@ -7,12 +7,35 @@ import { csvPieces, fileSlug } from '../core/report/csv.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
 import { reportJsonPieces } from '../core/report/json.ts';
 
+/** An output file or folder that cannot be written: one line for the person, no stack. */
+export class OutputError extends Error {
+  override name = 'OutputError';
+}
+
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 async function writePieces(pieces: Iterable<string>, target: string | NodeJS.WritableStream): Promise<void> {
-  const stream: NodeJS.WritableStream = typeof target === 'string' ? createWriteStream(target) : target;
-  for (const piece of pieces) {
-    if (!stream.write(piece)) await new Promise((resolve) => stream.once('drain', resolve));
+  if (typeof target !== 'string') {
+    for (const piece of pieces) {
+      if (!target.write(piece)) await new Promise((resolve) => target.once('drain', resolve));
+    }
+    return;
   }
-  if (typeof target === 'string') await new Promise<void>((resolve) => stream.end(resolve));
+  const stream = createWriteStream(target);
+  // A file that cannot be opened or written reports through 'error', which must not go unheard.
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  failed.catch(() => {}); // handled below; an error after the last write has nobody to tell
+  try {
+    await Promise.race([new Promise<void>((resolve) => stream.once('ready', () => resolve())), failed]);
+    for (const piece of pieces) {
+      if (!stream.write(piece))
+        await Promise.race([new Promise<void>((r) => stream.once('drain', () => r())), failed]);
+    }
+    await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
+  } catch (e) {
+    stream.destroy();
+    throw new OutputError(`Cannot write ${target}: ${reason(e)}`);
+  }
 }
 
 export async function writeJson(
@@ -25,7 +48,11 @@ export async function writeJson(
 
 /** One CSV per school and code, one per school with all its findings, and one for the district. */
 export async function writeCsvDir(result: ValidationResult, dir: string): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new OutputError(`Cannot create the folder ${dir}: ${reason(e)}`);
+  }
   const written: string[] = [];
   const write = async (name: string, rows: ReturnType<typeof csvRows>) => {
     await writePieces(csvPieces(rows), join(dir, name));

@@ -12,7 +12,7 @@ import { collectPaths } from './inputs.ts';
 import { readPrevious } from './previous.ts';
 import { summaryTable } from './table.ts';
 import { compareFindings, describeChanges } from '../core/report/changes.ts';
-import { writeCsvDir, writeJson } from './outputs.ts';
+import { OutputError, writeCsvDir, writeJson } from './outputs.ts';
 
 export const USAGE =
   'Usage: npm run validate -- <folder | file.zip | file.csv …> [--format ID] [--json FILE|-] [--csv-dir DIR] [--previous OLD.json]';
@@ -80,7 +80,7 @@ export async function main(
     const { blocked, totals } = result.summary;
     return blocked || totals.error > 0 ? 1 : 0;
   } catch (e) {
-    const known = e instanceof InputError;
+    const known = e instanceof InputError || e instanceof OutputError;
     err.write(`${known ? '' : 'Unexpected problem: '}${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }

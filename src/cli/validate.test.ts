@@ -1,0 +1,235 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { capture, cleanDistrict, tempDir, writeFolder } from '../../test/fixtures/cli.ts';
+import { reportDistrict } from '../../test/fixtures/report-district.ts';
+import type { Report } from '../core/report/types.ts';
+import { main } from './validate.ts';
+
+const dir = tempDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const CLEAN = writeFolder(dir, 'clean', cleanDistrict());
+const DIRTY = writeFolder(dir, 'dirty', reportDistrict({ noSchool: true }));
+const BLOCKED = writeFolder(dir, 'blocked', {
+  ...cleanDistrict(),
+  'enrollments.csv': cleanDistrict()['enrollments.csv'] + 's1,c1,st1,extra\n',
+});
+const STATUS = { errors: 'Has errors', alerts: 'Alerts only', ready: 'Ready' };
+
+async function cli(...argv: string[]) {
+  const out = capture();
+  const err = capture();
+  const code = await main(argv, out.stream, err.stream);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+const json = async (...argv: string[]) => JSON.parse((await cli(...argv, '--json', '-')).stdout) as Report;
+/** A report without what changes from run to run (time, salt). */
+const stable = (r: Report) => ({ ...r, generatedAt: '', roster: undefined });
+
+describe('validate command line', () => {
+  it('prints a per-school table', async () => {
+    const { code, stdout, stderr } = await cli(DIRTY);
+    const report = await json(DIRTY);
+    expect([code, stderr]).toEqual([1, '']);
+    expect(stdout).toMatch(/^Roster Check: Clever, 5 file\(s\)\n/);
+    expect(stdout).toMatch(/^School +Teachers +Students +Errors +Alerts +Status$/m);
+    for (const s of report.schools) {
+      const sum = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
+      const [errors, alerts] = [sum(s.error), sum(s.alert)];
+      const status = errors ? STATUS.errors : alerts ? STATUS.alerts : STATUS.ready;
+      const line = [s.name, s.counts.teachers, s.counts.students, errors, alerts, status].join(' +');
+      expect(stdout).toMatch(new RegExp(`^${line.replace(/[()]/g, '\\$&')}$`, 'm'));
+    }
+    expect(stdout).not.toContain('BLOCKED');
+  });
+
+  it('says in the table when the layout of the format is reconstructed', async () => {
+    const remind2 = writeFolder(dir, 'remind2', {
+      'schools.csv': 'school_id,school_name\ns1,North\n',
+      'classes.csv': 'class_id,school_id,class_name\n',
+      'users.csv': 'user_id,role,first_name,last_name,email\nt1,teacher,Ada,Love,ada@x.org\n',
+      'enrollments.csv': 'class_id,user_id,role\n',
+      'school_enrollments.csv': 'school_id,user_id\ns1,t1\n',
+    });
+    const { code, stdout } = await cli(remind2);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Roster Check: Remind CSV 2\.0 \(layout reconstructed\), 5 file\(s\)$/m);
+    expect(stdout).toMatch(/^North +1 +0 +0 +0 +Ready$/m);
+  });
+
+  it('prints only the report JSON with --json -', async () => {
+    const { code, stdout } = await cli(DIRTY, '--json', '-');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.format.id).toBe('clever');
+    expect(report.findings).toHaveLength(
+      report.totals.error + report.totals.alert + report.totals.formatting + report.totals.hold,
+    );
+  });
+
+  it('writes the report to a file with --json FILE, and still prints the table', async () => {
+    const file = join(dir, 'report.json');
+    const { code, stdout } = await cli(DIRTY, '--json', file);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Roster Check:');
+    const written = JSON.parse(readFileSync(file, 'utf8')) as Report;
+    expect(stable(written)).toEqual(stable(await json(DIRTY)));
+  });
+
+  it('writes CSV files per school and code, per school, and for the district with --csv-dir', async () => {
+    const out = join(dir, 'csv');
+    expect((await cli(DIRTY, '--csv-dir', out)).code).toBe(1);
+    const report = await json(DIRTY);
+    const expected = report.schools.flatMap((s) => {
+      const codes = [...Object.keys(s.error), ...Object.keys(s.alert)];
+      const slug = s.id ?? 'no-school';
+      return codes.length ? [...codes.map((c) => `school-${slug}-${c}.csv`), `school-${slug}-all.csv`] : [];
+    });
+    expect(readdirSync(out).sort()).toEqual([...expected, 'district-all.csv'].sort());
+    const lines = (name: string) => readFileSync(join(out, name), 'utf8').trimEnd().split('\r\n');
+    expect(lines('school-s1-student-dob.csv')).toHaveLength(
+      1 + report.schools.find((s) => s.id === 's1')!.error['student-dob'],
+    );
+    expect(lines('school-no-school-all.csv')[1]).toMatch(/^,"?\(no school\)"?,error,student-dob,/);
+    const rowsPerFinding = report.findings.map((f) => Math.max(1, f.schools.length));
+    expect(lines('district-all.csv')).toHaveLength(1 + rowsPerFinding.reduce((a, b) => a + b, 0));
+    expect(readFileSync(join(out, 'district-all.csv'), 'utf8').startsWith('\uFEFFschool_id,')).toBe(true);
+  });
+
+  it('uses the format given with --format', async () => {
+    const report = await json(CLEAN, '--format', 'remind-csv-1.0');
+    expect(report.format.id).toBe('remind-csv-1.0');
+    expect(report.formatting['header-missing']).toBeGreaterThan(0);
+    expect(report.blocked).toBe(true);
+  });
+
+  it('accepts a report of an earlier run with --previous and says what changed', async () => {
+    const old = join(dir, 'old.json');
+    await cli(DIRTY, '--json', old);
+    const { code, stdout } = await cli(DIRTY, '--previous', old);
+    const report = await json(DIRTY);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`Changes: 0 resolved, 0 new, ${report.findings.length} unchanged since`);
+  });
+
+  const exitCases = [
+    { name: 'nothing blocks and there is no error', input: CLEAN, expected: 0 },
+    { name: 'there are errors', input: DIRTY, expected: 1 },
+    { name: 'a formatting finding blocks the files', input: BLOCKED, expected: 1 },
+  ];
+  it.each(exitCases)('exits with $expected when $name', async ({ input, expected }) => {
+    const { code, stderr } = await cli(input);
+    expect([code, stderr]).toEqual([expected, '']);
+  });
+
+  const failures = [
+    {
+      name: 'a path that does not exist',
+      argv: () => [join(dir, 'nope')],
+      says: /^Cannot read .*nope: no such file/,
+    },
+    {
+      name: 'a folder without data files',
+      argv: () => [writeFolder(dir, 'notes', { 'README.md': '# hi' })],
+      says: /holds no CSV/,
+    },
+    {
+      name: 'files of no known format',
+      argv: () => [writeFolder(dir, 'other', { 'grades.csv': 'a,b\n1,2\n' })],
+      says: /^The format of these files was not recognised\. Files seen: grades\.csv/,
+    },
+    {
+      name: 'an unknown --format',
+      argv: () => [CLEAN, '--format', 'csv-9'],
+      says: /^Unknown format "csv-9"\. Formats: /,
+    },
+    { name: 'an unknown option', argv: () => [CLEAN, '--colour'], says: /--colour/ },
+    { name: 'no input', argv: () => [], says: /^No input given\./ },
+    {
+      name: 'a --previous file that is not JSON',
+      argv: () => [CLEAN, '--previous', join(CLEAN, 'schools.csv')],
+      says: /^Cannot read the earlier report .*schools\.csv: /,
+    },
+    {
+      name: 'a --previous file that is not a report',
+      argv: () => {
+        writeFileSync(join(dir, 'other.json'), '{"reportVersion": 1}');
+        return [CLEAN, '--previous', join(dir, 'other.json')];
+      },
+      says: /other\.json is not a Roster Check report/,
+    },
+    {
+      name: 'a broken zip',
+      argv: () => {
+        writeFileSync(join(dir, 'broken.zip'), 'PK\u0003\u0004 not really a zip');
+        return [join(dir, 'broken.zip')];
+      },
+      says: /^broken\.zip: /,
+    },
+  ];
+  it.each(failures)('exits with 2 and one line on stderr for $name', async ({ argv, says }) => {
+    const { code, stdout, stderr } = await cli(...argv());
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toMatch(says);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toContain('Unexpected problem');
+  });
+
+  const outputFailures = [
+    {
+      name: '--json into a missing folder',
+      argv: () => ['--json', join(dir, 'missing', 'r.json')],
+      says: /^Cannot write .*r\.json: ENOENT/,
+    },
+    { name: '--json onto a folder', argv: () => ['--json', dir], says: /^Cannot write .*: EISDIR/ },
+    {
+      name: '--csv-dir below a file',
+      argv: () => ['--csv-dir', join(CLEAN, 'schools.csv', 'out')],
+      says: /^Cannot create the folder .*schools\.csv.out: ENOTDIR/,
+    },
+  ];
+  it.each(outputFailures)('exits with 2 and one line on stderr for $name', async ({ argv, says }) => {
+    const { code, stderr } = await cli(CLEAN, ...argv());
+    expect(code).toBe(2);
+    expect(stderr).toMatch(says);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('reads a .zip like the folder it was made from', async () => {
+    const files = Object.fromEntries(
+      Object.entries(reportDistrict({ noSchool: true })).map(([name, text]) => [
+        `export/${name}`,
+        strToU8(text),
+      ]),
+    );
+    const zip = join(dir, 'district.zip');
+    writeFileSync(zip, zipSync(files));
+    const fromZip = await json(zip);
+    const fromFolder = await json(DIRTY);
+    expect(fromZip.files.map((f) => f.name).sort()).toEqual(Object.keys(files).sort());
+    expect(fromZip.totals).toEqual(fromFolder.totals);
+    expect(fromZip.files.map((f) => f.sha256).sort()).toEqual(fromFolder.files.map((f) => f.sha256).sort());
+  });
+
+  it('runs as a real process with npx tsx', () => {
+    const spawn = (...args: string[]) =>
+      spawnSync('npx', ['tsx', 'src/cli/validate.ts', ...args], {
+        cwd: join(import.meta.dirname, '..', '..'),
+        encoding: 'utf8',
+      });
+    const ok = spawn(CLEAN);
+    expect([ok.status, ok.stderr]).toEqual([0, '']);
+    expect(ok.stdout).toMatch(/^North +1 +1 +0 +0 +Ready$/m);
+    const dirty = spawn(DIRTY, '--json', '-');
+    expect(dirty.status).toBe(1);
+    expect((JSON.parse(dirty.stdout) as Report).totals.schools).toBe(3);
+    const missing = spawn(join(dir, 'nope'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,148 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../../test/helpers.ts';
+import { reportDistrict } from '../../../test/fixtures/report-district.ts';
+import { CSV_COLUMNS, csvCell, csvPieces, fileSlug } from './csv.ts';
+import { csvRows, type CsvFilter } from './csv-rows.ts';
+import { toReport } from './json.ts';
+
+const SPEC_COLUMNS =
+  'school_id, school_name, severity, code, reason, role, source_id, first_name, last_name, email, ' +
+  'phone, dob, class_id, class_name, file, row, problem, how_to_fix';
+
+/** The CSV file as text, and its records parsed back (header first, BOM removed). */
+async function download(filter: CsvFilter = {}, options = {}) {
+  const result = await run(reportDistrict({ noSchool: true, ...options }));
+  const text = [...csvPieces(csvRows(result, filter))].join('');
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+  const [header, ...rows] = parsed.data;
+  const records = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  return { result, text, header, records };
+}
+
+describe('CSV downloads', () => {
+  it('has the columns of report.md in order, a UTF-8 BOM and CRLF line ends', async () => {
+    const { text, header, records } = await download();
+    expect(CSV_COLUMNS.join(', ')).toBe(SPEC_COLUMNS);
+    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(text.startsWith('\uFEFFschool_id,school_name,severity,')).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(text.split('\r\n')).toHaveLength(records.length + 2);
+  });
+
+  const cellCases: Array<[string | number | null, string]> = [
+    ['plain', 'plain'],
+    [null, ''],
+    [12, '12'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\r\nlines', '"two\r\nlines"'],
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['=1+2', "'=1+2"],
+    ['+1 212 555 0100', "'+1 212 555 0100"],
+    ['-5', "'-5"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tcmd', "'\tcmd"],
+    ['\rcmd', `"'\rcmd"`],
+    ['a=b', 'a=b'],
+    [' =x', ' =x'],
+  ];
+  it.each(cellCases)('writes the cell %j as %j', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it('neutralises a formula that comes from the roster', async () => {
+    const formula = '=HYPERLINK("http://x")';
+    const { text, records } = await download({}, { formula });
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(records.find((r) => r.source_id === 'st3')?.first_name).toBe(`'${formula}`);
+  });
+
+  it('has one row per finding and school', async () => {
+    const { result, records } = await download();
+    const findings = toReport(result).findings;
+    const expected = findings.flatMap((f) =>
+      f.schools.length === 0 ? [[f.code, f.id, '']] : f.schools.map((s) => [f.code, f.id, s ?? '']),
+    );
+    expect(records.map((r) => [r.code, r.source_id || null, r.school_id])).toEqual(expected);
+    expect(records.filter((r) => r.source_id === 'st3').map((r) => r.school_id)).toEqual(['s1', 's2']);
+  });
+
+  it("fills the record's own columns", async () => {
+    const { records } = await download();
+    const by = (code: string, id: string) => records.find((r) => r.code === code && r.source_id === id)!;
+    expect(by('teacher-email', 't1')).toMatchObject({
+      school_id: 's1',
+      school_name: 'North',
+      severity: 'error',
+      reason: 'missing',
+      role: 'teacher',
+      first_name: 'Ada',
+      last_name: 'Love',
+      email: '',
+      class_id: '',
+      file: 'teachers.csv',
+      row: '2',
+    });
+    expect(by('class-teacher', 'c3')).toMatchObject({
+      role: 'class',
+      class_id: 'c3',
+      class_name: 'Join bit.ly/x7',
+    });
+    expect(by('student-dob', 'st1')).toMatchObject({
+      role: 'student',
+      dob: '1/5/12',
+      reason: 'two-digit-year',
+    });
+    expect(by('parent-contact', 'st1/Ann Kim')).toMatchObject({
+      role: 'parent',
+      first_name: 'Ann Kim',
+      last_name: '',
+    });
+    expect(by('device-in-use', 'st2')).toMatchObject({ severity: 'alert', email: 'dan@x.org' });
+    for (const r of records) {
+      expect(r.problem.length).toBeGreaterThan(10);
+      expect(r.how_to_fix.length).toBeGreaterThan(10);
+    }
+  });
+
+  const filterCases: Array<{ filter: CsvFilter; expected: Array<[string, string]> }> = [
+    {
+      filter: { school: 's1' },
+      expected: [
+        ['class-teacher', 'c1'],
+        ['parent-contact', 'st1/Ann Kim'],
+        ['student-dob', 'st1'],
+        ['student-dob', 'st3'],
+        ['teacher-email', 't1'],
+      ],
+    },
+    { filter: { school: 's2', code: 'student-dob' }, expected: [['student-dob', 'st3']] },
+    { filter: { school: null }, expected: [['student-dob', 'st4']] },
+    { filter: { school: 's3' }, expected: [] },
+    {
+      filter: { code: 'student-dob' },
+      expected: [
+        ['student-dob', 'st1'],
+        ['student-dob', 'st3'],
+        ['student-dob', 'st3'],
+        ['student-dob', 'st4'],
+      ],
+    },
+  ];
+  it.each(filterCases)('filters by school and code: $filter', async ({ filter, expected }) => {
+    const { records } = await download(filter);
+    expect(records.map((r) => [r.code, r.source_id])).toEqual(expected);
+    if (filter.school !== undefined) for (const r of records) expect(r.school_id).toBe(filter.school ?? '');
+  });
+
+  it.each([
+    ['North High', 'North-High'],
+    ['../etc/passwd', '..-etc-passwd'],
+    ['école 1', 'cole-1'],
+    ['///', 'file'],
+  ])('makes a safe file name piece of %j', (text, expected) => {
+    expect(fileSlug(text)).toBe(expected);
+  });
+});

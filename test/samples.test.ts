@@ -1,0 +1,228 @@
+/**
+ * The real sample sets of shared/samples (see each PROVENANCE.md). Expectations are computed here
+ * from the files with a plain split, not copied from the engine's output.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { folderSources, run, SAMPLES, summary } from './helpers.ts';
+import { classesOf, peopleOf } from './fixtures/roster-view.ts';
+import { readTable, type Table } from './fixtures/csv-table.ts';
+
+const distinct = (values: string[]) => new Set(values.filter(Boolean)).size;
+const runSet = (set: string) => run(folderSources(join(SAMPLES, set)));
+const tally = (list: string[]) =>
+  list.reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {});
+
+const COVERED = [
+  'clever/clever-sandbox-2015',
+  'oneroster/edfi-lms-toolkit-or11-bulk',
+  'oneroster/moodle-enrol-or11-bulk-dirty',
+  'oneroster/moodle-enrol-or12-delta',
+];
+
+it('covers every sample set', () => {
+  const sets = readdirSync(SAMPLES).flatMap((group) =>
+    readdirSync(join(SAMPLES, group)).map((set) => `${group}/${set}`),
+  );
+  expect(sets.sort()).toEqual(COVERED);
+});
+
+describe('Clever sandbox district (clever/clever-sandbox-2015)', async () => {
+  const set = 'clever/clever-sandbox-2015';
+  const result = await runSet(set);
+  const students = readTable(set, 'students.csv');
+  const sections = readTable(set, 'sections.csv');
+  const teachers = readTable(set, 'teachers.csv');
+  const enrollments = readTable(set, 'enrollments.csv');
+
+  it('is detected as Clever, with the counts of its files and no formatting finding', () => {
+    expect(result.summary.format.id).toBe('clever');
+    const contacts = students.rows
+      .filter((r) => r.get('Contact_name') || r.get('Contact_phone') || r.get('Contact_email'))
+      .map((r) =>
+        [
+          r.get('Contact_name'),
+          r.get('Contact_email').toLowerCase(),
+          r.get('Contact_phone').replace(/\D/g, ''),
+        ].join('|'),
+      );
+    expect(result.summary.totals).toMatchObject({
+      schools: readTable(set, 'schools.csv').rows.length,
+      teachers: distinct(teachers.rows.map((r) => r.get('Teacher_id'))),
+      students: distinct(students.rows.map((r) => r.get('Student_id'))),
+      parents: distinct(contacts),
+      staff: 0,
+      classes: distinct(sections.rows.map((r) => r.get('Section_id'))),
+      formatting: 0,
+      hold: 0,
+    });
+    expect(result.summary.blocked).toBe(false);
+  });
+
+  it('reads every section teacher, co-teachers included', () => {
+    const classes = classesOf(result);
+    for (const s of sections.rows) {
+      const columns = ['Teacher_id', 'Teacher_2_id', 'Teacher_3_id', 'Teacher_4_id'];
+      const refs = [...new Set(columns.map((c) => s.get(c)).filter(Boolean))];
+      expect(classes[s.get('Section_id')].teachers).toEqual(refs);
+    }
+    expect(summary(result, 'class-teacher')).toEqual([]);
+  });
+
+  it('reports the two-digit-year birth dates and the one impossible date', () => {
+    const dobs = students.rows.map((r) => r.get('Dob'));
+    const twoDigit = dobs.filter((d) => /^\d{1,2}\/\d{1,2}\/\d{2}$/.test(d)).length;
+    const impossible = dobs.filter((d) => {
+      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(d);
+      if (!m) return false;
+      const date = new Date(Date.UTC(+m[3], +m[1] - 1, +m[2]));
+      return date.getUTCMonth() !== +m[1] - 1;
+    }).length;
+    expect(twoDigit).toBeGreaterThan(1000);
+    expect(impossible).toBe(1); // 02/29/2005
+    const reasons = tally(summary(result, 'student-dob').map((s) => s.split(' ')[0]));
+    expect(reasons).toEqual({ 'student-dob/two-digit-year': twoDigit, 'student-dob/invalid': impossible });
+  });
+
+  it('counts people in the schools of their own rows and of their sections (rules.md §8)', () => {
+    const sectionSchool = new Map(sections.rows.map((s) => [s.get('Section_id'), s.get('School_id')]));
+    const schoolsOf = new Map<string, Set<string>>();
+    const add = (id: string, school: string) =>
+      schoolsOf.set(id, (schoolsOf.get(id) ?? new Set()).add(school));
+    for (const r of [...students.rows, ...teachers.rows])
+      add(r.get('Student_id') || r.get('Teacher_id'), r.get('School_id'));
+    for (const e of enrollments.rows) add(e.get('Student_id'), sectionSchool.get(e.get('Section_id'))!);
+    for (const s of sections.rows)
+      for (const c of ['Teacher_id', 'Teacher_2_id', 'Teacher_3_id', 'Teacher_4_id'])
+        if (s.get(c)) add(s.get(c), s.get('School_id'));
+    const count = (role: string, school: string) =>
+      Object.entries(peopleOf(result)).filter(([id, p]) => p.role === role && schoolsOf.get(id)?.has(school))
+        .length;
+    for (const school of result.summary.schools) {
+      expect(school.counts.students).toBe(count('student', school.id!));
+      expect(school.counts.teachers).toBe(count('teacher', school.id!));
+      // Every student of this set has a birth date Remind refuses, so each school has one error each.
+      expect(school.error['student-dob']).toBe(school.counts.students);
+    }
+  });
+});
+
+describe('Ed-Fi OneRoster 1.1 set (oneroster/edfi-lms-toolkit-or11-bulk)', async () => {
+  const set = 'oneroster/edfi-lms-toolkit-or11-bulk';
+  const result = await runSet(set);
+  const users = readTable(set, 'users.csv');
+  const ragged = users.rows.filter((r) => r.width !== users.header.length);
+
+  it('reports the ragged teacher rows of users.csv and leaves those teachers out', () => {
+    expect(result.summary.format.id).toBe('oneroster-1.1');
+    expect(ragged.map((r) => r.get('role'))).toEqual(['teacher', 'teacher']);
+    const rowColumns = [...result.findings].filter((f) => f.code === 'row-columns');
+    expect(rowColumns.map((f) => [f.file, f.row])).toEqual(ragged.map((r) => ['users.csv', r.row]));
+    expect(rowColumns[0].message).toContain(
+      `${ragged[0].width} cells where the header has ${users.header.length}`,
+    );
+    const wellFormed = users.rows.filter((r) => r.width === users.header.length);
+    expect(result.summary.totals).toMatchObject({
+      schools: readTable(set, 'orgs.csv').rows.filter((r) => r.get('type') === 'school').length,
+      teachers: wellFormed.filter((r) => r.get('role') === 'teacher').length,
+      students: wellFormed.filter((r) => r.get('role') === 'student').length,
+      classes: readTable(set, 'classes.csv').rows.length,
+    });
+    expect(result.summary.blocked).toBe(true);
+  });
+
+  it('so its classes have teacher-unknown, while references to those teachers are not unknown', () => {
+    const classIds = readTable(set, 'classes.csv').rows.map((r) => r.get('sourcedId'));
+    expect(summary(result, 'class-teacher').sort()).toEqual(
+      classIds.map((id) => `class-teacher/teacher-unknown ${id}`).sort(),
+    );
+    expect(summary(result, 'ref-unknown')).toEqual([]);
+  });
+
+  it('takes birth dates from demographics.csv and flags the (950) phones', () => {
+    expect(summary(result, 'student-dob')).toEqual([]);
+    // 950 is a NANP service code, not an area code in use.
+    const with950 = users.rows
+      .filter((r) => r.get('phone').startsWith('(950)'))
+      .map((r) => r.get('sourcedId'));
+    expect(
+      summary(result, 'phone-unsupported')
+        .map((s) => s.split(' ')[1])
+        .sort(),
+    ).toEqual(with950.sort());
+  });
+});
+
+describe('dirty Moodle OneRoster 1.1 set (oneroster/moodle-enrol-or11-bulk-dirty)', async () => {
+  const set = 'oneroster/moodle-enrol-or11-bulk-dirty';
+  const result = await runSet(set);
+  const orgs = readTable(set, 'orgs.csv');
+  const sessions = readTable(set, 'academicSessions.csv');
+  const active = (t: Table) => t.rows.filter((r) => r.get('status') !== 'tobedeleted');
+
+  it('reports its broken references: orgs parent, sessions parent, a department used as a school', () => {
+    const orgIds = new Set(orgs.rows.map((r) => r.get('sourcedId')));
+    const schoolIds = new Set(
+      orgs.rows.filter((r) => r.get('type') === 'school').map((r) => r.get('sourcedId')),
+    );
+    const sessionIds = new Set(sessions.rows.map((r) => r.get('sourcedId')));
+    const expected = [
+      ...active(orgs)
+        .filter((r) => r.get('parentSourcedId') && !orgIds.has(r.get('parentSourcedId')))
+        .map((r) => `orgs.csv ${r.row}`),
+      ...active(sessions)
+        .filter((r) => r.get('parentSourcedId') && !sessionIds.has(r.get('parentSourcedId')))
+        .map((r) => `academicSessions.csv ${r.row}`),
+      ...['classes.csv', 'enrollments.csv'].flatMap((file) =>
+        active(readTable(set, file))
+          .filter((r) => !schoolIds.has(r.get('schoolSourcedId')))
+          .map((r) => `${file} ${r.row}`),
+      ),
+    ];
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    const found = [...result.findings]
+      .filter((f) => f.code === 'ref-unknown')
+      .map((f) => `${f.file} ${f.row}`);
+    expect(found.sort()).toEqual(expected.sort());
+  });
+
+  it('has no school, no demographics.csv and one linked parent, and does not block', () => {
+    const users = active(readTable(set, 'users.csv'));
+    const byRole = tally(users.map((r) => r.get('role')));
+    expect(result.summary.format.id).toBe('oneroster-1.1');
+    expect(result.summary.totals).toMatchObject({
+      schools: 0,
+      teachers: byRole.teacher,
+      students: byRole.student,
+      parents: byRole.parent,
+    });
+    expect(result.summary.schools.map((s) => s.id)).toEqual([null]);
+    expect(summary(result, 'file-missing')).toEqual(['file-missing/optional demographics.csv']);
+    expect(summary(result, 'student-dob')).toHaveLength(byRole.student);
+    const parent = users.find((r) => r.get('role') === 'parent')!;
+    expect(peopleOf(result)[parent.get('sourcedId')].students).toEqual([parent.get('agentSourcedIds')]);
+    expect(result.summary.blocked).toBe(false);
+  });
+});
+
+describe('Moodle OneRoster 1.2 delta set (oneroster/moodle-enrol-or12-delta)', async () => {
+  const set = 'oneroster/moodle-enrol-or12-delta';
+  const result = await runSet(set);
+
+  it('is read as 1.2 with the 22-column users.csv, roles from roles.csv, no teacher for its class', () => {
+    expect(readTable(set, 'users.csv').header).toHaveLength(22);
+    expect(result.summary.format.id).toBe('oneroster-1.2');
+    const role = readTable(set, 'roles.csv').rows[0];
+    const demographics = readTable(set, 'demographics.csv').rows[0];
+    expect(peopleOf(result)[role.get('userSourcedId')]).toMatchObject({
+      role: role.get('role'),
+      schools: [role.get('orgSourcedId')],
+      dob: demographics.get('birthDate'),
+    });
+    const classId = readTable(set, 'classes.csv').rows[0].get('sourcedId');
+    expect(readTable(set, 'enrollments.csv').rows.map((r) => r.get('role'))).toEqual(['student']);
+    expect(summary(result)).toEqual([`class-teacher/no-teacher ${classId}`]);
+    expect(result.summary.files.map((f) => f.name)).toContain('userProfiles.csv');
+  });
+});
