@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BROKEN_TEACHER_ROW, checked, district } from '../worker/test-district.ts';
 import App from './App.svelte';
@@ -94,7 +94,16 @@ describe('the page', () => {
     const files = screen.getByRole('table', { name: 'File problems by file' });
     const schools = screen.getByRole('table', { name: 'Schools' });
     expect(files.compareDocumentPosition(schools) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(files.textContent).toMatch(/teachers\.csv.*1 problem that blocks the sync/);
+    expect(files.textContent).toMatch(/teachers\.csv.*1 problem\s+blocks the sync/);
+
+    // Each formatting type is one line until its details are asked for.
+    const type = screen.getByRole('region', { name: report.rules['row-columns'].title });
+    expect(within(type).getByText(/blocks the sync/)).toBeTruthy();
+    expect(within(type).queryByText(report.rules['row-columns'].explanation)).toBeNull();
+    await fireEvent.click(within(type).getByRole('button', { name: 'Details' }));
+    expect(within(type).getByText(report.rules['row-columns'].explanation)).toBeTruthy();
+    await fireEvent.click(within(type).getByRole('button', { name: 'Show 1 record' }));
+    expect(await within(type).findByText(/teachers\.csv, row/)).toBeTruthy();
   });
 
   it('re-runs with the format the person chooses', async () => {

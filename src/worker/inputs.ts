@@ -2,7 +2,7 @@
 import { DATA_FILE } from '../core/input/expand.ts';
 import { baseName, blobAccess, sourceFromBytes, sourceFromRandomAccess } from '../core/input/source.ts';
 import type { SourceFile } from '../core/input/source.ts';
-import { sampleDistrictFiles } from '../core/generate/sample.ts';
+import { sampleDistrictFiles, sampleDistrictPreviousFiles } from '../core/generate/sample.ts';
 import type { InputFile, RunInput } from './api.ts';
 
 /** Files of a folder worth checking: data files and archives, not hidden or system files. */
@@ -18,4 +18,9 @@ export function sourceOfInput(file: InputFile): SourceFile {
 export function sourcesOf(input: RunInput): SourceFile[] {
   if (input.kind === 'sample') return sampleDistrictFiles().map((f) => sourceFromBytes(f.name, f.content));
   return input.files.filter((f) => !f.fromFolder || keepFolderFile(f.name)).map(sourceOfInput);
+}
+
+/** The sample district as exported earlier (see validator.ts). */
+export function samplePreviousSources(): SourceFile[] {
+  return sampleDistrictPreviousFiles().map((f) => sourceFromBytes(f.name, f.content));
 }

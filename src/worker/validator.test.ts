@@ -148,6 +148,8 @@ describe('the worker facade', () => {
     const api = createValidator();
     const outcome = ok(await api.run({ input: { kind: 'sample' }, now: TODAY.toISOString() }));
     expect(outcome.summary.totals.schools).toBeGreaterThan(0);
+    // Compared with the same district exported earlier, with more students.
+    expect(outcome.summary.hold['hold-removals']).toBeGreaterThan(0);
   });
 
   it('passes the earlier run on, so removals since then are found', async () => {

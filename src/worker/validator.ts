@@ -8,11 +8,19 @@ import { jsSha256 } from '../core/input/hash.ts';
 import type { ValidationResult } from '../core/report/build.ts';
 import type { FormattingRule } from '../core/rules/rule.ts';
 import { ruleFor } from '../core/rules/registry.ts';
-import type { FileProblems, FindingPage, FormatOption, RuleInfo, RunOutcome, ValidatorApi } from './api.ts';
+import type {
+  FileProblems,
+  FindingPage,
+  FormatOption,
+  RosterSnapshot,
+  RuleInfo,
+  RunOutcome,
+  ValidatorApi,
+} from './api.ts';
 import { MAX_PAGE } from './api.ts';
 import { buildDownload } from './downloads.ts';
 import { FindingIndex } from './finding-index.ts';
-import { sourcesOf } from './inputs.ts';
+import { samplePreviousSources, sourcesOf } from './inputs.ts';
 
 export const FORMATS: FormatOption[] = ADAPTERS.map((a) => ({
   id: a.id,
@@ -60,6 +68,14 @@ export function fileProblemsOf(result: ValidationResult): {
   return { files: [...byName.values()].filter((f) => f.blocking + f.other > 0), blocking };
 }
 
+/**
+ * The earlier run the sample district is compared with: the same district exported before, with
+ * more students, so the demo shows hold-removals like a real second run would.
+ */
+async function samplePrevious(now: Date | undefined): Promise<RosterSnapshot> {
+  return (await validate(samplePreviousSources(), { now, hash: jsSha256 })).snapshot;
+}
+
 export function createValidator(): ValidatorApi {
   let current: { result: ValidationResult; index: FindingIndex } | null = null;
   const need = () => {
@@ -71,11 +87,14 @@ export function createValidator(): ValidatorApi {
     async run(request, onProgress) {
       current = null;
       let result: ValidationResult;
+      const now = request.now ? new Date(request.now) : undefined;
       try {
+        const previous =
+          request.previous ?? (request.input.kind === 'sample' ? await samplePrevious(now) : null);
         result = await validate(sourcesOf(request.input), {
           format: request.format,
-          now: request.now ? new Date(request.now) : undefined,
-          previous: request.previous ?? null,
+          now,
+          previous,
           hash: jsSha256,
           onProgress,
         });
