@@ -46,8 +46,9 @@ describe('a school’s detail', () => {
     // Every teacher here lacks an email, so the one fix that applies is the one for "missing".
     expect(await within(group).findByText(rule.fixes.missing)).toBeTruthy();
     expect(within(group).queryByText(rule.fixes.taken)).toBeNull();
-    const link = within(group).getByRole('link', { name: 'About teacher-email' });
+    const link = within(group).getByRole('link', { name: 'About teacher-email, opens in a new tab' });
     expect(link.getAttribute('href')).toBe('docs/rules/teacher-email.html');
+    expect(link.getAttribute('target')).toBe('_blank');
   });
 
   it('pages through the affected records, 50 at a time', async () => {
