@@ -50,6 +50,9 @@ describe('the page', () => {
     await screen.findByText(/12,000 rows per second/);
     expect(bar().value).toBe(25);
     expect(screen.getByText('teachers.csv')).toBeTruthy();
+    first.lastRun.progress({ ...reading, phase: 'checking', file: '' });
+    await screen.findByText(/applying Remind's rules/);
+    expect(bar().value).toBe(100);
 
     await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(first.disposed).toBe(true);
