@@ -20,9 +20,14 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(options: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
+export async function openSession(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<Session> {
   const browser = await playwright.launch({ executablePath: inject('chromium'), args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: options.viewport ?? { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   const page = await context.newPage();
@@ -32,7 +37,8 @@ export async function openSession(options: { viewport?: { width: number; height:
     context,
     page,
     requests,
-    foreign: () => requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')),
+    foreign: () =>
+      requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')),
     close: () => browser.close(),
   };
 }

@@ -12,7 +12,8 @@ export async function setup(project: TestProject): Promise<void> {
   const chromium = findChromium();
   if (!chromium) {
     console.error('\n' + missingChromiumBanner() + '\n');
-    if (process.env.CI === 'true') throw new Error('Chromium is required for the browser tests under CI=true.');
+    if (process.env.CI === 'true')
+      throw new Error('Chromium is required for the browser tests under CI=true.');
     project.provide('chromium', '');
     project.provide('baseURL', '');
     return;
