@@ -1,0 +1,232 @@
+/**
+ * The report of report.md as code. `checkReportShape(value)` lists every way a parsed report JSON
+ * differs from the documented shape: keys (none missing, none unknown), types, enums, count maps
+ * (known codes of the right severity, positive counts), finding keys, and the facts that must agree
+ * (totals and count maps with the findings, `blocked` with the blocking findings, the order of the
+ * findings). An empty list means well-formed. Tests and the fuzzers use it on every report.
+ */
+import { SEVERITY_ORDER, type Severity } from '../model/finding.ts';
+import { ADAPTERS } from '../formats/registry.ts';
+import { ALL_RULES, ruleFor } from '../rules/registry.ts';
+import { NO_SCHOOL_NAME } from './build.ts';
+import { isSnapshot } from './snapshot.ts';
+import { REPORT_VERSION } from './types.ts';
+
+const REPORT_KEYS = ['reportVersion', 'generatedAt', 'format', 'files', 'blocked', 'totals'] as const;
+const REPORT_KEYS_REST = ['schools', 'formatting', 'hold', 'findings'] as const;
+const TOTALS_KEYS = ['schools', 'teachers', 'students', 'parents', 'staff', 'classes'] as const;
+const SEVERITIES = Object.keys(SEVERITY_ORDER) as Severity[];
+const SCHOOL_COUNT_KEYS = ['teachers', 'students', 'parents', 'classes'] as const;
+const FINDING_KEYS = [
+  'severity',
+  'code',
+  'reason',
+  'entity',
+  'id',
+  'name',
+  'schools',
+  'file',
+  'row',
+  'field',
+  'value',
+  'otherId',
+  'message',
+  'fix',
+] as const;
+const CODES = new Set(ALL_RULES.map((r) => r.code));
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+class Checker {
+  readonly problems: string[] = [];
+  fail(path: string, what: string): false {
+    this.problems.push(`${path}: ${what}`);
+    return false;
+  }
+  object(path: string, v: unknown, keys: readonly string[], optional: readonly string[] = []): v is Obj {
+    if (!isObj(v)) return this.fail(path, `expected an object, got ${kindOf(v)}`);
+    for (const k of keys) if (!(k in v)) this.fail(`${path}.${k}`, 'missing');
+    for (const k of Object.keys(v))
+      if (!keys.includes(k) && !optional.includes(k)) this.fail(`${path}.${k}`, 'unexpected key');
+    return true;
+  }
+  type(path: string, v: unknown, type: 'string' | 'boolean', nullable = false): boolean {
+    if (typeof v === type || (nullable && v === null)) return true;
+    return this.fail(path, `expected a ${type}${nullable ? ' or null' : ''}, got ${kindOf(v)}`);
+  }
+  count(path: string, v: unknown): boolean {
+    return isCount(v) || this.fail(path, `expected a whole number ≥ 0, got ${JSON.stringify(v)}`);
+  }
+  /** code → number, only codes of `severity` that occur (so every number is ≥ 1). */
+  countMap(path: string, v: unknown, severity: Severity): v is Record<string, number> {
+    if (!this.object(path, v, [], Object.keys(isObj(v) ? v : {}))) return false;
+    for (const [code, n] of Object.entries(v)) {
+      if (!CODES.has(code)) this.fail(`${path}.${code}`, 'unknown code');
+      else if (ruleFor(code).severity !== severity) this.fail(`${path}.${code}`, `not a ${severity} code`);
+      if (!isCount(n) || n === 0)
+        this.fail(`${path}.${code}`, `expected a count ≥ 1, got ${JSON.stringify(n)}`);
+    }
+    return true;
+  }
+}
+
+export function checkReportShape(report: unknown): string[] {
+  const c = new Checker();
+  if (!c.object('report', report, [...REPORT_KEYS, ...REPORT_KEYS_REST], ['roster'])) return c.problems;
+  if (report.reportVersion !== REPORT_VERSION)
+    c.fail('reportVersion', `expected ${REPORT_VERSION}, got ${JSON.stringify(report.reportVersion)}`);
+  const at = report.generatedAt;
+  if (
+    c.type('generatedAt', at, 'string') &&
+    !(!isNaN(Date.parse(at as string)) && new Date(at as string).toISOString() === at)
+  )
+    c.fail('generatedAt', 'expected an ISO 8601 UTC time');
+  if (c.object('format', report.format, ['id', 'label', 'reconstructed'])) {
+    const adapter = ADAPTERS.find((a) => a.id === (report.format as Obj).id);
+    if (!adapter) c.fail('format.id', `unknown format ${JSON.stringify((report.format as Obj).id)}`);
+    else if ((report.format as Obj).label !== adapter.label)
+      c.fail('format.label', `expected "${adapter.label}"`);
+    c.type('format.reconstructed', (report.format as Obj).reconstructed, 'boolean');
+  }
+  if (!Array.isArray(report.files)) c.fail('files', `expected an array, got ${kindOf(report.files)}`);
+  else
+    report.files.forEach((f, i) => {
+      if (!c.object(`files[${i}]`, f, ['name', 'bytes', 'rows', 'sha256'])) return;
+      c.type(`files[${i}].name`, f.name, 'string');
+      c.count(`files[${i}].bytes`, f.bytes);
+      c.count(`files[${i}].rows`, f.rows);
+      // Empty only for a file whose bytes could not be read at all.
+      if (typeof f.sha256 !== 'string' || !/^([0-9a-f]{64})?$/.test(f.sha256))
+        c.fail(`files[${i}].sha256`, 'expected 64 lower-case hex digits');
+    });
+  c.type('blocked', report.blocked, 'boolean');
+  if (c.object('totals', report.totals, [...TOTALS_KEYS, ...SEVERITIES]))
+    for (const k of [...TOTALS_KEYS, ...SEVERITIES])
+      if (k in report.totals) c.count(`totals.${k}`, report.totals[k]);
+  const schoolIds = checkSchools(c, report.schools);
+  c.countMap('formatting', report.formatting, 'formatting');
+  c.countMap('hold', report.hold, 'hold');
+  if ('roster' in report && !isSnapshot(report.roster)) c.fail('roster', 'expected a roster snapshot');
+  if (!Array.isArray(report.findings)) {
+    c.fail('findings', `expected an array, got ${kindOf(report.findings)}`);
+    return c.problems;
+  }
+  const typed = report.findings.every((f, i) => checkFinding(c, `findings[${i}]`, f, schoolIds));
+  if (typed && c.problems.length === 0) checkAgreement(c, report, report.findings as Obj[]);
+  return c.problems;
+}
+
+/** The school entries; returns the IDs listed (null for the "(no school)" bucket). */
+function checkSchools(c: Checker, schools: unknown): Set<string | null> {
+  const ids = new Set<string | null>();
+  if (!Array.isArray(schools)) {
+    c.fail('schools', `expected an array, got ${kindOf(schools)}`);
+    return ids;
+  }
+  schools.forEach((s, i) => {
+    const path = `schools[${i}]`;
+    if (!c.object(path, s, ['id', 'name', 'counts', 'error', 'alert'])) return;
+    c.type(`${path}.id`, s.id, 'string', true);
+    c.type(`${path}.name`, s.name, 'string');
+    if (ids.has(s.id as string | null)) c.fail(`${path}.id`, 'listed twice');
+    ids.add(s.id as string | null);
+    if (s.id === null && (s.name !== NO_SCHOOL_NAME || i !== schools.length - 1))
+      c.fail(path, `the no-school bucket must be last and named "${NO_SCHOOL_NAME}"`);
+    if (c.object(`${path}.counts`, s.counts, SCHOOL_COUNT_KEYS))
+      for (const k of SCHOOL_COUNT_KEYS) if (k in s.counts) c.count(`${path}.counts.${k}`, s.counts[k]);
+    c.countMap(`${path}.error`, s.error, 'error');
+    c.countMap(`${path}.alert`, s.alert, 'alert');
+  });
+  return ids;
+}
+
+function checkFinding(c: Checker, path: string, f: unknown, schoolIds: Set<string | null>): boolean {
+  const before = c.problems.length;
+  if (!c.object(path, f, FINDING_KEYS)) return false;
+  if (typeof f.code !== 'string' || !CODES.has(f.code))
+    c.fail(`${path}.code`, `unknown code ${JSON.stringify(f.code)}`);
+  else {
+    const rule = ruleFor(f.code);
+    if (f.severity !== rule.severity) c.fail(`${path}.severity`, `expected "${rule.severity}" for ${f.code}`);
+    if (rule.severity !== 'formatting' && rule.reasons && !rule.reasons.includes(f.reason as string))
+      c.fail(`${path}.reason`, `expected one of ${rule.reasons.join(', ')}`);
+  }
+  for (const k of ['reason', 'id', 'name', 'file', 'field', 'value', 'otherId'] as const)
+    c.type(`${path}.${k}`, f[k], 'string', true);
+  for (const k of ['entity', 'message', 'fix'] as const) c.type(`${path}.${k}`, f[k], 'string');
+  if (f.message === '') c.fail(`${path}.message`, 'empty');
+  if (f.row !== null && !(Number.isInteger(f.row) && (f.row as number) >= 1))
+    c.fail(`${path}.row`, `expected a row number ≥ 1 or null, got ${JSON.stringify(f.row)}`);
+  if (!Array.isArray(f.schools)) c.fail(`${path}.schools`, `expected an array, got ${kindOf(f.schools)}`);
+  else {
+    const stage1or3 = f.severity === 'formatting' || f.severity === 'hold';
+    if (stage1or3 !== (f.schools.length === 0))
+      c.fail(`${path}.schools`, stage1or3 ? 'expected [] (district level)' : 'expected at least one school');
+    for (const s of f.schools)
+      if (!schoolIds.has(s as string | null))
+        c.fail(`${path}.schools`, `${JSON.stringify(s)} is not a listed school`);
+  }
+  return c.problems.length === before;
+}
+
+/** Counts, blocked and order must follow from the findings themselves. */
+function checkAgreement(c: Checker, report: Obj, findings: Obj[]): void {
+  const bySeverity: Record<string, number> = { formatting: 0, error: 0, alert: 0, hold: 0 };
+  const perCode: Record<string, Record<string, number>> = { formatting: {}, hold: {} };
+  const perSchool = new Map<string | null, Record<string, Record<string, number>>>();
+  let blocks = false;
+  for (const f of findings) {
+    const [severity, code] = [f.severity as Severity, f.code as string];
+    bySeverity[severity]++;
+    const rule = ruleFor(code);
+    if (rule.severity === 'formatting' && rule.blocks(f.reason as string | null)) blocks = true;
+    if (perCode[severity]) perCode[severity][code] = (perCode[severity][code] ?? 0) + 1;
+    for (const s of f.schools as (string | null)[]) {
+      const maps = perSchool.get(s) ?? { error: {}, alert: {} };
+      maps[severity][code] = (maps[severity][code] ?? 0) + 1;
+      perSchool.set(s, maps);
+    }
+  }
+  const totals = report.totals as Obj;
+  const same = (a: object, b: object) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+  for (const s of SEVERITIES)
+    if (totals[s] !== bySeverity[s]) c.fail(`totals.${s}`, `${totals[s]} but ${bySeverity[s]} findings`);
+  for (const s of ['formatting', 'hold'] as const)
+    if (!same(report[s] as object, perCode[s])) c.fail(s, `does not match the ${s} findings`);
+  if (report.blocked !== blocks)
+    c.fail('blocked', `is ${report.blocked} but blocking findings say ${blocks}`);
+  const schools = report.schools as Obj[];
+  if (totals.schools !== schools.filter((s) => s.id !== null).length)
+    c.fail('totals.schools', 'does not match the schools listed');
+  schools.forEach((s, i) => {
+    const maps = perSchool.get(s.id as string | null) ?? { error: {}, alert: {} };
+    for (const k of ['error', 'alert'] as const)
+      if (!same(s[k] as object, maps[k])) c.fail(`schools[${i}].${k}`, `does not match the findings`);
+  });
+  const key = (f: Obj) => {
+    const first = (f.schools as (string | null)[])[0];
+    return [
+      SEVERITY_ORDER[f.severity as Severity],
+      f.code,
+      first === undefined ? '' : (first ?? '\uffff'),
+      f.id ?? '',
+    ];
+  };
+  for (let i = 1; i < findings.length; i++) {
+    const [a, b] = [key(findings[i - 1]), key(findings[i])];
+    const order =
+      (a[0] as number) - (b[0] as number) ||
+      cmp(a[1] as string, b[1] as string) ||
+      cmp(a[2] as string, b[2] as string) ||
+      cmp(a[3] as string, b[3] as string);
+    if (order > 0) c.fail(`findings[${i}]`, 'out of order (severity, code, school, id)');
+  }
+}
+
+function sortKeys(o: object): [string, unknown][] {
+  return Object.entries(o).sort((a, b) => cmp(a[0], b[0]));
+}
