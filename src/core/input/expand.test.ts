@@ -130,6 +130,21 @@ describe('expandInputs', () => {
     await expect(expandInputs([sourceFromBytes('r.zip', bytes)])).rejects.toThrow(new ZipError(message));
   });
 
+  it('reads the other inputs when a zip cannot be opened, and says why it was not checked', async () => {
+    const inputs = [
+      sourceFromBytes('empty.zip', zipOf({ 'readme.md': csv('x') })),
+      sourceFromBytes('users.csv', 'a\n'),
+      sourceFromBytes('broken.zip', new Uint8Array([0x50, 0x4b, 3, 4, ...csv('garbage')])),
+    ];
+    expect(await expand(inputs)).toEqual({
+      files: ['users.csv'],
+      skipped: [
+        { path: 'empty.zip', detail: 'it contains no CSV files' },
+        { path: 'broken.zip', detail: 'it is not a readable zip archive (no central directory found)' },
+      ],
+    });
+  });
+
   it('refuses an archive claiming more than the limit before opening any entry', async () => {
     const bytes = zipOf({ 'users.csv': csv('id\n1\n') });
     // Patch the uncompressed size in the central directory to 4 GB - 1, twice over via a second entry.
