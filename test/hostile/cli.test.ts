@@ -1,0 +1,65 @@
+/**
+ * Some of the worst corpus cases through the real command line, as a separate Node process: the
+ * exit status of report.md, one line on standard error when nothing can be checked, never a stack
+ * trace, and a report of the documented shape when something can.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkReportShape } from '../../src/core/report/schema.ts';
+import { tempDir, writeFolder } from '../fixtures/cli.ts';
+import { CASES } from './corpus.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const dir = tempDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(folder: string) {
+  const started = performance.now();
+  const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/validate.ts', folder, '--json', '-'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { ...out, ms: performance.now() - started };
+}
+
+const WORST: Array<[name: string, exit: 0 | 1 | 2]> = [
+  ['a zip whose entries claim 10 GB, alone', 2],
+  ['a zip with no CSV in it, alone', 2],
+  ['files of no known format', 2],
+  ['a zip whose entries claim 10 GB, beside the files', 1],
+  ['a PNG named students.csv', 1],
+  ['UTF-16 LE without a byte-order mark', 1],
+  ['a 50 MB single cell', 1],
+];
+
+describe('hostile input through the command line', () => {
+  it.each(WORST)('%s: exits with %i, without a stack trace', (name, exit) => {
+    const c = CASES.find((k) => k.name === name)!;
+    const folder = writeFolder(dir, name.replace(/\W+/g, '-'), c.files());
+    const { status, stdout, stderr, ms } = cli(folder);
+    expect(stderr).not.toMatch(/\n\s+at |Unexpected problem/);
+    expect(status).toBe(exit);
+    expect(ms).toBeLessThan(30_000);
+    if (exit === 2) {
+      expect(stdout).toBe('');
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr.startsWith(c.refused!)).toBe(true);
+      return;
+    }
+    expect(stderr).toBe('');
+    const report = JSON.parse(stdout) as {
+      findings: Array<{ severity: string; code: string; file: string }>;
+    };
+    expect(checkReportShape(report)).toEqual([]);
+    const seen = report.findings.filter((f) => f.severity === 'formatting').map((f) => `${f.code} ${f.file}`);
+    const expected = c.formatting!.map((f) => {
+      const [code, file] = f.split(' ');
+      return `${code.split('/')[0]} ${file.replace(/:\d+$/, '')}`;
+    });
+    expect(seen).toEqual(expected);
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * The bad-input corpus: each case is what an admin might drop, and the outcome the tool owes them.
+ * Most cases break students.csv of a small district whose teachers.csv carries one planted error
+ * (inputs.ts), so "the other files are still checked" is one check: that error is still reported.
+ * Unit tests elsewhere prove the details (sniffing, decoding, quoting, zip limits); this table
+ * proves the whole path, engine to report, for each input.
+ */
+import { districtFiles } from '../../src/core/engine/test-districts.ts';
+import type { ValidationResult } from '../../src/core/report/build.ts';
+import type { Totals } from '../../src/core/report/types.ts';
+import * as make from './inputs.ts';
+import type { Files } from './inputs.ts';
+
+export interface HostileCase {
+  name: string;
+  files(): Files;
+  /** The run stops with a one-line message starting with this (nothing can be checked at all). */
+  refused?: string;
+  /** Otherwise: every formatting finding, as "code[/reason] file[:row]", in report order. */
+  formatting?: string[];
+  /** A word the message of the first formatting finding must use. */
+  says?: RegExp;
+  /** False when the case breaks the file holding the planted error. */
+  planted?: boolean;
+  totals?: Partial<Totals>;
+  /** Anything else this case must prove. */
+  also?(result: ValidationResult): void;
+  /** Time budget (ms) for the whole run. */
+  ms?: number;
+}
+
+const district = make.district;
+const withStudents = (content: string | Uint8Array, name = 'students.csv'): Files => {
+  const files: Files = district();
+  delete files['students.csv'];
+  files[name] = content;
+  return files;
+};
+const students = (...rows: string[]) => district()['students.csv'] + rows.map((r) => r + '\n').join('');
+
+export const CASES: HostileCase[] = [
+  {
+    name: 'an empty file',
+    files: () => withStudents(''),
+    formatting: ['file-unreadable students.csv'],
+    says: /the file is empty/,
+    totals: { students: 0, teachers: 2 },
+  },
+  {
+    name: 'a file with its header only',
+    files: () => withStudents(make.STUDENT_HEADER.join(',') + '\n'),
+    // The header-only file is valid and defines no student, so the enrollment of st1 points nowhere.
+    formatting: ['ref-unknown enrollments.csv:2'],
+    says: /user_id st1 is not a person defined in any file/,
+    totals: { students: 0 },
+  },
+  {
+    name: 'every file with its header only',
+    files: () => Object.fromEntries(Object.entries(district()).map(([n, t]) => [n, t.split('\n')[0] + '\n'])),
+    formatting: [],
+    planted: false,
+    totals: { schools: 0, teachers: 0, students: 0, classes: 0, error: 0 },
+  },
+  {
+    name: 'a PNG named students.csv',
+    files: () => withStudents(make.PNG),
+    formatting: ['file-unreadable students.csv'],
+    says: /it is a PNG image/,
+  },
+  {
+    name: 'an .xlsx in place of students.csv',
+    files: () => withStudents(make.XLSX, 'students.xlsx'),
+    formatting: ['file-unreadable students.xlsx'],
+    says: /Excel workbook \(\.xlsx\)/,
+  },
+  ...(['le', 'be'] as const).flatMap((order): HostileCase[] => [
+    {
+      name: `UTF-16 ${order.toUpperCase()} with a byte-order mark`,
+      files: () => withStudents(make.utf16(students(make.studentRow('st2', 'Zoë').join(',')), order, true)),
+      formatting: [],
+      totals: { students: 2 },
+      also: (r) => expectName(r, 'Zoë'),
+    },
+    {
+      name: `UTF-16 ${order.toUpperCase()} without a byte-order mark`,
+      files: () => withStudents(make.utf16(students(), order, false)),
+      formatting: ['file-unreadable students.csv'],
+      says: new RegExp(`UTF-16 \\(${order.toUpperCase()}\\) text without a byte-order mark`),
+    },
+  ]),
+  {
+    name: 'Windows-1252',
+    files: () => withStudents(make.windows1252(students(make.studentRow('st2', 'José').join(',')))),
+    formatting: ['encoding students.csv:3'],
+    says: /read as Windows-1252/,
+    also: (r) => expectName(r, 'José'),
+  },
+  {
+    name: 'mixed line endings (CRLF, CR, LF)',
+    files: () =>
+      withStudents(
+        make.mixedLineEndings(students(...['st2', 'st3'].map((id) => make.studentRow(id).join(',')))),
+      ),
+    formatting: [],
+    totals: { students: 3 },
+  },
+  {
+    name: 'an unterminated quote at the end',
+    files: () => withStudents(students('s1,st2,"Al,Ray,01/05/2012,,,,,,,')),
+    // The open quote swallows the rest of the file into one cell, so the row is short as well.
+    formatting: ['row-columns students.csv:3', 'row-quotes/unterminated students.csv:3'],
+    says: /row 3 has 3 cells where the header has 12/,
+    totals: { students: 1 },
+  },
+  {
+    name: 'a 50 MB single cell',
+    files: () => withStudents(make.hugeCell(50)),
+    formatting: ['cell-too-long students.csv:3'],
+    says: /guardian_first_name cell is 52,428,800 characters long/,
+    totals: { students: 1 },
+    ms: 20_000,
+  },
+  {
+    name: '10 000 columns',
+    files: () => withStudents(make.wideStudents(10_000)),
+    formatting: [],
+    totals: { students: 2 },
+  },
+  {
+    name: 'a row of 10 000 cells',
+    files: () => withStudents(students(Array(10_000).fill('x').join(','))),
+    formatting: ['row-columns students.csv:3'],
+    says: /10000 cells where the header has 12/,
+  },
+  {
+    name: 'a zip with nested folders',
+    files: () => ({
+      'district.zip': make.zipOf({
+        ...Object.fromEntries(Object.entries(district()).map(([n, t]) => [`exports/2026/fall/${n}`, t])),
+        'exports/2025/students.csv': students(),
+      }),
+    }),
+    formatting: ['file-ignored exports/2025/students.csv'],
+    says: /another folder of district\.zip than the files checked \(exports\/2026\/fall\/\)/,
+    totals: { students: 1, teachers: 2 },
+  },
+  {
+    name: 'a zip with no CSV in it, alone',
+    files: () => ({ 'district.zip': make.zipOf({ 'notes.md': '# export', 'logo.png': make.PNG }) }),
+    refused: 'district.zip: it contains no CSV files',
+  },
+  {
+    name: 'a zip with no CSV in it, beside the files',
+    files: () => ({ ...district(), 'extra.zip': make.zipOf({ 'notes.md': '# export' }) }),
+    formatting: ['file-ignored extra.zip'],
+    says: /extra\.zip was not checked: it contains no CSV files/,
+  },
+  {
+    name: 'a zip whose entries claim 10 GB, alone',
+    files: () => ({ 'district.zip': make.zipBomb(10) }),
+    refused: 'district.zip: its files would unpack to 10.0 GB, more than the 4.0 GB this tool accepts',
+  },
+  {
+    name: 'a zip whose entries claim 10 GB, beside the files',
+    files: () => ({ ...district(), 'more.zip': make.zipBomb(10) }),
+    formatting: ['file-ignored more.zip'],
+    says: /would unpack to 10\.0 GB/,
+  },
+  {
+    name: 'the same file name twice in one drop',
+    files: () => ({ ...district(), 'copy/students.csv': students(make.studentRow('st2').join(',')) }),
+    formatting: ['file-ignored copy/students.csv'],
+    says: /another students\.csv was given \(students\.csv\); only that one was read/,
+    totals: { students: 1 },
+  },
+  {
+    name: 'files of two formats mixed',
+    files: () => {
+      const other = districtFiles('oneroster-1.1');
+      return { ...district(), 'manifest.csv': other['manifest.csv'], 'orgs.csv': other['orgs.csv'] };
+    },
+    formatting: ['file-ignored manifest.csv', 'file-ignored orgs.csv'],
+    says: /it is a OneRoster 1\.1 file name; the files were read as Remind CSV 1\.0/,
+  },
+  {
+    name: "the right file names with another format's headers",
+    files: () => {
+      const other = districtFiles('remind-csv-2.0');
+      return {
+        'schools.csv': other['schools.csv'],
+        'teachers.csv': other['users.csv'],
+        'students.csv': other['users.csv'],
+        'classes.csv': other['classes.csv'],
+        'enrollments.csv': other['enrollments.csv'],
+      };
+    },
+    formatting: [
+      'header-missing teachers.csv:1',
+      'header-missing students.csv:1',
+      'header-missing classes.csv:1',
+      'header-missing enrollments.csv:1',
+    ],
+    says: /teachers\.csv has no school_id, teacher_id, teacher_email columns/,
+    planted: false,
+  },
+  {
+    name: 'files of no known format',
+    files: () => ({ 'grades.csv': 'student,grade\nBo,A\n', 'photo.csv': make.PNG }),
+    refused: 'The format of these files was not recognised. Files seen: grades.csv, photo.csv (a PNG image).',
+  },
+];
+
+function expectName(result: ValidationResult, first: string): void {
+  if (!result.roster.people.some((p) => p.firstName === first))
+    throw new Error(
+      `no one named ${first} was read: ${result.roster.people.map((p) => p.firstName).join(', ')}`,
+    );
+}
