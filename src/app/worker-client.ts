@@ -13,13 +13,14 @@ import type {
   RunOutcome,
   RunRequest,
 } from '../worker/api.ts';
-import type { RosterSnapshot, ValidatorApi } from '../worker/api.ts';
+import type { Finding, RosterSnapshot, ValidatorApi } from '../worker/api.ts';
 
 export interface ValidatorClient {
   run(request: RunRequest, onProgress: (progress: Progress) => void): Promise<RunOutcome>;
   findings(filter: FindingFilter, offset: number, limit: number): Promise<FindingPage>;
   download(request: DownloadRequest): Promise<Download>;
   snapshot(): Promise<RosterSnapshot>;
+  historyFindings(offset: number, limit: number): Promise<Finding[]>;
   /** Stops the worker at once; pending calls reject with a WorkerFailure of kind 'stopped'. */
   dispose(): void;
 }
@@ -75,6 +76,7 @@ export function clientOf(worker: WorkerLike): ValidatorClient {
     findings: (filter, offset, limit) => call(remote.findings(filter, offset, limit)),
     download: (request) => call(remote.download(request)),
     snapshot: () => call(remote.snapshot()),
+    historyFindings: (offset, limit) => call(remote.historyFindings(offset, limit)),
     dispose: () => stop(new WorkerFailure('stopped', 'The check was cancelled.')),
   };
 }

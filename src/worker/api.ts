@@ -108,7 +108,11 @@ export interface ValidatorApi {
   download(request: DownloadRequest): Promise<Download>;
   /** The last result's record IDs as salted hashes, for the history to compare later runs with. */
   snapshot(): Promise<RosterSnapshot>;
+  /** The last result's findings from `offset` in report order, at most HISTORY_CHUNK (for the history). */
+  historyFindings(offset: number, limit: number): Promise<Finding[]>;
 }
 
 /** The most findings one page may carry across postMessage. */
 export const MAX_PAGE = 500;
+/** The most findings one historyFindings call carries (the history stores runs in chunks). */
+export const HISTORY_CHUNK = 5000;

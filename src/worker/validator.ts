@@ -17,7 +17,7 @@ import type {
   RunOutcome,
   ValidatorApi,
 } from './api.ts';
-import { MAX_PAGE } from './api.ts';
+import { HISTORY_CHUNK, MAX_PAGE } from './api.ts';
 import { buildDownload } from './downloads.ts';
 import { FindingIndex } from './finding-index.ts';
 import { samplePreviousSources, sourcesOf } from './inputs.ts';
@@ -134,6 +134,15 @@ export function createValidator(): ValidatorApi {
 
     async snapshot() {
       return need().result.snapshot;
+    },
+
+    async historyFindings(offset, limit) {
+      const { findings } = need().result;
+      const start = Math.max(0, Math.min(Math.floor(offset), findings.length));
+      const end = Math.min(findings.length, start + Math.max(0, Math.min(Math.floor(limit), HISTORY_CHUNK)));
+      const items = [];
+      for (let i = start; i < end; i++) items.push(findings.get(i));
+      return items;
     },
   };
 }

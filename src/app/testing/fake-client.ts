@@ -24,6 +24,7 @@ export class FakeClient implements ValidatorClient {
   findings: ValidatorClient['findings'] = (...args) => this.#api().findings(...args);
   download: ValidatorClient['download'] = (request) => this.#api().download(request);
   snapshot: ValidatorClient['snapshot'] = () => this.#api().snapshot();
+  historyFindings: ValidatorClient['historyFindings'] = (...args) => this.#api().historyFindings(...args);
   dispose(): void {
     this.disposed = true;
   }

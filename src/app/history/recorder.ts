@@ -1,0 +1,137 @@
+/**
+ * Keeping one finished run: its findings stream from the worker a chunk at a time into storage
+ * while they are compared with the earlier run of the district. The comparison does not depend on
+ * the write: when the browser refuses to keep the run, the report still gets its "changes since",
+ * the half-written run is removed, and the earlier runs are untouched.
+ */
+import type { RosterSnapshot } from '../../core/report/snapshot.ts';
+import type { Finding } from '../../core/report/types.ts';
+import { packFinding } from '../../storage/codec.ts';
+import { StorageError, storageError } from '../../storage/db.ts';
+import type { HistoryStore } from '../../storage/history-store.ts';
+import { detailsOf, headOf, type RunReport } from '../../storage/records.ts';
+import {
+  FINDINGS_PER_CHUNK,
+  type DistrictRecord,
+  type KeepMode,
+  type RunHead,
+} from '../../storage/schema.ts';
+import { ChangeCounter, comparable, type RunComparison } from './changes.ts';
+
+/** The finished run in the worker. */
+export interface RunSource {
+  historyFindings(offset: number, limit: number): Promise<Finding[]>;
+  snapshot(): Promise<RosterSnapshot>;
+  /** False once another check replaced this run in the worker. */
+  isCurrent(): boolean;
+}
+
+export interface RecordRequest {
+  report: RunReport;
+  sample: boolean;
+  /** The previous run of the same district. */
+  previous: RunHead | null;
+  district: DistrictRecord;
+  keep: KeepMode;
+}
+
+export interface RecordOutcome {
+  /** The stored run, or null when it was not kept. */
+  runId: number | null;
+  /** Null when there is no earlier run with findings to compare with. */
+  comparison: RunComparison | null;
+  /** Why the run is not in the history (null when it is). */
+  notSaved: StorageError | null;
+}
+
+export class Replaced extends Error {
+  override name = 'Replaced';
+  constructor() {
+    super('Another check started before this run was kept.');
+  }
+}
+
+/** Every finding counts once in the totals. */
+const findingCount = (r: RunReport) => {
+  const t = r.summary.totals;
+  return t.formatting + t.error + t.alert + t.hold;
+};
+
+async function earlierFindings(store: HistoryStore, previous: RunHead | null): Promise<ChangeCounter | null> {
+  if (!previous || previous.kept !== 'findings') return null;
+  const counter = new ChangeCounter();
+  try {
+    for await (const chunk of store.findings(previous))
+      for (const p of chunk) counter.addPrevious(comparable(p));
+  } catch {
+    return null; // the earlier findings cannot be read: the changes are not known
+  }
+  return counter;
+}
+
+/** Stores the run and compares it; throws Replaced when a newer check took its place. */
+export async function recordRun(
+  store: HistoryStore,
+  source: RunSource,
+  request: RecordRequest,
+): Promise<RecordOutcome> {
+  const { report, previous, district, keep } = request;
+  const total = findingCount(report);
+  const counter = await earlierFindings(store, previous);
+  let notSaved: StorageError | null = null;
+  let runId: number | null = null;
+  const refuse = (error: unknown) => (notSaved ??= storageError(error));
+  try {
+    runId = await store.beginRun(
+      headOf(report.summary, district.id, {
+        sample: request.sample,
+        kept: keep,
+        findingCount: total,
+        chunkCount: 0,
+        changes: null,
+        complete: false,
+      }),
+    );
+  } catch (error) {
+    refuse(error);
+  }
+  const storeFindings = keep === 'findings';
+  let chunks = 0;
+  try {
+    if (counter || storeFindings) {
+      for (let offset = 0; offset < total;) {
+        const items = await source.historyFindings(offset, FINDINGS_PER_CHUNK);
+        if (!source.isCurrent()) throw new Replaced();
+        if (items.length === 0) break;
+        if (counter) for (const f of items) counter.addCurrent(f);
+        if (storeFindings && runId !== null && !notSaved) {
+          await store.addChunk({ run: runId, index: chunks, items: items.map(packFinding) }).catch(refuse);
+          chunks++;
+        }
+        offset += items.length;
+      }
+    }
+    const comparison = counter?.result() ?? null;
+    if (runId !== null && !notSaved) {
+      const snapshot = await source.snapshot();
+      if (!source.isCurrent()) throw new Replaced();
+      const changes =
+        comparison && previous ? { ...comparison.district, since: previous.id!, sinceAt: previous.at } : null;
+      await store
+        .finishRun(runId, {
+          details: detailsOf(runId, report, comparison?.schools ?? null),
+          snapshot,
+          district,
+          changes,
+          findingCount: total,
+          chunkCount: storeFindings ? chunks : 0,
+        })
+        .catch(refuse);
+    }
+    if (notSaved && runId !== null) await store.abandonRun(runId);
+    return { runId: notSaved ? null : runId, comparison, notSaved };
+  } catch (error) {
+    if (runId !== null) await store.abandonRun(runId);
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Which district a run belongs to, so "the previous run" is the previous run of the same district.
+ *
+ * A school is known by its ID and its name together (IDs such as "1" or "100" recur across
+ * districts; a name alone is often shared too). A run belongs to the known district that had
+ * more than half of the run's schools in any of its earlier runs (the most recently run district
+ * wins a tie). So a district that adds, drops or renames a few schools, or exports only some of
+ * them, is still recognised; a run whose schools are mostly new starts a district of its own.
+ * Runs without any school (a schools file missing) share one district of their own.
+ */
+import type { SchoolEntry } from '../core/report/types.ts';
+import type { DistrictRecord } from './schema.ts';
+
+export const NO_SCHOOLS_DISTRICT = 'no-schools';
+/** More than this share of a run's schools must be known to a district. */
+export const SAME_DISTRICT_SHARE = 0.5;
+
+type School = Pick<SchoolEntry, 'id' | 'name'>;
+
+export function schoolKeysOf(schools: readonly School[]): string[] {
+  const keys = new Set<string>();
+  for (const s of schools) if (s.id !== null) keys.add(`${s.id}\u0000${s.name.trim().toLowerCase()}`);
+  return [...keys].sort();
+}
+
+export function matchDistrict(
+  keys: readonly string[],
+  districts: readonly DistrictRecord[],
+): DistrictRecord | null {
+  if (keys.length === 0) return districts.find((d) => d.id === NO_SCHOOLS_DISTRICT) ?? null;
+  let best: DistrictRecord | null = null;
+  let bestShare = 0;
+  for (const d of districts) {
+    if (d.id === NO_SCHOOLS_DISTRICT) continue;
+    const known = new Set(d.schools);
+    const share = keys.filter((k) => known.has(k)).length / keys.length;
+    if (share <= SAME_DISTRICT_SHARE) continue;
+    if (!best || share > bestShare || (share === bestShare && d.lastRunAt > best.lastRunAt))
+      [best, bestShare] = [d, share];
+  }
+  return best;
+}
+
+/** "North High", "North High and South Elementary", "North High, South Elementary and 3 more schools". */
+export function districtLabel(schools: readonly School[]): string {
+  const names = schools.filter((s) => s.id !== null).map((s) => s.name || s.id || '');
+  if (names.length === 0) return 'Runs without schools';
+  if (names.length === 1) return names[0];
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  const rest = names.length - 2;
+  return `${names[0]}, ${names[1]} and ${rest} more ${rest === 1 ? 'school' : 'schools'}`;
+}
+
+function newDistrictId(): string {
+  return `d-${crypto.randomUUID()}`;
+}
+
+/** The district record after a run of these schools: an existing one grown, or a new one. */
+export function districtAfterRun(
+  schools: readonly School[],
+  at: string,
+  districts: readonly DistrictRecord[],
+): DistrictRecord {
+  const keys = schoolKeysOf(schools);
+  const found = matchDistrict(keys, districts);
+  if (!found) {
+    const id = keys.length === 0 ? NO_SCHOOLS_DISTRICT : newDistrictId();
+    return { id, label: districtLabel(schools), schools: keys, lastRunAt: at };
+  }
+  const merged = [...new Set([...found.schools, ...keys])].sort();
+  if (at < found.lastRunAt) return { ...found, schools: merged }; // an older run, imported
+  return { ...found, label: districtLabel(schools), schools: merged, lastRunAt: at };
+}

@@ -1,0 +1,213 @@
+/**
+ * The typed operations on the history database. A run is written in steps (its head, then each
+ * chunk of findings, then the rest in one transaction that marks it complete), so an interrupted
+ * or refused write leaves an incomplete run that is never listed, is removed at once where
+ * possible, and swept later otherwise. Every failure is a StorageError.
+ */
+import type { IDBPDatabase } from 'idb';
+import type { RosterSnapshot } from '../core/report/snapshot.ts';
+import { openDb, storageError } from './db.ts';
+import type {
+  DistrictRecord,
+  FindingChunk,
+  HistoryDb,
+  KeepMode,
+  PackedFinding,
+  RunChanges,
+  RunDetails,
+  RunHead,
+  StoreName,
+} from './schema.ts';
+import { STORES } from './schema.ts';
+
+/** A run whose writing started this long ago and never finished was left by a closed tab. */
+export const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+const KEEP_KEY = 'keep';
+
+export interface FinishFacts {
+  details: RunDetails;
+  snapshot: RosterSnapshot | null;
+  district: DistrictRecord;
+  changes: RunChanges | null;
+  findingCount: number;
+  chunkCount: number;
+}
+
+const chunkRange = (run: number) => IDBKeyRange.bound([run, 0], [run, Infinity]);
+
+export class HistoryStore {
+  #db: Promise<IDBPDatabase<HistoryDb>> | null = null;
+
+  async #open(): Promise<IDBPDatabase<HistoryDb>> {
+    if (!this.#db) {
+      const opening = openDb({ onClose: () => (this.#db = null) });
+      this.#db = opening;
+      opening.catch(() => {
+        if (this.#db === opening) this.#db = null; // try again next time
+      });
+    }
+    return this.#db;
+  }
+
+  async #use<T>(work: (db: IDBPDatabase<HistoryDb>) => Promise<T>): Promise<T> {
+    try {
+      return await work(await this.#open());
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  /** Opens the database now (creating or upgrading it) and sweeps runs left unfinished. */
+  async ready(now = Date.now()): Promise<void> {
+    await this.#use(async (db) => {
+      const stale = (await db.getAll('runs')).filter(
+        (r) => !r.complete && now - Date.parse(r.startedAt) > ABANDONED_AFTER_MS,
+      );
+      for (const r of stale) await this.#remove(db, r.id!);
+    });
+  }
+
+  close(): void {
+    const db = this.#db;
+    this.#db = null;
+    db?.then((d) => d.close()).catch(() => {});
+  }
+
+  /** Complete runs, newest first (heads only: small). */
+  runs(): Promise<RunHead[]> {
+    return this.#use(async (db) => {
+      const all = (await db.getAll('runs')).filter((r) => r.complete);
+      return all.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id! - a.id!));
+    });
+  }
+
+  /** The newest complete run of a district. */
+  latestRun(district: string): Promise<RunHead | null> {
+    return this.#use(async (db) => {
+      const range = IDBKeyRange.bound([district, ''], [district, '\uffff']);
+      const index = db.transaction('runs').store.index('by-district');
+      for (let c = await index.openCursor(range, 'prev'); c; c = await c.continue())
+        if (c.value.complete) return c.value;
+      return null;
+    });
+  }
+
+  run(id: number): Promise<RunHead | null> {
+    return this.#use(async (db) => {
+      const head = await db.get('runs', id);
+      return head?.complete ? head : null;
+    });
+  }
+
+  hasFingerprint(fingerprint: string): Promise<boolean> {
+    return this.#use(async (db) => {
+      const heads = await db.getAllFromIndex('runs', 'by-fingerprint', fingerprint);
+      return heads.some((h) => h.complete);
+    });
+  }
+
+  districts(): Promise<DistrictRecord[]> {
+    return this.#use((db) => db.getAll('districts'));
+  }
+
+  details(run: number): Promise<RunDetails | null> {
+    return this.#use(async (db) => (await db.get('details', run)) ?? null);
+  }
+
+  snapshot(run: number): Promise<RosterSnapshot | null> {
+    return this.#use(async (db) => (await db.get('snapshots', run))?.snapshot ?? null);
+  }
+
+  chunk(run: number, index: number): Promise<PackedFinding[]> {
+    return this.#use(async (db) => (await db.get('findings', [run, index]))?.items ?? []);
+  }
+
+  /** A run's findings, one stored chunk at a time. */
+  async *findings(head: RunHead): AsyncGenerator<PackedFinding[]> {
+    for (let index = 0; index < head.chunkCount; index++) yield await this.chunk(head.id!, index);
+  }
+
+  /** Starts writing a run: its head, not yet complete. Returns its id. */
+  beginRun(head: RunHead): Promise<number> {
+    return this.#use(async (db) => db.add('runs', { ...head, complete: false }));
+  }
+
+  addChunk(chunk: FindingChunk): Promise<void> {
+    return this.#use(async (db) => void (await db.put('findings', chunk)));
+  }
+
+  /** Everything else of the run, and the mark that makes it complete, in one transaction. */
+  finishRun(run: number, facts: FinishFacts): Promise<void> {
+    return this.#use(async (db) => {
+      const tx = db.transaction(['runs', 'details', 'snapshots', 'districts'], 'readwrite');
+      const head = await tx.objectStore('runs').get(run);
+      if (!head) throw new Error(`run ${run} is no longer in the history`);
+      const known = await tx.objectStore('districts').get(facts.district.id);
+      const schools = known
+        ? [...new Set([...known.schools, ...facts.district.schools])].sort()
+        : facts.district.schools;
+      await tx.objectStore('districts').put({ ...facts.district, schools });
+      await tx.objectStore('details').put(facts.details);
+      if (facts.snapshot) await tx.objectStore('snapshots').put({ run, snapshot: facts.snapshot });
+      await tx.objectStore('runs').put({
+        ...head,
+        district: facts.district.id,
+        changes: facts.changes,
+        findingCount: facts.findingCount,
+        chunkCount: facts.chunkCount,
+        complete: true,
+      });
+      await tx.done;
+    });
+  }
+
+  /** Removes what a failed write left (best effort: a later ready() sweeps it otherwise). */
+  async abandonRun(run: number): Promise<void> {
+    try {
+      await this.#use((db) => this.#remove(db, run));
+    } catch {
+      // the database refuses even this: the sweep will do it
+    }
+  }
+
+  async #remove(db: IDBPDatabase<HistoryDb>, run: number): Promise<void> {
+    const tx = db.transaction(['runs', 'details', 'findings', 'snapshots', 'districts'], 'readwrite');
+    const head = await tx.objectStore('runs').get(run);
+    await Promise.all([
+      tx.objectStore('runs').delete(run),
+      tx.objectStore('details').delete(run),
+      tx.objectStore('findings').delete(chunkRange(run)),
+      tx.objectStore('snapshots').delete(run),
+    ]);
+    if (head) {
+      const range = IDBKeyRange.bound([head.district, ''], [head.district, '\uffff']);
+      const left = await tx.objectStore('runs').index('by-district').count(range);
+      if (left === 0) await tx.objectStore('districts').delete(head.district);
+    }
+    await tx.done;
+  }
+
+  /** Deletes one run with its findings, details and snapshot (and its district if it was the last). */
+  deleteRun(run: number): Promise<void> {
+    return this.#use((db) => this.#remove(db, run));
+  }
+
+  /** Empties every store. */
+  deleteAll(): Promise<void> {
+    return this.#use(async (db) => {
+      const tx = db.transaction([...STORES] as StoreName[], 'readwrite');
+      await Promise.all(STORES.map((name) => tx.objectStore(name).clear()));
+      await tx.done;
+    });
+  }
+
+  keepMode(): Promise<KeepMode> {
+    return this.#use(async (db) =>
+      (await db.get('settings', KEEP_KEY))?.value === 'counts' ? 'counts' : 'findings',
+    );
+  }
+
+  setKeepMode(mode: KeepMode): Promise<void> {
+    return this.#use(async (db) => void (await db.put('settings', { key: KEEP_KEY, value: mode })));
+  }
+}

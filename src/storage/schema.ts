@@ -1,0 +1,140 @@
+/**
+ * The history database: names, versions and record shapes. Only src/storage touches IndexedDB.
+ *
+ * Version 1 (the first build): one store, `runs`, each record a whole run inline (summary, every
+ * finding, the roster snapshot). Version 2 splits it so the list of runs stays small and a
+ * million findings never load at once:
+ *   runs       RunHead, small: what the list and the trend chart show (index by district and time)
+ *   details    RunDetails: schools table, rules, file problems, per-school changes
+ *   findings   FindingChunk: FINDINGS_PER_CHUNK packed findings per record, keyed [run, chunk]
+ *   snapshots  the run's RosterSnapshot (salted ID hashes, never names)
+ *   districts  DistrictRecord: which schools make a district (district.ts)
+ *   settings   key → value (what to keep)
+ */
+import type { DBSchema } from 'idb';
+import type { Changes } from '../core/report/changes.ts';
+import type { RosterSnapshot } from '../core/report/snapshot.ts';
+import type { Finding, ReportSummary, SchoolEntry } from '../core/report/types.ts';
+import type { FileProblems, RuleInfo } from '../worker/api.ts';
+
+export const DB_NAME = 'roster-check';
+export const DB_VERSION = 2;
+export const FINDINGS_PER_CHUNK = 5000;
+
+export const STORES = ['runs', 'details', 'findings', 'snapshots', 'districts', 'settings'] as const;
+export type StoreName = (typeof STORES)[number];
+
+/** Findings "new / resolved / unchanged" of a run against the previous run of its district. */
+export interface RunChanges extends Changes {
+  /** The earlier run compared with, and its time. */
+  since: number;
+  sinceAt: string;
+}
+
+/** What to keep of each run: every finding, or only the counts (settings key `keep`). */
+export type KeepMode = 'findings' | 'counts';
+
+export interface RunHead {
+  /** Given by the store (autoIncrement) when the run is first written. */
+  id?: number;
+  district: string;
+  /** A run of the page's sample district (compared with its own earlier export, not the history). */
+  sample: boolean;
+  /** The report's generatedAt. */
+  at: string;
+  format: ReportSummary['format'];
+  files: ReportSummary['files'];
+  blocked: boolean;
+  totals: ReportSummary['totals'];
+  kept: KeepMode;
+  findingCount: number;
+  chunkCount: number;
+  /** False while the chunks are being written: such a run is not listed, and is swept later. */
+  complete: boolean;
+  /** When writing started (to sweep runs a closed tab left unfinished). */
+  startedAt: string;
+  /** The same run imported twice is stored once (runs.ts fingerprintOf). */
+  fingerprint: string;
+  changes: RunChanges | null;
+}
+
+export interface RunDetails {
+  run: number;
+  schools: SchoolEntry[];
+  formatting: Record<string, number>;
+  hold: Record<string, number>;
+  rules: Record<string, RuleInfo>;
+  fileProblems: FileProblems[];
+  blocking: Record<string, number>;
+  /** school key (schoolKey) → changes in that school; null when the earlier run kept no findings. */
+  schoolChanges: Record<string, Changes> | null;
+}
+
+/**
+ * A finding as stored: report.md's fields without `severity` and `fix`, which the run's rules give
+ * back (codec.ts). A tuple, because a million objects would repeat every key a million times.
+ */
+export type PackedFinding = [
+  code: string,
+  reason: string | null,
+  entity: string,
+  id: string | null,
+  name: string | null,
+  schools: (string | null)[],
+  file: string | null,
+  row: number | null,
+  field: string | null,
+  value: string | null,
+  otherId: string | null,
+  message: string,
+];
+
+export interface FindingChunk {
+  run: number;
+  index: number;
+  items: PackedFinding[];
+}
+
+export interface SnapshotRecord {
+  run: number;
+  snapshot: RosterSnapshot;
+}
+
+export interface DistrictRecord {
+  id: string;
+  /** "North High, South Elementary and 3 more schools". */
+  label: string;
+  /** Every school key (district.ts schoolKeysOf) seen in the district's runs. */
+  schools: string[];
+  lastRunAt: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface HistoryDb extends DBSchema {
+  runs: {
+    key: number;
+    value: RunHead;
+    indexes: { 'by-district': [string, string]; 'by-fingerprint': string };
+  };
+  details: { key: number; value: RunDetails };
+  findings: { key: [number, number]; value: FindingChunk };
+  snapshots: { key: number; value: SnapshotRecord };
+  districts: { key: string; value: DistrictRecord };
+  settings: { key: string; value: SettingRecord };
+}
+
+/** A version-1 record (the first build): the whole run inline. Read only by the v1→v2 migration. */
+export interface V1Run {
+  id?: number;
+  savedAt: string;
+  summary: ReportSummary;
+  rules: Record<string, RuleInfo>;
+  fileProblems: FileProblems[];
+  blocking: Record<string, number>;
+  findings: Finding[];
+  snapshot: RosterSnapshot | null;
+}
