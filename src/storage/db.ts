@@ -75,6 +75,7 @@ export function openDb(options: OpenOptions = {}): Promise<IDBPDatabase<HistoryD
     try {
       opening = openDB<HistoryDb>(DB_NAME, DB_VERSION, {
         upgrade(database, oldVersion, _newVersion, transaction) {
+          transaction.done.catch(() => {}); // an abort is reported by the open request
           upgrade(database, oldVersion, transaction).catch((error) => {
             migrationError = error;
             try {

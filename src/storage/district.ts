@@ -2,17 +2,18 @@
  * Which district a run belongs to, so "the previous run" is the previous run of the same district.
  *
  * A school is known by its ID and its name together (IDs such as "1" or "100" recur across
- * districts; a name alone is often shared too). A run belongs to the known district that had
- * more than half of the run's schools in any of its earlier runs (the most recently run district
- * wins a tie). So a district that adds, drops or renames a few schools, or exports only some of
- * them, is still recognised; a run whose schools are mostly new starts a district of its own.
+ * districts; a name alone is often shared too). A district is every school seen in its runs. A
+ * run belongs to the known district with which it shares more than half of the schools of the
+ * smaller of the two (the most recently run district wins a tie). So a district that adds, drops
+ * or renames a few schools, exports only some of them, or the whole district after a partial
+ * export, is still recognised; a run whose schools are mostly new starts a district of its own.
  * Runs without any school (a schools file missing) share one district of their own.
  */
 import type { SchoolEntry } from '../core/report/types.ts';
 import type { DistrictRecord } from './schema.ts';
 
 export const NO_SCHOOLS_DISTRICT = 'no-schools';
-/** More than this share of a run's schools must be known to a district. */
+/** More than this share of the smaller school list must be shared. */
 export const SAME_DISTRICT_SHARE = 0.5;
 
 type School = Pick<SchoolEntry, 'id' | 'name'>;
@@ -33,7 +34,8 @@ export function matchDistrict(
   for (const d of districts) {
     if (d.id === NO_SCHOOLS_DISTRICT) continue;
     const known = new Set(d.schools);
-    const share = keys.filter((k) => known.has(k)).length / keys.length;
+    const shared = keys.filter((k) => known.has(k)).length;
+    const share = shared / Math.min(keys.length, known.size || Infinity);
     if (share <= SAME_DISTRICT_SHARE) continue;
     if (!best || share > bestShare || (share === bestShare && d.lastRunAt > best.lastRunAt))
       [best, bestShare] = [d, share];

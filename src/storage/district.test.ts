@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  districtAfterRun,
+  districtLabel,
+  matchDistrict,
+  NO_SCHOOLS_DISTRICT,
+  schoolKeysOf,
+} from './district.ts';
+import type { DistrictRecord } from './schema.ts';
+import { school } from './testing.ts';
+
+const schools = (...ids: string[]) => ids.map((id) => school(id, `School ${id}`));
+const district = (id: string, lastRunAt: string, ...ids: string[]): DistrictRecord => ({
+  id,
+  label: id,
+  schools: schoolKeysOf(schools(...ids)),
+  lastRunAt,
+});
+
+const TEN = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
+const KNOWN = [district('a', '2026-11-01', ...TEN), district('b', '2026-11-02', '20', '21', '22')];
+
+describe('which district a run belongs to', () => {
+  it.each([
+    ['the same schools', TEN, 'a'],
+    ['one school added', [...TEN, '11'], 'a'],
+    ['one school dropped', TEN.slice(1), 'a'],
+    ['only one school exported', ['4'], 'a'],
+    ['schools listed in another order', [...TEN].reverse(), 'a'],
+    ['the other district', ['20', '21', '22'], 'b'],
+    ['the whole district and another one merged into it', [...TEN, '30', '31', '32'], 'a'],
+    ['mostly new schools', ['1', '2', '30', '31', '32'], null],
+    ['exactly half known (not more)', ['1', '2', '30', '31'], null],
+    ['half of a small district', ['20', '30'], null],
+    ['no school at all', [], null],
+  ])('%s', (_, ids, expected) => {
+    expect(matchDistrict(schoolKeysOf(schools(...ids)), KNOWN)?.id ?? null).toBe(expected);
+  });
+
+  it('knows a school by its ID and name together, so a shared ID such as "1" is not enough', () => {
+    const elsewhere = ['1', '2', '3'].map((id) => school(id, `Elsewhere ${id}`));
+    expect(matchDistrict(schoolKeysOf(elsewhere), KNOWN)).toBeNull();
+    expect(schoolKeysOf([school('1', ' North HIGH '), school('1', 'north high')])).toHaveLength(1);
+  });
+
+  it('prefers the more recently run district when two fit as well', () => {
+    const twins = [district('old', '2026-10-01', '1', '2'), district('new', '2026-11-01', '1', '2')];
+    expect(matchDistrict(schoolKeysOf(schools('1', '2')), twins)?.id).toBe('new');
+  });
+
+  it('grows a district with the schools of its runs, so a later full export still matches', () => {
+    const first = districtAfterRun(schools('4'), '2026-11-01', []);
+    const full = districtAfterRun(schools(...TEN), '2026-11-02', [first]);
+    expect(full.id).toBe(first.id);
+    expect(full.schools).toHaveLength(10);
+    expect(districtAfterRun(schools('11', '12'), '2026-11-03', [full]).id).not.toBe(first.id);
+  });
+
+  it('groups runs without any school in a district of their own', () => {
+    const none = districtAfterRun([], '2026-11-01', KNOWN);
+    expect(none.id).toBe(NO_SCHOOLS_DISTRICT);
+    expect(districtAfterRun([], '2026-11-02', [...KNOWN, none]).id).toBe(NO_SCHOOLS_DISTRICT);
+  });
+
+  it.each([
+    [[], 'Runs without schools'],
+    [['1'], 'School 1'],
+    [['1', '2'], 'School 1 and School 2'],
+    [['1', '2', '3'], 'School 1, School 2 and 1 more school'],
+    [['1', '2', '3', '4'], 'School 1, School 2 and 2 more schools'],
+  ])('labels %j as "%s"', (ids, label) => {
+    expect(districtLabel(schools(...ids))).toBe(label);
+  });
+});
