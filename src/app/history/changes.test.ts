@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareFindings, type ComparableFinding } from '../../core/report/changes.ts';
+import { ChangeCounter } from './changes.ts';
+
+const arbFinding: fc.Arbitrary<ComparableFinding> = fc.record({
+  code: fc.constantFrom('teacher-email', 'student-dob', 'row-columns'),
+  id: fc.option(fc.constantFrom('t1', 't2', 's1'), { nil: null }),
+  reason: fc.option(fc.constantFrom('missing', 'invalid'), { nil: null }),
+  file: fc.option(fc.constantFrom('a.csv', 'b.csv'), { nil: null }),
+  row: fc.option(fc.integer({ min: 2, max: 4 }), { nil: null }),
+  schools: fc.uniqueArray(fc.constantFrom<string | null>('s1', 's2', null), { maxLength: 2 }),
+});
+
+function counted(previous: ComparableFinding[], current: ComparableFinding[]) {
+  const counter = new ChangeCounter();
+  previous.forEach((f) => counter.addPrevious(f));
+  current.forEach((f) => counter.addCurrent(f));
+  return counter.result();
+}
+
+describe('changes counted while findings stream by', () => {
+  it('agree with compareFindings for the district and for every school', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbFinding, { maxLength: 30 }),
+        fc.array(arbFinding, { maxLength: 30 }),
+        (before, now) => {
+          const result = counted(before, now);
+          expect(result.district).toEqual(compareFindings(before, now));
+          for (const [key, school] of [
+            ['id:s1', 's1'],
+            ['id:s2', 's2'],
+            ['none', null],
+          ] as const) {
+            const expected = compareFindings(before, now, school);
+            const empty = expected.new + expected.resolved + expected.unchanged === 0;
+            expect(result.schools[key] ?? (empty ? expected : undefined)).toEqual(expected);
+          }
+        },
+      ),
+    );
+  });
+
+  it('counts a repeated finding as many times as it occurs', () => {
+    const lost = { code: 'device-in-use', id: 'p1', reason: null, file: null, row: null, schools: ['s1'] };
+    expect(counted([lost, lost], [lost]).district).toEqual({ new: 0, resolved: 1, unchanged: 1 });
+  });
+
+  it('refuses an earlier finding after the current ones started', () => {
+    const counter = new ChangeCounter();
+    const f = { code: 'x', id: 'a', reason: null, file: null, row: null, schools: [] };
+    counter.addCurrent(f);
+    expect(() => counter.addPrevious(f)).toThrow(/first/);
+  });
+});

@@ -1,0 +1,98 @@
+import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { districtAfterRun } from '../../storage/district.ts';
+import { HistoryStore } from '../../storage/history-store.ts';
+import type { KeepMode } from '../../storage/schema.ts';
+import { freshIndexedDb } from '../../storage/testing.ts';
+import { checked, district } from '../../worker/test-district.ts';
+import { recordRun, Replaced, type RecordOutcome } from './recorder.ts';
+
+let store: HistoryStore;
+beforeEach(() => {
+  freshIndexedDb();
+  store = new HistoryStore();
+});
+afterEach(() => {
+  store.close();
+  vi.restoreAllMocks();
+});
+
+/** Checks a district with the real worker facade and keeps the run as the page does. */
+async function checkAndRecord(
+  teachersWithoutEmail: number,
+  options: { keep?: KeepMode; isCurrent?: () => boolean } = {},
+): Promise<RecordOutcome> {
+  const { api, report } = await checked(district(teachersWithoutEmail));
+  const place = districtAfterRun(report.summary.schools, report.summary.generatedAt, await store.districts());
+  return recordRun(
+    store,
+    { ...api, isCurrent: options.isCurrent ?? (() => true) },
+    {
+      report,
+      sample: false,
+      previous: await store.latestRun(place.id),
+      district: place,
+      keep: options.keep ?? 'findings',
+    },
+  );
+}
+
+describe('keeping a finished run', () => {
+  it('stores the first run of a district with all its findings and nothing to compare', async () => {
+    const outcome = await checkAndRecord(12);
+    expect(outcome).toMatchObject({ comparison: null, notSaved: null });
+    const [head] = await store.runs();
+    expect(head).toMatchObject({
+      id: outcome.runId,
+      findingCount: 13,
+      chunkCount: 1,
+      changes: null,
+      kept: 'findings',
+    });
+    expect(await store.snapshot(head.id!)).toMatchObject({ teachers: expect.any(Array) });
+    expect((await store.snapshot(head.id!))!.teachers).toHaveLength(13);
+  });
+
+  it('compares a second run with the first: resolved, new and unchanged, for the district and per school', async () => {
+    await checkAndRecord(12);
+    const outcome = await checkAndRecord(5);
+    // 7 teachers gone from North (resolved); 5 still without email and the South student unchanged.
+    expect(outcome.comparison?.district).toEqual({ new: 0, resolved: 7, unchanged: 6 });
+    expect(outcome.comparison?.schools['id:s1']).toEqual({ new: 0, resolved: 7, unchanged: 5 });
+    expect(outcome.comparison?.schools['id:s2']).toEqual({ new: 0, resolved: 0, unchanged: 1 });
+    const [second, first] = await store.runs();
+    expect(second.changes).toEqual({ new: 0, resolved: 7, unchanged: 6, since: first.id, sinceAt: first.at });
+    expect((await store.details(second.id!))?.schoolChanges).toEqual(outcome.comparison?.schools);
+  });
+
+  it('keeps counts only when set, and a later run then cannot know the changes', async () => {
+    await checkAndRecord(12, { keep: 'counts' });
+    const [head] = await store.runs();
+    expect(head).toMatchObject({ kept: 'counts', findingCount: 13, chunkCount: 0 });
+    expect((await checkAndRecord(5)).comparison).toBeNull();
+  });
+
+  it('still compares when the browser refuses the write, says why, and leaves the earlier run as it was', async () => {
+    await checkAndRecord(12);
+    const put = FakeObjectStore.prototype.put;
+    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'findings') throw new DOMException('full', 'QuotaExceededError');
+      return put.apply(this, args as Parameters<typeof put>);
+    });
+    const outcome = await checkAndRecord(5);
+    expect(outcome.runId).toBeNull();
+    expect(outcome.notSaved?.kind).toBe('quota');
+    expect(outcome.comparison?.district).toEqual({ new: 0, resolved: 7, unchanged: 6 });
+    vi.restoreAllMocks();
+    const runs = await store.runs();
+    expect(runs.map((r) => r.findingCount)).toEqual([13]);
+    expect(await store.districts()).toHaveLength(1);
+  });
+
+  it('drops the half-written run when another check replaces it in the worker', async () => {
+    await expect(checkAndRecord(12, { isCurrent: () => false })).rejects.toBeInstanceOf(Replaced);
+    expect(await store.runs()).toEqual([]);
+    await store.ready(Date.now() + 10 * 60 * 60 * 1000);
+    expect(await store.runs()).toEqual([]);
+  });
+});
