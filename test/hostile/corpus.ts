@@ -5,7 +5,7 @@
  * Unit tests elsewhere prove the details (sniffing, decoding, quoting, zip limits); this table
  * proves the whole path, engine to report, for each input.
  */
-import { districtFiles } from '../../src/core/engine/test-districts.ts';
+import { districtFiles, ONEROSTER_11, ONEROSTER_12 } from '../../src/core/engine/test-districts.ts';
 import type { ValidationResult } from '../../src/core/report/build.ts';
 import type { Totals } from '../../src/core/report/types.ts';
 import * as make from './inputs.ts';
@@ -203,6 +203,40 @@ export const CASES: HostileCase[] = [
     says: /teachers\.csv has no school_id, teacher_id, teacher_email columns/,
     planted: false,
   },
+  // Roles are typed by people: one that happens to name a JavaScript object property is a staff role.
+  ...(['__proto__', 'constructor'] as const).flatMap((role): HostileCase[] => {
+    const user = { sourcedId: 'x1', status: 'active', username: 'x1', givenName: 'Al', familyName: 'Ray' };
+    const roleRow = { sourcedId: 'r9', userSourcedId: 'x1', roleType: 'primary', role, orgSourcedId: 's1' };
+    const staffOnly = { formatting: [], planted: false, totals: { staff: 1, teachers: 1 } };
+    return [
+      {
+        name: `a Remind CSV 2.0 role written "${role}"`,
+        files: () => {
+          const files = districtFiles('remind-csv-2.0');
+          files['users.csv'] += `x1,${role},Al,Ray,,,,\n`;
+          return files;
+        },
+        ...staffOnly,
+      },
+      {
+        name: `a OneRoster 1.1 role written "${role}"`,
+        files: () =>
+          districtFiles('oneroster-1.1', {
+            'users.csv': [...ONEROSTER_11['users.csv'], { ...user, role, orgSourcedIds: 's1' }],
+          }),
+        ...staffOnly,
+      },
+      {
+        name: `a OneRoster 1.2 role written "${role}"`,
+        files: () =>
+          districtFiles('oneroster-1.2', {
+            'users.csv': [...ONEROSTER_12['users.csv'], user],
+            'roles.csv': [...ONEROSTER_12['roles.csv'], roleRow],
+          }),
+        ...staffOnly,
+      },
+    ];
+  }),
   {
     name: 'files of no known format',
     files: () => ({ 'grades.csv': 'student,grade\nBo,A\n', 'photo.csv': make.PNG }),

@@ -12,7 +12,9 @@ const ROLE_MAP: Record<string, Role> = {
 };
 
 export function oneRosterRole(value: string): Role {
-  return ROLE_MAP[value.trim().toLowerCase()] ?? 'staff';
+  const key = value.trim().toLowerCase();
+  // Own keys only: a role written "__proto__" or "constructor" is just another staff role.
+  return Object.hasOwn(ROLE_MAP, key) ? ROLE_MAP[key] : 'staff';
 }
 
 /** Comma-separated list cells (orgSourcedIds, agentSourcedIds, termSourcedIds). */

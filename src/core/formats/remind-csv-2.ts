@@ -68,6 +68,8 @@ const FILES: FileSpec[] = [
 ];
 
 const ROLES: Record<string, Role> = { teacher: 'teacher', student: 'student', parent: 'parent' };
+/** Own keys only: a role written "__proto__" or "constructor" is just another staff role. */
+const roleOf = (value: string): Role => (Object.hasOwn(ROLES, value) ? ROLES[value] : 'staff');
 
 export const remindCsv2: FormatAdapter = {
   id: 'remind-csv-2.0',
@@ -98,7 +100,7 @@ export const remindCsv2: FormatAdapter = {
         [U.file](r) {
           const id = r.id(U.id);
           if (id === null) return;
-          const index = roster.addPerson(id, ROLES[r.get(U.role).toLowerCase()] ?? 'staff', r.file, r.row);
+          const index = roster.addPerson(id, roleOf(r.get(U.role).toLowerCase()), r.file, r.row);
           if (index < 0) return r.duplicate(U.id, id, roster.person(id)!);
           const p = roster.people[index];
           roster.setName(p, r.get(U.firstName), r.get(U.lastName));
