@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { run, TODAY } from '../../test/helpers.ts';
 import { CSV_HEADER } from '../core/report/csv.ts';
 import type { InputFile, Progress, RunOutcome } from './api.ts';
-import { MAX_PAGE } from './api.ts';
+import { FINDINGS_PER_CHUNK } from '../storage/schema.ts';
+import { HISTORY_CHUNK, MAX_PAGE } from './api.ts';
 import { BROKEN_TEACHER_ROW, district as districtOf, inputFiles } from './test-district.ts';
 import { createValidator } from './validator.ts';
 
@@ -67,6 +68,16 @@ describe('the worker facade', () => {
     const page = await api.findings(filter, 0, 50);
     expect(page.items.map((f) => `${f.code} ${f.id}`)).toEqual(expected);
     expect(page.total).toBe(expected.length);
+  });
+
+  it('gives the history every finding in report order, at most HISTORY_CHUNK per call', async () => {
+    const { api } = await started(blobs(district()));
+    const all = (await api.findings({}, 0, MAX_PAGE)).items;
+    const first = await api.historyFindings(0, 100);
+    const rest = await api.historyFindings(100, HISTORY_CHUNK * 10);
+    expect([...first, ...rest]).toEqual(all);
+    expect(await api.historyFindings(all.length, 10)).toEqual([]);
+    expect(HISTORY_CHUNK).toBeGreaterThanOrEqual(FINDINGS_PER_CHUNK);
   });
 
   it('never sends more than one page limit, and clamps offsets', async () => {

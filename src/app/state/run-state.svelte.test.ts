@@ -21,7 +21,44 @@ describe('a run', () => {
     const { api } = await checked(district(60));
     const { run, onReport, report } = await finished(new FakeClient(api));
     expect(run.phase).toBe('done');
-    expect(onReport).toHaveBeenCalledWith(report, { kind: 'sample' });
+    expect(onReport).toHaveBeenCalledWith(report, { kind: 'sample' }, null, expect.any(Object));
+  });
+
+  it('passes the earlier run the history chooses, and checks again with another one on request', async () => {
+    const { api, report } = await checked(district(3));
+    const client = new FakeClient(api);
+    const { connect } = connections(client);
+    const guess = {
+      run: 4,
+      snapshot: { salt: '0123456789abcdef', teachers: ['a'], students: [], parents: [], classes: [] },
+    };
+    const onReport = vi.fn();
+    const run = new RunState({ connect, earlier: () => Promise.resolve(guess), onReport });
+    const files = { kind: 'files' as const, files: [] };
+    const started = run.start(files, '0 files');
+    await vi.waitFor(() => expect(client.runs).toHaveLength(1));
+    expect(client.lastRun.request).toEqual({ input: files, previous: guess.snapshot });
+    client.lastRun.resolve(report);
+    await started;
+    expect(onReport).toHaveBeenLastCalledWith(report, files, guess, expect.any(Object));
+
+    const again = run.rerun(null);
+    expect(client.lastRun.request).toEqual({ input: files });
+    client.lastRun.resolve(report);
+    await again;
+    expect(onReport).toHaveBeenLastCalledWith(report, files, null, expect.any(Object));
+  });
+
+  it('lets the history read the finished run until another check replaces it', async () => {
+    const { api } = await checked(district(60));
+    const { run, onReport } = await finished(new FakeClient(api), new FakeClient(api));
+    const finishedRun = onReport.mock.calls[0][3];
+    expect(finishedRun.isCurrent()).toBe(true);
+    expect(await finishedRun.historyFindings(0, 10)).toHaveLength(10);
+    expect((await finishedRun.snapshot()).salt).toMatch(/^[0-9a-f]{16}$/);
+    void run.start({ kind: 'sample' }, 'the sample district');
+    expect(finishedRun.isCurrent()).toBe(false);
+    await expect(finishedRun.historyFindings(0, 10)).rejects.toThrow(/replaced/);
   });
 
   it('fails the whole report when the worker dies while paging, and retries on a fresh worker', async () => {

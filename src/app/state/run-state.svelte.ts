@@ -6,10 +6,12 @@
 import type {
   Download,
   DownloadRequest,
+  Finding,
   FindingFilter,
   FindingPage,
   FormatId,
   Progress,
+  RosterSnapshot,
   RunInput,
   RunOutcome,
   RunRequest,
@@ -31,10 +33,28 @@ export interface ReportSource {
   download(request: DownloadRequest): Promise<Download>;
 }
 
+/** The earlier run of the district a check is compared with (hold-removals), from the history. */
+export interface EarlierRun {
+  run: number;
+  snapshot: RosterSnapshot | null;
+}
+
+/** The finished run in the worker, for the history to keep (until another check replaces it). */
+export interface FinishedRun {
+  historyFindings(offset: number, limit: number): Promise<Finding[]>;
+  snapshot(): Promise<RosterSnapshot>;
+  isCurrent(): boolean;
+}
+
 export interface RunStateOptions {
   connect?: () => ValidatorClient;
-  /** Called with each finished report (where the History view will store runs). */
-  onReport?: (report: Report, input: RunInput) => void;
+  /**
+   * The earlier run to compare with, asked before each check. The district is known only once
+   * the files are read, so this is the history's best guess; onReport may rerun() with the right one.
+   */
+  earlier?: (input: RunInput) => EarlierRun | null | Promise<EarlierRun | null>;
+  /** Called with each finished report and the earlier run it was compared with (the history keeps it). */
+  onReport?: (report: Report, input: RunInput, earlier: EarlierRun | null, run: FinishedRun) => void;
 }
 
 export class RunState implements ReportSource {
@@ -49,6 +69,7 @@ export class RunState implements ReportSource {
 
   #connect: () => ValidatorClient;
   #onReport: RunStateOptions['onReport'];
+  #earlier: RunStateOptions['earlier'];
   #client: ValidatorClient | null = null;
   #request: RunRequest | null = null;
   #runId = 0;
@@ -56,6 +77,7 @@ export class RunState implements ReportSource {
   constructor(options: RunStateOptions = {}) {
     this.#connect = options.connect ?? connectWorker;
     this.#onReport = options.onReport;
+    this.#earlier = options.earlier;
   }
 
   start(input: RunInput, subject: string): Promise<void> {
@@ -75,6 +97,11 @@ export class RunState implements ReportSource {
     return this.#request ? this.#launch(this.#request) : Promise.resolve();
   }
 
+  /** Checks the same input again, compared with the given earlier run. */
+  rerun(earlier: EarlierRun | null): Promise<void> {
+    return this.#request ? this.#launch(this.#request, earlier) : Promise.resolve();
+  }
+
   /** Stops the worker; the page is ready for another try. */
   cancel(): void {
     this.#runId++;
@@ -91,24 +118,30 @@ export class RunState implements ReportSource {
     return this.#ask((client) => client.download(request));
   }
 
-  async #launch(request: RunRequest): Promise<void> {
+  async #launch(request: RunRequest, earlier?: EarlierRun | null): Promise<void> {
     const id = ++this.#runId;
     this.#request = request;
     this.phase = 'running';
     this.progress = null;
     this.report = null;
     this.failure = null;
+    if (earlier === undefined) {
+      const chosen = this.#earlier?.(request.input) ?? null;
+      earlier = chosen instanceof Promise ? await chosen.catch(() => null) : chosen;
+      if (id !== this.#runId) return;
+    }
     this.#client ??= this.#connect();
     const client = this.#client;
+    const sent: RunRequest = earlier ? { ...request, previous: earlier.snapshot } : request;
     try {
-      const outcome = await client.run(request, (p) => {
+      const outcome = await client.run(sent, (p) => {
         if (id === this.#runId) this.progress = p;
       });
       if (id !== this.#runId) return;
       if (outcome.ok) {
         this.report = outcome;
         this.phase = 'done';
-        this.#onReport?.(outcome, request.input);
+        this.#onReport?.(outcome, request.input, earlier, this.#finished(id));
       } else {
         this.#fail({ kind: 'input', message: outcome.message });
       }
@@ -117,6 +150,17 @@ export class RunState implements ReportSource {
       this.#drop();
       this.#fail({ kind: 'crash', message: describe(error) });
     }
+  }
+
+  #finished(id: number): FinishedRun {
+    const isCurrent = () => id === this.#runId;
+    const ask = <T>(question: (client: ValidatorClient) => Promise<T>) =>
+      isCurrent() ? this.#ask(question) : Promise.reject(new Error('Another check replaced this run.'));
+    return {
+      historyFindings: (offset, limit) => ask((client) => client.historyFindings(offset, limit)),
+      snapshot: () => ask((client) => client.snapshot()),
+      isCurrent,
+    };
   }
 
   async #ask<T>(question: (client: ValidatorClient) => Promise<T>): Promise<T> {

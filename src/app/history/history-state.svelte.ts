@@ -1,0 +1,230 @@
+/**
+ * The page's side of the history: the list of runs, what happened to the current run (kept or
+ * not, and what changed since the previous run of its district), the settings, storage use, and
+ * the actions (delete, export, import). Storage problems become messages; they never touch the
+ * report on screen.
+ */
+import type { Changes } from '../../core/report/changes.ts';
+import { StorageError, storageError } from '../../storage/db.ts';
+import { districtAfterRun } from '../../storage/district.ts';
+import type { HistoryStore } from '../../storage/history-store.ts';
+import type { DistrictRecord, KeepMode, RunHead } from '../../storage/schema.ts';
+import { exportHistory, ImportError, importHistory, type ImportResult } from '../../storage/transfer.ts';
+import type { RunInput } from '../../worker/api.ts';
+import type { EarlierRun, FinishedRun, Report } from '../state/run-state.svelte.ts';
+import { recordRun } from './recorder.ts';
+
+export type SaveStatus =
+  { kind: 'saving' } | { kind: 'saved'; run: number } | { kind: 'not-saved'; message: string };
+
+/** What the report page says about its run and the run before it. */
+export interface RunNote {
+  save: SaveStatus;
+  /** The previous run of the district, when there is one. */
+  sinceAt: string | null;
+  /** Null when not known (no earlier run, or it kept counts only). */
+  changes: Changes | null;
+  /** schoolKey → changes; null when not known. */
+  schools: Record<string, Changes> | null;
+}
+
+export interface StorageUse {
+  usage: number;
+  quota: number;
+}
+
+/** navigator.storage as far as the history uses it (tests pass a stand-in). */
+export type StorageManagerLike = Pick<StorageManager, 'estimate' | 'persist' | 'persisted'>;
+
+export class HistoryState {
+  /** Complete runs, newest first. */
+  runs = $state.raw<RunHead[]>([]);
+  districts = $state.raw<DistrictRecord[]>([]);
+  /** Why the history cannot be used (null while it can). */
+  problem = $state<string | null>(null);
+  loaded = $state(false);
+  keep = $state<KeepMode>('findings');
+  note = $state.raw<RunNote | null>(null);
+  use = $state.raw<StorageUse | null>(null);
+  /** The browser's answer to "keep this data" (null: not asked, or not supported). */
+  persisted = $state<boolean | null>(null);
+  /** The last action's outcome, in words (role=status). */
+  message = $state('');
+
+  #recording = 0;
+  #rerunning = false;
+
+  constructor(
+    readonly store: HistoryStore,
+    private readonly storage: StorageManagerLike | undefined = globalThis.navigator?.storage,
+  ) {}
+
+  async load(): Promise<void> {
+    try {
+      await this.store.ready();
+      this.keep = await this.store.keepMode();
+      await this.refresh();
+      this.persisted = (await this.storage?.persisted?.()) ?? null;
+    } catch (error) {
+      this.problem = storageError(error).message;
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.runs = await this.store.runs();
+      this.districts = await this.store.districts();
+      this.problem = null;
+    } catch (error) {
+      this.problem = storageError(error).message;
+    }
+    await this.estimate();
+  }
+
+  async estimate(): Promise<void> {
+    try {
+      const e = await this.storage?.estimate?.();
+      this.use = e ? { usage: e.usage ?? 0, quota: e.quota ?? 0 } : null;
+    } catch {
+      this.use = null;
+    }
+  }
+
+  /** Before a check: the newest run of the files' likely district (known for sure only after). */
+  earlier(input: RunInput): EarlierRun | null | Promise<EarlierRun | null> {
+    this.#rerunning = false;
+    // The sample district is compared with its own earlier export (the worker has it).
+    const guess = input.kind === 'sample' ? undefined : this.runs.find((r) => !r.sample);
+    if (!guess) return null;
+    return this.store.snapshot(guess.id!).then((snapshot) => ({ run: guess.id!, snapshot }));
+  }
+
+  /** A check finished: compare it with the district's previous run and keep it. */
+  async record(
+    report: Report,
+    input: RunInput,
+    earlier: EarlierRun | null,
+    run: FinishedRun,
+    rerun: (earlier: EarlierRun | null) => void,
+  ): Promise<void> {
+    const ticket = ++this.#recording;
+    const note = (n: RunNote) => {
+      if (ticket === this.#recording && run.isCurrent()) this.note = n;
+    };
+    note({ save: { kind: 'saving' }, sinceAt: null, changes: null, schools: null });
+    try {
+      const { summary } = report;
+      const known = await this.store.districts();
+      const district = districtAfterRun(summary.schools, summary.generatedAt, known);
+      const previous = known.some((d) => d.id === district.id)
+        ? await this.store.latestRun(district.id)
+        : null;
+      if (input.kind === 'files' && !this.#rerunning && (previous?.id ?? null) !== (earlier?.run ?? null)) {
+        // Compared with another district's run: check again against this district's own.
+        this.#rerunning = true;
+        const snapshot = previous ? await this.store.snapshot(previous.id!) : null;
+        if (run.isCurrent()) rerun(previous ? { run: previous.id!, snapshot } : null);
+        return;
+      }
+      this.#rerunning = false;
+      const outcome = await recordRun(this.store, run, {
+        report,
+        sample: input.kind === 'sample',
+        previous,
+        district,
+        keep: this.keep,
+      });
+      note({
+        save: outcome.notSaved
+          ? { kind: 'not-saved', message: outcome.notSaved.message }
+          : { kind: 'saved', run: outcome.runId! },
+        sinceAt: previous?.at ?? null,
+        changes: outcome.comparison?.district ?? null,
+        schools: outcome.comparison?.schools ?? null,
+      });
+      await this.refresh();
+    } catch (error) {
+      if (!run.isCurrent()) return;
+      const message = error instanceof StorageError ? error.message : storageError(error).message;
+      note({ save: { kind: 'not-saved', message }, sinceAt: null, changes: null, schools: null });
+    }
+  }
+
+  /** The runs of each district, the district with the newest run first. */
+  get byDistrict(): { id: string; label: string; runs: RunHead[] }[] {
+    const groups: { id: string; label: string; runs: RunHead[] }[] = [];
+    for (const run of this.runs) {
+      let group = groups.find((g) => g.id === run.district);
+      if (!group) {
+        const label = this.districts.find((d) => d.id === run.district)?.label ?? 'Unknown district';
+        groups.push((group = { id: run.district, label, runs: [] }));
+      }
+      group.runs.push(run);
+    }
+    return groups;
+  }
+
+  async #act(work: () => Promise<string>): Promise<boolean> {
+    try {
+      this.message = await work();
+      return true;
+    } catch (error) {
+      this.message = error instanceof ImportError ? error.message : storageError(error).message;
+      return false;
+    } finally {
+      await this.refresh();
+    }
+  }
+
+  deleteRun(head: RunHead): Promise<boolean> {
+    return this.#act(async () => {
+      await this.store.deleteRun(head.id!);
+      return 'The run was deleted.';
+    });
+  }
+
+  deleteAll(): Promise<boolean> {
+    return this.#act(async () => {
+      await this.store.deleteAll();
+      this.keep = 'findings';
+      return 'The history was deleted: this browser keeps no run any more.';
+    });
+  }
+
+  setKeep(mode: KeepMode): Promise<boolean> {
+    return this.#act(async () => {
+      await this.store.setKeepMode(mode);
+      this.keep = mode;
+      return mode === 'counts' ? 'Later runs keep their counts only.' : 'Later runs keep their findings.';
+    });
+  }
+
+  async persist(): Promise<void> {
+    if (!this.storage?.persist) {
+      this.message = 'This browser cannot be asked to keep the data.';
+      return;
+    }
+    try {
+      this.persisted = await this.storage.persist();
+    } catch {
+      this.persisted = false;
+    }
+  }
+
+  exportBlob(): Promise<Blob> {
+    return exportHistory(this.store);
+  }
+
+  importFile(file: Blob): Promise<boolean> {
+    return this.#act(async () => describeImport(await importHistory(this.store, await file.text())));
+  }
+}
+
+function describeImport(r: ImportResult): string {
+  const parts = [`${r.added} ${r.added === 1 ? 'run' : 'runs'} imported`];
+  if (r.duplicates) parts.push(`${r.duplicates} already here`);
+  if (r.invalid) parts.push(`${r.invalid} not valid and skipped`);
+  return parts.join(', ') + '.';
+}

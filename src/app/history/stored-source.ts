@@ -1,0 +1,165 @@
+/**
+ * An earlier run's report read back from storage, for the read-only view: pages of findings by
+ * school and code (the matching positions are found once per filter, a chunk at a time), and the
+ * downloads built from what was kept. The record columns the report does not show (first and last
+ * name apart, birth date, the email or phone of another field) were never stored, so an earlier
+ * run's CSV leaves them empty.
+ */
+import { NO_SCHOOL_NAME } from '../../core/report/build.ts';
+import { CSV_HEADER, csvLine, type CsvRow } from '../../core/report/csv.ts';
+import { unpackFinding } from '../../storage/codec.ts';
+import type { HistoryStore } from '../../storage/history-store.ts';
+import { summaryOf } from '../../storage/records.ts';
+import type { PackedFinding, RunDetails, RunHead } from '../../storage/schema.ts';
+import type { Download, DownloadRequest, Finding, FindingFilter, FindingPage } from '../../worker/api.ts';
+import { MAX_PAGE } from '../../worker/api.ts';
+import { filterKey } from '../../worker/finding-index.ts';
+import type { Report, ReportSource } from '../state/run-state.svelte.ts';
+
+interface Matches {
+  /** [chunk, index in chunk] of each matching finding, in report order. */
+  at: [number, number][];
+  reasons: Record<string, number>;
+}
+
+const matches = (p: PackedFinding, filter: FindingFilter) =>
+  (filter.code === undefined || p[0] === filter.code) &&
+  (filter.school === undefined || p[5].includes(filter.school));
+
+export class StoredRunSource implements ReportSource {
+  readonly #filters = new Map<string, Promise<Matches>>();
+  #chunk: { index: number; items: Promise<PackedFinding[]> } | null = null;
+
+  constructor(
+    private readonly store: HistoryStore,
+    readonly head: RunHead,
+    readonly details: RunDetails,
+  ) {}
+
+  /** The report the page components show. */
+  get report(): Report {
+    const { details, head } = this;
+    return {
+      ok: true,
+      summary: summaryOf(head, details),
+      rules: details.rules,
+      fileProblems: details.fileProblems,
+      blocking: details.blocking,
+      formats: [head.format],
+    };
+  }
+
+  #need(): void {
+    if (this.head.kept !== 'findings') throw new Error('this run kept its counts only, not its records');
+  }
+
+  #read(index: number): Promise<PackedFinding[]> {
+    if (this.#chunk?.index !== index) this.#chunk = { index, items: this.store.chunk(this.head.id!, index) };
+    return this.#chunk.items;
+  }
+
+  #matches(filter: FindingFilter): Promise<Matches> {
+    const key = filterKey(filter);
+    let found = this.#filters.get(key);
+    if (!found) {
+      found = (async () => {
+        const result: Matches = { at: [], reasons: {} };
+        for (let c = 0; c < this.head.chunkCount; c++) {
+          (await this.#read(c)).forEach((p, i) => {
+            if (!matches(p, filter)) return;
+            result.at.push([c, i]);
+            result.reasons[p[1] ?? ''] = (result.reasons[p[1] ?? ''] ?? 0) + 1;
+          });
+        }
+        return result;
+      })();
+      found.catch(() => this.#filters.delete(key));
+      this.#filters.set(key, found);
+    }
+    return found;
+  }
+
+  async findings(filter: FindingFilter, offset: number, limit: number): Promise<FindingPage> {
+    this.#need();
+    const { at, reasons } = await this.#matches(filter);
+    const start = Math.max(0, Math.min(Math.floor(offset), at.length));
+    const end = Math.min(at.length, start + Math.max(0, Math.min(Math.floor(limit), MAX_PAGE)));
+    const items: Finding[] = [];
+    for (let k = start; k < end; k++) {
+      const [c, i] = at[k];
+      items.push(unpackFinding((await this.#read(c))[i], this.details.rules));
+    }
+    return { total: at.length, offset: start, items, reasons };
+  }
+
+  /** Every kept finding, in report order. */
+  async *#all(): AsyncGenerator<Finding> {
+    for (let c = 0; c < this.head.chunkCount; c++)
+      for (const p of await this.store.chunk(this.head.id!, c)) yield unpackFinding(p, this.details.rules);
+  }
+
+  async download(request: DownloadRequest): Promise<Download> {
+    this.#need();
+    const day = this.head.at.slice(0, 10);
+    if (request.kind === 'json') return { name: `roster-report-${day}.json`, blob: await this.#json() };
+    const scope =
+      request.school === undefined ? 'district' : request.school === null ? 'no-school' : request.school;
+    return {
+      name: `${day}-${scope}-${request.code ?? 'all'}.csv`.replace(/[^\w.-]+/g, '_'),
+      blob: await this.#csv(request),
+    };
+  }
+
+  async #json(): Promise<Blob> {
+    const summary = summaryOf(this.head, this.details);
+    const snapshot = await this.store.snapshot(this.head.id!);
+    const text = JSON.stringify(
+      { ...summary, findings: [], ...(snapshot ? { roster: snapshot } : {}) },
+      null,
+      2,
+    );
+    const at = text.indexOf('"findings": []') + '"findings": ['.length;
+    const parts: BlobPart[] = [text.slice(0, at)];
+    let first = true;
+    for await (const f of this.#all()) {
+      parts.push((first ? '\n    ' : ',\n    ') + JSON.stringify(f));
+      first = false;
+    }
+    parts.push((first ? '' : '\n  ') + text.slice(at));
+    return new Blob(parts, { type: 'application/json' });
+  }
+
+  async #csv(filter: FindingFilter): Promise<Blob> {
+    const names = new Map<string | null, string>(this.details.schools.map((s) => [s.id, s.name]));
+    names.set(null, NO_SCHOOL_NAME);
+    const parts: BlobPart[] = [CSV_HEADER];
+    for await (const f of this.#all()) {
+      if (filter.code !== undefined && f.code !== filter.code) continue;
+      const inScope = filter.school === undefined ? f.schools : f.schools.filter((s) => s === filter.school);
+      if (filter.school !== undefined && inScope.length === 0) continue;
+      const isClass = f.entity === 'class';
+      const base: Omit<CsvRow, 'school_id' | 'school_name'> = {
+        severity: f.severity,
+        code: f.code,
+        reason: f.reason,
+        role: f.entity,
+        source_id: f.id,
+        first_name: null,
+        last_name: null,
+        email: f.field === 'email' ? f.value : null,
+        phone: f.field === 'phone' ? f.value : null,
+        dob: null,
+        class_id: isClass ? f.id : null,
+        class_name: isClass ? f.name : null,
+        file: f.file,
+        row: f.row,
+        problem: f.message,
+        how_to_fix: f.fix,
+      };
+      if (inScope.length === 0) parts.push(csvLine({ school_id: null, school_name: null, ...base }));
+      for (const s of inScope)
+        parts.push(csvLine({ school_id: s, school_name: names.get(s) ?? null, ...base }));
+    }
+    return new Blob(parts, { type: 'text/csv;charset=utf-8' });
+  }
+}
