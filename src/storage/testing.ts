@@ -73,7 +73,14 @@ export function runReport(at: string, findings: Finding[], schools: SchoolEntry[
     reportVersion: 1,
     generatedAt: at,
     format: { id: 'remind-csv-1.0', label: 'Remind CSV 1.0', reconstructed: false },
-    files: [{ name: 'teachers.csv', bytes: 1234, rows: 57, sha256: `sha-${at}` }],
+    files: [
+      {
+        name: 'teachers.csv',
+        bytes: 1234,
+        rows: 57,
+        sha256: `sha-${at}-${schools.map((s) => s.id).join('+')}`,
+      },
+    ],
     blocked: false,
     totals: {
       schools: schools.length,
