@@ -1,0 +1,128 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HistoryStore } from '../../storage/history-store.ts';
+import { freshIndexedDb, runReport, school, snapshotOf, storeRun } from '../../storage/testing.ts';
+import type { RunOutcome, ValidatorApi } from '../../worker/api.ts';
+import { checked, district } from '../../worker/test-district.ts';
+import App from '../App.svelte';
+import { connections, FakeClient } from '../testing/fake-client.ts';
+import { shortTime } from './when.ts';
+
+let store: HistoryStore;
+beforeEach(() => {
+  freshIndexedDb();
+  store = new HistoryStore();
+});
+afterEach(() => {
+  cleanup();
+  store.close();
+  vi.restoreAllMocks();
+});
+
+/** One worker whose result the test replaces run by run, as a real worker would. */
+class Worker {
+  api!: ValidatorApi;
+  readonly facade: ValidatorApi = {
+    run: (...a) => this.api.run(...a),
+    findings: (...a) => this.api.findings(...a),
+    download: (...a) => this.api.download(...a),
+    snapshot: () => this.api.snapshot(),
+    historyFindings: (...a) => this.api.historyFindings(...a),
+  };
+  readonly client = new FakeClient(this.facade);
+
+  /** Answers the pending run with a check of a district with this many teachers without email. */
+  async answer(teachersWithoutEmail: number): Promise<RunOutcome> {
+    const { api, report } = await checked(district(teachersWithoutEmail));
+    this.api = api;
+    this.client.lastRun.resolve(report);
+    return report;
+  }
+}
+
+function renderApp(worker: Worker) {
+  const { connect } = connections(worker.client);
+  render(App, { options: { connect, history: store } });
+}
+
+async function checkFiles(worker: Worker, runs: number) {
+  const picker = screen.getByLabelText('Roster files');
+  await fireEvent.change(picker, { target: { files: [new File(['x'], 'teachers.csv')] } });
+  await waitFor(() => expect(worker.client.runs).toHaveLength(runs));
+}
+
+const kept = () => screen.findByText(/Kept in this browser's history/, {}, { timeout: 3000 });
+
+describe('the report and the history together', () => {
+  it('keeps each run and shows what changed since the previous one, for the district and per school', async () => {
+    const worker = new Worker();
+    renderApp(worker);
+    await checkFiles(worker, 1);
+    expect(worker.client.lastRun.request.previous).toBeUndefined();
+    await worker.answer(12);
+    await kept();
+    expect(screen.getByText(/first run of this district/)).toBeTruthy();
+    const [first] = await store.runs();
+
+    await checkFiles(worker, 2);
+    // hold-removals: the earlier run of the district goes to the worker, whose salt is reused.
+    expect(worker.client.lastRun.request.previous).toEqual(await store.snapshot(first.id!));
+    await worker.answer(5);
+    await kept();
+    const since = shortTime(first.at);
+    expect(screen.getByText(/Changes since the last run:/).parentElement?.textContent).toMatch(
+      `7 resolved, 0 new, 6 unchanged since ${since}.`,
+    );
+    const schools = screen.getByRole('table', { name: 'Schools' });
+    await fireEvent.click(within(schools).getByRole('button', { name: 'North' }));
+    expect(screen.getByText(/In this school:/).parentElement?.textContent).toMatch(
+      `7 resolved, 0 new, 5 unchanged since ${since}.`,
+    );
+    expect(await screen.findByRole('button', { name: 'History (2)' })).toBeTruthy();
+  });
+
+  it('checks again against the right district when the guess was another district', async () => {
+    const elsewhere = runReport('2026-11-20T09:00:00.000Z', [], [school('x9', 'Elsewhere High')]);
+    await storeRun(store, elsewhere, [], { snapshot: snapshotOf('0123456789abcdef', ['h1', 'h2']) });
+    const worker = new Worker();
+    renderApp(worker);
+    await waitFor(() => screen.getByRole('button', { name: 'History (1)' }));
+    await checkFiles(worker, 1);
+    expect(worker.client.lastRun.request.previous).toEqual(snapshotOf('0123456789abcdef', ['h1', 'h2']));
+    await worker.answer(3);
+    await waitFor(() => expect(worker.client.runs).toHaveLength(2));
+    expect(worker.client.lastRun.request.previous).toBeUndefined();
+    await worker.answer(3);
+    await kept();
+    const districts = await store.districts();
+    expect(districts.map((d) => d.label).sort()).toEqual(['Elsewhere High', 'North and South']);
+  });
+
+  it('keeps the report on screen and says the run was not saved when the browser refuses', async () => {
+    const put = FakeObjectStore.prototype.put;
+    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'findings') throw new DOMException('full', 'QuotaExceededError');
+      return put.apply(this, args as Parameters<typeof put>);
+    });
+    const worker = new Worker();
+    renderApp(worker);
+    await checkFiles(worker, 1);
+    await worker.answer(12);
+    const note = await screen.findByText(/This run was not saved in the history/);
+    expect(note.closest('[role=status]')?.textContent).toMatch(/no room left/);
+    expect(screen.getByRole('table', { name: 'Schools' })).toBeTruthy();
+    expect(await store.runs()).toEqual([]);
+  });
+
+  it('switches between the check and the History view', async () => {
+    const worker = new Worker();
+    renderApp(worker);
+    await fireEvent.click(screen.getByRole('button', { name: 'History' }));
+    expect(screen.getByRole('heading', { name: 'History', level: 2 })).toBeTruthy();
+    expect(screen.queryByLabelText('Roster files')).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Check files' }));
+    expect(screen.getByLabelText('Roster files')).toBeTruthy();
+  });
+});
