@@ -3,7 +3,7 @@
  * then hand each well-formed row to the adapter. Everything that goes wrong becomes a finding on
  * this file; nothing here throws for bad input.
  */
-import { CsvReader, type QuoteProblem } from '../input/csv.ts';
+import { CsvReader, type CsvRecord, type QuoteProblem } from '../input/csv.ts';
 import { StreamDecoder } from '../input/decoder.ts';
 import type { HashFactory } from '../input/hash.ts';
 import { sniff } from '../input/sniff.ts';
@@ -133,10 +133,11 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
         detail: length.toLocaleString('en-US'),
       });
     },
-    row(cells: string[], row: number) {
+    row(record: CsvRecord) {
+      const row = record.row;
       if (row === 1) {
-        outcome.header = cells.map((c) => c.trim());
-        headerWidth = cells.length;
+        outcome.header = record.cells().map((c) => c.trim());
+        headerWidth = record.length;
         const { index, names: headerNames, missing } = headerIndex(spec, outcome.header, job.headerCase);
         if (missing.length)
           env.findings.add(headerMissing, 'row', {
@@ -148,24 +149,24 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
         cursor = new RowCursor(file, spec, index, headerNames, env.fileNames, env.findings, env.refs);
         return;
       }
-      if (cells.length === 1 && cells[0].trim() === '') return;
-      if (cells.every((c) => c.trim() === '')) return;
+      if (record.blank()) return;
       outcome.rows++;
       const c = cursor!;
-      if (skipRow === row || cells.length !== headerWidth) {
+      c.record = record;
+      c.row = row;
+      const width = record.length;
+      if (skipRow === row || width !== headerWidth) {
         if (skipRow !== row) {
           env.findings.add(rowColumns, 'row', {
             file,
             row,
             entity: spec.entity,
-            detail: `${cells.length} cell${cells.length === 1 ? '' : 's'} where the header has ${headerWidth}`,
+            detail: `${width} cell${width === 1 ? '' : 's'} where the header has ${headerWidth}`,
           });
         }
-        excludeMalformed(c, cells, row);
+        excludeMalformed(c);
         return;
       }
-      c.cells = cells;
-      c.row = row;
       for (const n of names) {
         if (n.when && c.get(n.when.column) !== n.when.value) continue;
         const value = c.get(n.column);
@@ -186,11 +187,9 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       handler(c);
     },
   });
-  const excludeMalformed = (c: RowCursor, cells: string[], row: number) => {
+  const excludeMalformed = (c: RowCursor) => {
     // The ID of a malformed row still exists for references, even though the record is left out.
     if (!spec.defines) return;
-    c.cells = cells;
-    c.row = row;
     const id = c.get(spec.defines.column);
     if (id) for (const kind of spec.defines.kinds) env.refs.remove(kind, id);
   };

@@ -1,5 +1,6 @@
 /** The engine's side of RowContext: turns an adapter's declarations into stage-1 findings. */
 import type { FileSpec, RecordKind, RowContext } from '../formats/types.ts';
+import { CsvRecord } from '../input/csv-record.ts';
 import { idDuplicate } from '../rules/formatting/id-duplicate.ts';
 import { idMissing } from '../rules/formatting/id-missing.ts';
 import { refUnknown } from '../rules/formatting/ref-unknown.ts';
@@ -7,7 +8,7 @@ import type { FindingCollector } from './collector.ts';
 import type { References } from './references.ts';
 
 export class RowCursor implements RowContext {
-  cells: string[] = [];
+  record = new CsvRecord();
   row = 0;
 
   constructor(
@@ -24,9 +25,7 @@ export class RowCursor implements RowContext {
 
   get(column: string): string {
     const i = this.index[column];
-    if (i === undefined) return '';
-    const cell = this.cells[i];
-    return cell === undefined ? '' : cell.trim();
+    return i === undefined ? '' : this.record.trimmed(i);
   }
 
   private field(column: string): string {

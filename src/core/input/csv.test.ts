@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PapaparseCsvReader } from '../../../test/fixtures/papaparse-csv.ts';
 import { CsvReader, MAX_CELL_CHARS, type QuoteProblem } from './csv.ts';
 
 interface Parsed {
@@ -12,6 +13,22 @@ interface Parsed {
 function parse(chunks: string[], minFeedChars?: number): Parsed {
   const out: Parsed = { rows: [], quotes: [], tooLong: [] };
   const reader = new CsvReader(
+    {
+      row: (record) => out.rows.push([record.row, record.cells()]),
+      quoteProblem: (row, kind) => out.quotes.push([row, kind]),
+      cellTooLong: (row, column, length) => out.tooLong.push([row, column, length]),
+    },
+    minFeedChars,
+  );
+  for (const chunk of chunks) reader.push(chunk);
+  reader.end();
+  return out;
+}
+
+/** The same through papaparse itself (the reader this one replaced). */
+function parseWithPapaparse(chunks: string[], minFeedChars?: number): Parsed {
+  const out: Parsed = { rows: [], quotes: [], tooLong: [] };
+  const reader = new PapaparseCsvReader(
     {
       row: (cells, row) => out.rows.push([row, cells]),
       quoteProblem: (row, kind) => out.quotes.push([row, kind]),
@@ -166,6 +183,29 @@ describe('CsvReader quote problems', () => {
     expect(parsed.rows.at(-1)![0]).toBe(lastRow);
   });
 
+  it.each<[string, string, number[]]>([
+    ['no quotes', 'a,b\nc,d\n', []],
+    ['properly quoted cells', '"a","b ""c"""\n"d",e\n', []],
+    ['quoted cell at the end of the text', 'a,"b"', []],
+    ['quote inside an unquoted cell', 'Robert "Bob" Smith,x\n', [1]],
+    ['several quotes in one record: listed once', 'a"b,c"d,e"\n', [1]],
+    ['records counted by line breaks', 'a,b\nc,d\ne"f,g\n', [3]],
+    ['line breaks inside quotes do not count', '"a\nb\nc",d\ne"f\n', [2]],
+    ['blank records count', 'a\n\n\nb"c\n', [4]],
+    ['quote after a leading space is stray', 'a, "b"\n', [1]],
+    ['spaces and tabs after a closing quote', '"a" \t,b"c\n', [1]],
+    ['a non-breaking space after a closing quote', '"a"\u00a0\nb"c\n', [2]],
+    ['text after a closing quote stays in the cell', '"a"b,"c\nd"\ne"f\n', [2]],
+    ['escaped quote followed by a comma stays inside', '"a"",b"\nc"d\n', [2]],
+    ['quote right after a line break opens a cell', 'a\n"b\nc"\nd"\n', [3]],
+  ])('stray quotes: %s', (_label, text, rows) => {
+    expect(
+      parse([text])
+        .quotes.filter(([, kind]) => kind === 'stray')
+        .map(([row]) => row),
+    ).toEqual(rows);
+  });
+
   it('keeps text after a malformed quote in the cell, as papaparse does (the rest of the row is swallowed)', () => {
     const parsed = parse(['a,b\n"abc"def,x\n3,"4"\n5,6\n']);
     expect(parsed.quotes).toEqual([[2, 'malformed']]);
@@ -210,11 +250,49 @@ describe('CsvReader chunking', () => {
     );
   });
 
+  it('gives exactly what papaparse gave, for any text cut anywhere (property)', () => {
+    const char = fc.constantFrom('a', 'b', ',', ',', '"', '"', '\n', '\r', ' ', '\t', '\u00a0', 'é', '😀');
+    const text = fc.array(char, { maxLength: 80 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 8 }),
+        (t, raw, feed) => {
+          const cuts = [...new Set(raw.map((n) => n % (t.length + 1)))].sort((a, b) => a - b);
+          expect(parse(cutAt(t, cuts), feed)).toEqual(parseWithPapaparse(cutAt(t, cuts), feed));
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('gives exactly what papaparse gave on CSV-like records (property)', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', ' ', 'x', 'Ann', ' y ', 'a"b', '"'),
+      fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', ' ', '\r') }).map((v) => `"${v}"`),
+      fc.string({ unit: fc.constantFrom('a', '"') }).map((v) => `"${v.replace(/"/g, '""')}"`),
+      fc.constantFrom('"x" ', '"x"y', '"x"\u00a0', '"x', 'x"'),
+    );
+    const row = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cells) => cells.join(','));
+    const text = fc
+      .tuple(fc.array(row, { maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
+      .map(([rows, eol, last]) => rows.join(eol) + (last ? eol : ''));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 5 }), (t, raw) => {
+        const cuts = [...new Set(raw.map((n) => n % (t.length + 1)))].sort((a, b) => a - b);
+        expect(parse(cutAt(t, cuts), 3)).toEqual(parseWithPapaparse(cutAt(t, cuts), 3));
+        expect(parse([t])).toEqual(parseWithPapaparse([t]));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
   it('parses a 50 MB quoted cell fed in 1 MB pieces, and reports it too long', () => {
     const size = 50 * 1024 * 1024;
     const piece = 'x'.repeat(1024 * 1024);
     const reader = new CsvReader({
-      row: (cells, row) => rows.push([row, cells.map((c) => c.length)]),
+      row: (record) => rows.push([record.row, record.cells().map((c) => c.length)]),
       quoteProblem: () => {},
       cellTooLong: (row, column, length) => tooLong.push([row, column, length]),
     });

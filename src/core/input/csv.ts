@@ -1,79 +1,46 @@
 /**
  * Streaming CSV reading: text in, records out, with spreadsheet row numbers (header = row 1).
  *
- * papaparse does the parsing (header: false; we check the header ourselves) through its stream
- * input and `chunk` callback. Around it we add what it does not give us:
- * - line endings normalised to LF first, so CRLF, bare CR (old Mac exports) and a mix all work;
- * - text fed in growing pieces while a record stays incomplete, so a 50 MB quoted cell is parsed
+ * Records are parsed exactly as papaparse parses them (header: false, "," and "\n"; the reader used
+ * papaparse itself until it had to keep up with a district of a gigabyte), but without building an
+ * array of strings per row: a record without quotes is only a list of cell boundaries in the text
+ * (found with indexOf), and a cell becomes a string when the adapter asks for it. Records with a
+ * quote take papaparse's careful path (csv-quoted.ts). Around that:
+ * - line endings are normalised to LF first, so CRLF, bare CR (old Mac exports) and a mix all work;
+ * - text is fed in growing pieces while a record stays incomplete, so a 50 MB quoted cell is parsed
  *   in linear time instead of being re-parsed for every chunk;
- * - detection of quote characters inside unquoted cells, which papaparse silently accepts.
+ * - a quote character inside an unquoted cell is reported ("stray"), which papaparse accepts silently.
  */
-import Papa from 'papaparse';
-import { strayQuoteRows } from './stray-quotes.ts';
+import { parseQuotedRecord, type QuoteProblem } from './csv-quoted.ts';
+import { CsvRecord } from './csv-record.ts';
+
+export type { QuoteProblem } from './csv-quoted.ts';
+export { CsvRecord } from './csv-record.ts';
 
 export const MAX_CELL_CHARS = 65536;
 const MIN_FEED_CHARS = 1 << 18;
 
-export type QuoteProblem = 'stray' | 'unterminated' | 'malformed';
-
 export interface CsvEvents {
-  row(cells: string[], row: number): void;
+  /** The record is reused: read its cells during the call. */
+  row(record: CsvRecord): void;
   quoteProblem(row: number, kind: QuoteProblem): void;
   cellTooLong(row: number, column: number, length: number): void;
 }
 
-/** Just enough of a Node readable stream for papaparse's ReadableStreamStreamer. */
-class TextFeed {
-  readonly readable = true;
-  private readonly handlers = new Map<string, (arg?: unknown) => void>();
-  read(): void {}
-  pause(): void {}
-  resume(): void {}
-  on(event: string, fn: (arg?: unknown) => void): void {
-    this.handlers.set(event, fn);
-  }
-  removeListener(event: string): void {
-    this.handlers.delete(event);
-  }
-  emit(event: string, arg?: unknown): void {
-    this.handlers.get(event)?.(arg);
-  }
-}
-
 export class CsvReader {
-  private readonly feed = new TextFeed();
   private nextRow = 1;
-  /** Text handed to papaparse whose records have not come back yet (for the stray-quote scan). */
-  private pending = '';
-  private pendingHasQuote = false;
+  /** The start of a record that has not ended yet. */
+  private tail = '';
   private buffered: string[] = [];
   private bufferedChars = 0;
   private endedWithCR = false;
-  private failure: unknown = null;
+  private readonly record = new CsvRecord();
 
   /** `minFeedChars`: how much text to gather before parsing (smaller only in tests, to vary chunking). */
   constructor(
     private readonly events: CsvEvents,
     private readonly minFeedChars = MIN_FEED_CHARS,
-  ) {
-    // papaparse streams any object that looks like a Node readable stream; its types only know real ones.
-    const parse = Papa.parse as unknown as (
-      input: TextFeed,
-      config: Papa.ParseLocalConfig<string[], TextFeed>,
-    ) => void;
-    parse(this.feed, {
-      header: false,
-      delimiter: ',',
-      newline: '\n',
-      quoteChar: '"',
-      skipEmptyLines: false,
-      chunk: (results: Papa.ParseResult<string[]>) => this.onChunk(results),
-      complete: () => {},
-      error: (error: unknown) => {
-        this.failure = error;
-      },
-    });
-  }
+  ) {}
 
   /** Rows parsed so far, header included. */
   get rowsSeen(): number {
@@ -96,70 +63,92 @@ export class CsvReader {
     }
     if (text.length === 0) return;
     this.endedWithCR = text.endsWith('\r');
-    if (text.indexOf('\r') !== -1) text = text.replace(/\r\n?/g, '\n');
+    if (text.indexOf('\r') !== -1) {
+      text = text.replaceAll('\r\n', '\n');
+      if (text.indexOf('\r') !== -1) text = text.replaceAll('\r', '\n');
+    }
     this.buffered.push(text);
     this.bufferedChars += text.length;
     // While a record is still open, wait until there is at least as much new text as old:
     // the parse work then grows linearly with the size of the record.
-    if (this.bufferedChars >= Math.max(this.minFeedChars, this.pending.length)) this.flush();
+    if (this.bufferedChars >= Math.max(this.minFeedChars, this.tail.length)) this.flush();
   }
 
   end(): void {
     this.flush();
-    this.feed.emit('end');
-    this.throwIfFailed();
+    if (this.tail.length > 0) this.parse(this.tail, true);
+    this.tail = '';
   }
 
   private flush(): void {
     if (this.bufferedChars === 0) return;
+    // join, not +: a concatenated (cons) string makes every indexOf in the parse loop slow.
+    if (this.tail.length > 0) this.buffered.unshift(this.tail);
     const text = this.buffered.length === 1 ? this.buffered[0] : this.buffered.join('');
     this.buffered = [];
     this.bufferedChars = 0;
-    this.pending += text;
-    if (!this.pendingHasQuote && text.indexOf('"') !== -1) this.pendingHasQuote = true;
-    this.feed.emit('data', text);
-    this.throwIfFailed();
+    this.tail = text.slice(this.parse(text, false));
   }
 
-  private throwIfFailed(): void {
-    if (this.failure) {
-      const error = this.failure;
-      this.failure = null;
-      throw error;
-    }
-  }
-
-  private onChunk(results: Papa.ParseResult<string[]>): void {
-    const first = this.nextRow;
-    const rows = results.data;
-    const consumed = results.meta.cursor - (this.consumedBefore ?? 0);
-    this.consumedBefore = results.meta.cursor;
-    // One problem per row, the first found. Errors papaparse reports for the unfinished last
-    // record are left out: that record is parsed again, whole, with the next text.
-    const problems = new Map<number, QuoteProblem>();
-    if (this.pendingHasQuote) {
-      const segment = this.pending.slice(0, consumed);
-      for (const offset of strayQuoteRows(segment)) problems.set(offset, 'stray');
-    }
-    this.pending = this.pending.slice(consumed);
-    this.pendingHasQuote = this.pending.indexOf('"') !== -1;
-    for (const error of results.errors) {
-      if (error.type !== 'Quotes' || error.row === undefined || error.row >= rows.length) continue;
-      if (!problems.has(error.row))
-        problems.set(error.row, error.code === 'MissingQuotes' ? 'unterminated' : 'malformed');
-    }
-    for (const [offset, kind] of [...problems].sort((a, b) => a[0] - b[0]))
-      this.events.quoteProblem(first + offset, kind);
-    for (let i = 0; i < rows.length; i++) {
-      const cells = rows[i];
-      const row = first + i;
-      for (let c = 0; c < cells.length; c++) {
-        if (cells[c].length > MAX_CELL_CHARS) this.events.cellTooLong(row, c, cells[c].length);
+  /** Hands on every record that ends within `text` (all of them when `final`); returns where the rest starts. */
+  private parse(text: string, final: boolean): number {
+    const len = text.length;
+    const record = this.record;
+    record.text = text;
+    let pos = 0;
+    let quote = firstQuote(text);
+    let comma = text.indexOf(',');
+    while (pos < len) {
+      let lineEnd = text.indexOf('\n', pos);
+      if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
+      if (quote === -1 || (lineEnd !== -1 && quote > lineEnd)) {
+        if (lineEnd === -1) {
+          if (!final) break;
+          lineEnd = len;
+        }
+        // A plain record: cells end at commas up to the line break.
+        if (comma !== -1 && comma < pos) comma = text.indexOf(',', pos);
+        let n = 0;
+        let start = pos;
+        while (comma !== -1 && comma < lineEnd) {
+          if (n + 1 >= record.starts.length) record.reserve(n + 2);
+          record.starts[n] = start;
+          record.ends[n++] = comma;
+          start = comma + 1;
+          comma = text.indexOf(',', start);
+        }
+        record.starts[n] = start;
+        record.ends[n++] = lineEnd;
+        record.length = n;
+        record.values = null;
+        record.problem = null;
+        pos = lineEnd + 1;
+      } else {
+        const next = parseQuotedRecord(text, pos, final, record);
+        if (next < 0) break;
+        pos = next;
       }
-      this.events.row(cells, row);
+      this.emit(record);
     }
-    this.nextRow = first + rows.length;
+    return Math.min(pos, len);
   }
 
-  private consumedBefore: number | undefined;
+  private emit(record: CsvRecord): void {
+    const row = this.nextRow++;
+    record.row = row;
+    if (record.problem !== null) this.events.quoteProblem(row, record.problem);
+    for (let c = 0; c < record.length; c++) {
+      const length = record.cellLength(c);
+      if (length > MAX_CELL_CHARS) this.events.cellTooLong(row, c, length);
+    }
+    this.events.row(record);
+  }
+}
+
+/**
+ * The first quote in a whole chunk. A function of its own on purpose: inlined into the parse loop,
+ * V8 (Node 20) ran this one long search about a hundred times slower.
+ */
+function firstQuote(text: string): number {
+  return text.indexOf('"');
 }

@@ -1,0 +1,89 @@
+/**
+ * One CSV record as the reader hands it out. It is reused for every record, so read its cells
+ * during the `row` callback only. Plain records (no quote character) are kept as cell boundaries
+ * in the text they came from: a cell becomes a string only when someone asks for it.
+ */
+import type { QuoteProblem } from './csv-quoted.ts';
+
+export class CsvRecord {
+  /** Spreadsheet row number (the header is row 1). */
+  row = 0;
+  /** Number of cells. */
+  length = 0;
+  text = '';
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  /** The cells of a record that had quotes (unescaped); null for a plain record. */
+  values: string[] | null = null;
+  /** What was wrong with the record's quotes (set by the reader). */
+  problem: QuoteProblem | null = null;
+
+  /** Makes room for `n` cell boundaries. */
+  reserve(n: number): void {
+    if (n <= this.starts.length) return;
+    const size = Math.max(n, this.starts.length * 2);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  /** The cell as written (quotes removed), '' past the last cell. */
+  cell(i: number): string {
+    if (i >= this.length) return '';
+    if (this.values !== null) return this.values[i];
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** The cell without surrounding white space (String.prototype.trim), '' past the last cell. */
+  trimmed(i: number): string {
+    if (i >= this.length) return '';
+    if (this.values !== null) return this.values[i].trim();
+    const s = this.starts[i];
+    const e = this.ends[i];
+    if (s === e) return '';
+    const t = this.text;
+    const a = t.charCodeAt(s);
+    const b = t.charCodeAt(e - 1);
+    // Printable ASCII at both ends needs no trimming (the usual case, so skip trim's copy).
+    if (a > 32 && a < 127 && b > 32 && b < 127) return t.slice(s, e);
+    return t.slice(s, e).trim();
+  }
+
+  /** Length of the cell in UTF-16 units. */
+  cellLength(i: number): number {
+    return this.values !== null ? this.values[i].length : this.ends[i] - this.starts[i];
+  }
+
+  /** Every cell is empty after trimming (a blank line, or a row of commas). */
+  blank(): boolean {
+    for (let i = 0; i < this.length; i++) {
+      if (
+        this.values !== null
+          ? this.values[i].trim() !== ''
+          : !blankSpan(this.text, this.starts[i], this.ends[i])
+      )
+        return false;
+    }
+    return true;
+  }
+
+  /** The cells as an array (the header row, tests). */
+  cells(): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.length; i++) out.push(this.cell(i));
+    return out;
+  }
+}
+
+function blankSpan(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) continue;
+    if (c > 32 && c < 127) return false;
+    return text.slice(i, end).trim() === '';
+  }
+  return true;
+}
