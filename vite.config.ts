@@ -1,6 +1,8 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { devCsp } from './scripts/dev-csp.ts';
 import { docsSite } from './scripts/docs-site.ts';
+import { serviceWorker } from './scripts/sw-plugin.ts';
 
 /** The third-party sample rosters (some GPL-3.0) are test data only: never let one into the app. */
 function forbidSamples(): Plugin {
@@ -18,7 +20,9 @@ function forbidSamples(): Plugin {
 
 export default defineConfig({
   // docsSite: docs/**/*.md as pages under docs/ (the app links docs/rules/<code>.html).
-  plugins: [svelte(), forbidSamples(), docsSite()],
+  // serviceWorker: sw.js, precaching every file of the build (after docsSite's pages).
+  // devCsp: the dev server's looser style-src (index.html's policy is the built site's).
+  plugins: [svelte(), forbidSamples(), docsSite(), serviceWorker(), devCsp()],
   // Relative asset URLs: the built app works from any folder it is served from.
   base: './',
   worker: { format: 'es' },
