@@ -39,6 +39,7 @@ export function renderDocPage(markdown: string, path: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(pageTitle)}</title>
 <link rel="stylesheet" href="${up}${DOCS_STYLESHEET}">
+<link rel="icon" href="${up}../favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <a class="skip-link" href="#content">Skip to content</a>
