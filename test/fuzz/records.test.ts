@@ -19,7 +19,13 @@ const POOL = [
   ...['ada@x.org', 'ADA@X.ORG', 'bad@', '212-234-5678', '(212) 234-5678', '+44 20 7946 0958', '242-555-0100'],
   ...['N/A', 'Ada', 'Lovelace', 'x'.repeat(70), 'Join bit.ly/x7', 's1,s2', 'st1,p1', 'st1;st2', 't1,t2'],
   ...['Emergency', 'Secondary', 'Primary', 'oneroster.version', '1.1', '1.2', '1.2.1', 'true', 'false'],
-  ...['=HYPERLINK("http://x")', '<img src=x onerror=alert(1)>', 'Robert "Bob" Smith', '__proto__', 'constructor'],
+  ...[
+    '=HYPERLINK("http://x")',
+    '<img src=x onerror=alert(1)>',
+    'Robert "Bob" Smith',
+    '__proto__',
+    'constructor',
+  ],
 ];
 const cell = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(...POOL) },
