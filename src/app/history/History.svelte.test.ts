@@ -114,7 +114,7 @@ describe('the History view', () => {
 
   it.each([
     [true, /keeps this data until you delete it/],
-    [false, /did not agree to keep it/],
+    [false, /asked to keep it, it did not agree/],
   ])('shows the storage used and the answer when asked to keep the data (%s)', async (answer, text) => {
     await shown(storage(answer));
     expect(screen.getByText(/This page's data in this browser: 2\.0 KB/)).toBeTruthy();

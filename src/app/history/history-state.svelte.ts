@@ -48,6 +48,8 @@ export class HistoryState {
   use = $state.raw<StorageUse | null>(null);
   /** The browser's answer to "keep this data" (null: not asked, or not supported). */
   persisted = $state<boolean | null>(null);
+  /** Asked to keep the data, the browser said no. */
+  persistRefused = $state(false);
   /** The last action's outcome, in words (role=status). */
   message = $state('');
 
@@ -211,6 +213,7 @@ export class HistoryState {
     } catch {
       this.persisted = false;
     }
+    this.persistRefused = !this.persisted;
   }
 
   exportBlob(): Promise<Blob> {
