@@ -100,6 +100,22 @@ describe('the report and the history together', () => {
     expect(districts.map((d) => d.label).sort()).toEqual(['Elsewhere High', 'North and South']);
   });
 
+  it('compares the sample district with its own earlier export, and with its previous run for the changes', async () => {
+    const worker = new Worker();
+    renderApp(worker);
+    for (const runs of [1, 2]) {
+      await fireEvent.click(screen.getByRole('button', { name: 'Try the sample district' }));
+      await waitFor(() => expect(worker.client.runs).toHaveLength(runs));
+      expect(worker.client.lastRun.request).toEqual({ input: { kind: 'sample' } });
+      await worker.answer(4);
+      await kept();
+    }
+    expect(screen.getByText(/Changes since the last run:/).parentElement?.textContent).toMatch(
+      /0 resolved, 0 new, 5 unchanged since/,
+    );
+    expect((await store.runs()).every((r) => r.sample)).toBe(true);
+  });
+
   it('keeps the report on screen and says the run was not saved when the browser refuses', async () => {
     const put = FakeObjectStore.prototype.put;
     vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {

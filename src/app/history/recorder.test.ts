@@ -2,7 +2,7 @@ import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { districtAfterRun } from '../../storage/district.ts';
 import { HistoryStore } from '../../storage/history-store.ts';
-import type { KeepMode } from '../../storage/schema.ts';
+import { DB_NAME, DB_VERSION, type KeepMode } from '../../storage/schema.ts';
 import { freshIndexedDb } from '../../storage/testing.ts';
 import { checked, district } from '../../worker/test-district.ts';
 import { recordRun, Replaced, type RecordOutcome } from './recorder.ts';
@@ -16,6 +16,16 @@ afterEach(() => {
   store.close();
   vi.restoreAllMocks();
 });
+
+/** Another tab with a newer build opens the database (this tab's connection steps aside). */
+function openNewerVersion(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, DB_VERSION + 1);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error('blocked by this tab'));
+  });
+}
 
 /** Checks a district with the real worker facade and keeps the run as the page does. */
 async function checkAndRecord(
@@ -87,6 +97,37 @@ describe('keeping a finished run', () => {
     const runs = await store.runs();
     expect(runs.map((r) => r.findingCount)).toEqual([13]);
     expect(await store.districts()).toHaveLength(1);
+  });
+
+  it('says the run was not saved when another tab upgrades the database while it is written', async () => {
+    await checkAndRecord(12);
+    const { api, report } = await checked(district(5));
+    const place = districtAfterRun(
+      report.summary.schools,
+      report.summary.generatedAt,
+      await store.districts(),
+    );
+    let newer: IDBDatabase | undefined;
+    const source = {
+      ...api,
+      isCurrent: () => true,
+      async historyFindings(offset: number, limit: number) {
+        newer ??= await openNewerVersion();
+        return api.historyFindings(offset, limit);
+      },
+    };
+    const previous = await store.latestRun(place.id);
+    const outcome = await recordRun(store, source, {
+      report,
+      sample: false,
+      previous,
+      district: place,
+      keep: 'findings',
+    });
+    expect(outcome.notSaved?.kind).toBe('newer');
+    expect(outcome.notSaved?.message).toMatch(/reload this page/);
+    expect(outcome.comparison?.district).toEqual({ new: 0, resolved: 7, unchanged: 6 });
+    newer?.close();
   });
 
   it('drops the half-written run when another check replaces it in the worker', async () => {
