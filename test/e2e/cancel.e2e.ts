@@ -1,0 +1,83 @@
+/**
+ * A big district (200,000 students, about 80 MB): the progress bar shows the file being read and
+ * the rate while the page stays responsive; Cancel stops the check mid-run and leaves the page ready
+ * for another try, which then runs to its report.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chooseFiles,
+  DESKTOP,
+  generatedDistrict,
+  openApp,
+  PHONE,
+  runSample,
+  screenshot,
+  tempDir,
+} from './app.ts';
+import { hasBrowser, openSession, type Session } from './browser.ts';
+
+describe.skipIf(!hasBrowser())('cancelling a long check', () => {
+  let session: Session;
+  let paths: string[];
+  const root = tempDir('cancel');
+  beforeAll(async () => {
+    paths = await generatedDistrict('remind-csv-1.0', root, { students: 200_000, schools: 40 });
+    session = await openSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('shows the progress bar, the file being read and the rate, and stays responsive', async () => {
+    const { page } = session;
+    await openApp(page);
+    await chooseFiles(page, paths);
+    const bar = page.getByRole('progressbar', { name: 'Checking the roster' });
+    await bar.waitFor();
+    await page.getByText(/\d+% · reading \S+\.csv · [\d,]+ rows ·\s+[\d,]+ rows per second/).waitFor();
+    const percent = Number(await bar.getAttribute('value'));
+    expect(percent).toBeGreaterThanOrEqual(0);
+    expect(percent).toBeLessThan(100);
+    expect(await page.getByRole('heading', { name: '5 files', exact: false }).textContent()).toBe(
+      'Checking 5 files…',
+    );
+    // Responsive: the main thread answers at once while the worker reads.
+    const started = Date.now();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    expect(Date.now() - started).toBeLessThan(1000);
+    await screenshot(page, 'progress-desktop');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'progress-phone');
+    await page.setViewportSize(DESKTOP);
+    expect(await bar.isVisible()).toBe(true);
+  });
+
+  it('Cancel stops the check mid-run: the worker ends, no report, the choices enabled again', async () => {
+    const { page } = session;
+    const [checker] = page.workers();
+    expect(page.workers()).toHaveLength(1);
+    const ended = new Promise((resolve) => checker.once('close', resolve));
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await ended;
+    await page.getByRole('progressbar').waitFor({ state: 'detached' });
+    expect(await page.getByRole('table', { name: 'Schools' }).count()).toBe(0);
+    expect(await page.getByLabel('Roster files', { exact: true }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Try the sample district' }).isEnabled()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('input-title');
+    // Nothing arrives later from the stopped check.
+    await page.waitForTimeout(1000);
+    expect(await page.getByRole('heading', { name: 'Results' }).count()).toBe(0);
+  });
+
+  it('the next try runs to its report', async () => {
+    await runSample(session.page);
+    expect(await session.page.getByRole('heading', { name: 'Results' }).count()).toBe(1);
+  });
+
+  it('sent nothing to any other origin and logged no error', () => {
+    expect(session.foreign()).toEqual([]);
+    expect(session.problems()).toEqual([]);
+  });
+});
