@@ -11,7 +11,7 @@ import {
 } from '../rules/fixtures/remind2.ts';
 import { runRemind1 } from '../rules/fixtures/remind1.ts';
 import { runOneRoster } from '../rules/fixtures/oneroster.ts';
-import { beats, personDevices, resolveOwners } from './claims.ts';
+import { beats, DeviceClaims } from './claims.ts';
 
 const CONFLICT_CODES = ['teacher-email', 'parent-contact', 'device-in-use'];
 const SHARED = 'shared@home.org';
@@ -99,8 +99,8 @@ describe('who gets a shared device (rules.md §4)', () => {
       { id: 't1', school: 's2', email: 'ADA@school.org', phone: '212.234.5678' },
     ]);
     expect(lines(result, CONFLICT_CODES)).toEqual([]);
-    const t1 = result.roster.personIndex.get('t1')!;
-    const devices = personDevices(result.roster, resolveOwners(result.roster), t1);
+    const t1 = result.roster.findPerson('t1');
+    const devices = new DeviceClaims(result.roster).devices(t1);
     expect(devices.emails.map((e) => [e.key, e.lostTo])).toEqual([['ada@school.org', -1]]);
     expect(devices.phones.map((p) => [p.key, p.lostTo])).toEqual([['+12122345678', -1]]);
   });
@@ -116,13 +116,15 @@ describe('who gets a shared device (rules.md §4)', () => {
       teacher('t1', SHARED),
       student('st1', { phone: '2122345678' }),
     ]);
-    const owners = resolveOwners(result.roster);
-    const index = (id: string) => result.roster.personIndex.get(id)!;
-    expect(owners.get('e:' + SHARED)).toBe(index('t1'));
-    expect(owners.get('p:+12122345678')).toBe(index('p1'));
-    const p1 = personDevices(result.roster, owners, index('p1'));
-    expect(p1.emails[0].lostTo).toBe(index('t1'));
-    expect(p1.phones[0].lostTo).toBe(-1);
+    const claims = new DeviceClaims(result.roster);
+    const index = (id: string) => result.roster.findPerson(id);
+    const st1 = claims.devices(index('st1'));
+    expect(st1.phones.map((p) => [p.key, p.lostTo])).toEqual([['+12122345678', index('p1')]]);
+    const p1 = claims.devices(index('p1'));
+    expect(p1.emails.map((e) => [e.key, e.lostTo])).toEqual([[SHARED, index('t1')]]);
+    expect(p1.phones.map((p) => [p.key, p.lostTo])).toEqual([['+12122345678', -1]]);
+    const t1 = claims.devices(index('t1'));
+    expect(t1.emails.map((e) => [e.key, e.lostTo])).toEqual([[SHARED, -1]]);
   });
 });
 

@@ -1,26 +1,39 @@
 /**
  * Who gets a shared contact point (rules.md §4): teacher > parent > student, then the smallest
  * source ID by plain string order ("T10" < "T9"). Staff never claim devices.
+ *
+ * One pass over everyone checks each email and phone once and keeps one number per device: the
+ * device's key number when it is usable (the same key number for the same address or phone, whoever
+ * writes it), or a mark saying it is not usable, or a repeat of an earlier device of the same
+ * person. The rules then read a person's devices from these numbers without checking anything again.
  */
-import { ROLE_RANK, type Person, type Roster } from '../model/roster.ts';
+import type { People } from '../model/people.ts';
+import type { Roster } from '../model/roster.ts';
 import { emailKey, isValidEmail } from './email.ts';
-import { classifyPhone } from './phone.ts';
+import { classifyPhone, supportedPhoneNumber } from './phone.ts';
 
-export interface EmailDevice {
-  value: string;
-  valid: boolean;
-  /** Lower-cased address (valid) or the trimmed text (invalid). */
-  key: string;
+const NOT_USABLE = -1;
+const REPEAT = -2;
+
+export class EmailDevice {
+  value = '';
+  valid = false;
   /** Index of the person who won this address when it is not this person, else -1. */
-  lostTo: number;
+  lostTo = -1;
+  /** Lower-cased address (valid) or the trimmed text (invalid). */
+  get key(): string {
+    return this.valid ? emailKey(this.value) : this.value.trim();
+  }
 }
 
-export interface PhoneDevice {
-  value: string;
-  supported: boolean;
+export class PhoneDevice {
+  value = '';
+  supported = false;
+  lostTo = -1;
   /** E.164 (supported) or the digits (unsupported). */
-  key: string;
-  lostTo: number;
+  get key(): string {
+    return classifyPhone(this.value).key;
+  }
 }
 
 export interface PersonDevices {
@@ -29,64 +42,148 @@ export interface PersonDevices {
   phones: PhoneDevice[];
 }
 
-function claims(p: Person): boolean {
-  return p.role !== 'staff';
-}
-
 /** True when person a beats person b for a device. */
-export function beats(a: Person, b: Person): boolean {
-  const rank = ROLE_RANK[a.role] - ROLE_RANK[b.role];
+export function beats(a: { role: string; id: string }, b: { role: string; id: string }): boolean {
+  const rank = RANKS[a.role] - RANKS[b.role];
   if (rank !== 0) return rank > 0;
   return a.id < b.id;
 }
+const RANKS: Record<string, number> = { teacher: 3, parent: 2, student: 1, staff: 0 };
 
-/** Device key → index of the winning person. */
-export type DeviceOwners = Map<string, number>;
-
-export function resolveOwners(roster: Roster): DeviceOwners {
-  const owners: DeviceOwners = new Map();
-  const people = roster.people;
-  const claim = (key: string, index: number) => {
-    const current = owners.get(key);
-    if (current === undefined || (current !== index && beats(people[index], people[current])))
-      owners.set(key, index);
-  };
-  for (let i = 0; i < people.length; i++) {
-    const p = people[i];
-    if (!claims(p)) continue;
-    for (const e of p.emails) if (isValidEmail(e)) claim('e:' + emailKey(e), i);
-    for (const ph of p.phones) {
-      const v = classifyPhone(ph);
-      if (v.supported) claim('p:' + v.key, i);
-    }
-  }
-  return owners;
+function beatsByIndex(people: People, a: number, b: number): boolean {
+  const rank = people.rank(a) - people.rank(b);
+  if (rank !== 0) return rank > 0;
+  return people.id(a) < people.id(b);
 }
 
-export function personDevices(roster: Roster, owners: DeviceOwners, index: number): PersonDevices {
-  const p = roster.people[index];
-  const emails: EmailDevice[] = [];
-  const phones: PhoneDevice[] = [];
-  const seen = new Set<string>();
-  for (const value of p.emails) {
+export class DeviceClaims {
+  /** Devices of person i are codes[start[i]] … codes[start[i + 1] - 1]: emails, then phones. */
+  private readonly start: Int32Array;
+  private codes: Int32Array;
+  /** Key number → index of the person who gets the device (-1: only staff wrote it). */
+  private owners = new Int32Array(1024);
+  private keys = 0;
+  private readonly emailKeys = new Map<string, number>();
+  private readonly phoneKeys = new Map<number, number>();
+  private readonly people: People;
+  private readonly current: PersonDevices = { emails: [], phones: [] };
+  private readonly emailPool: EmailDevice[] = [];
+  private readonly phonePool: PhoneDevice[] = [];
+
+  constructor(roster: Roster) {
+    const people = (this.people = roster.people);
+    const n = people.count;
+    this.start = new Int32Array(n + 1);
+    this.codes = new Int32Array(Math.max(16, n * 2));
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      this.start[i] = at;
+      const emails = people.emailCount(i);
+      const phones = people.phoneCount(i);
+      if (at + emails + phones > this.codes.length) {
+        const codes = new Int32Array((at + emails + phones) * 2);
+        codes.set(this.codes);
+        this.codes = codes;
+      }
+      const claims = people.rank(i) > 0;
+      for (let k = 0; k < emails; k++) this.codes[at + k] = this.emailCode(i, k, at, claims);
+      at += emails;
+      for (let k = 0; k < phones; k++) this.codes[at + k] = this.phoneCode(i, k, at, claims);
+      at += phones;
+    }
+    this.start[n] = at;
+    this.emailKeys.clear();
+    this.phoneKeys.clear();
+  }
+
+  private emailCode(i: number, k: number, first: number, claims: boolean): number {
+    const value = this.people.email(i, k);
     const valid = isValidEmail(value);
-    const key = valid ? emailKey(value) : value.trim();
-    if (seen.has('e:' + key)) continue;
-    seen.add('e:' + key);
-    const owner = valid && claims(p) ? owners.get('e:' + key) : undefined;
-    emails.push({ value, valid, key, lostTo: owner !== undefined && owner !== index ? owner : -1 });
+    if (k > 0) {
+      // The same person writing one address twice (ADA@ and ada@) has it once.
+      const key = valid ? emailKey(value) : value.trim();
+      for (let e = 0; e < k; e++) {
+        const other = this.people.email(i, e);
+        if (
+          this.codes[first + e] !== REPEAT &&
+          (isValidEmail(other) ? emailKey(other) : other.trim()) === key
+        )
+          return REPEAT;
+      }
+    }
+    if (!valid) return NOT_USABLE;
+    const key = emailKey(value);
+    let code = this.emailKeys.get(key);
+    if (code === undefined) this.emailKeys.set(key, (code = this.newKey()));
+    if (claims) this.claim(code, i);
+    return code;
   }
-  for (const value of p.phones) {
-    const v = classifyPhone(value);
-    if (seen.has('p:' + v.key)) continue;
-    seen.add('p:' + v.key);
-    const owner = v.supported && claims(p) ? owners.get('p:' + v.key) : undefined;
-    phones.push({
-      value,
-      supported: v.supported,
-      key: v.key,
-      lostTo: owner !== undefined && owner !== index ? owner : -1,
-    });
+
+  private phoneCode(i: number, k: number, first: number, claims: boolean): number {
+    const value = this.people.phone(i, k);
+    const number = supportedPhoneNumber(value);
+    if (k > 0) {
+      const key = classifyPhone(value).key;
+      for (let e = 0; e < k; e++) {
+        if (this.codes[first + e] !== REPEAT && classifyPhone(this.people.phone(i, e)).key === key)
+          return REPEAT;
+      }
+    }
+    if (number < 0) return NOT_USABLE;
+    let code = this.phoneKeys.get(number);
+    if (code === undefined) this.phoneKeys.set(number, (code = this.newKey()));
+    if (claims) this.claim(code, i);
+    return code;
   }
-  return { emails, phones };
+
+  private newKey(): number {
+    if (this.keys === this.owners.length) {
+      const owners = new Int32Array(this.keys * 2);
+      owners.set(this.owners);
+      this.owners = owners;
+    }
+    this.owners[this.keys] = -1;
+    return this.keys++;
+  }
+
+  private claim(code: number, i: number): void {
+    const current = this.owners[code];
+    if (current === -1 || (current !== i && beatsByIndex(this.people, i, current))) this.owners[code] = i;
+  }
+
+  /**
+   * A person's devices, with who won each one they lost. The object is reused by the next call:
+   * read it before asking for someone else's.
+   */
+  devices(i: number): PersonDevices {
+    const d = this.current;
+    d.emails.length = 0;
+    d.phones.length = 0;
+    const people = this.people;
+    const claims = people.rank(i) > 0;
+    const emails = people.emailCount(i);
+    const from = this.start[i];
+    const to = this.start[i + 1];
+    for (let s = from; s < to; s++) {
+      const code = this.codes[s];
+      if (code === REPEAT) continue;
+      const k = s - from;
+      const owner = code >= 0 && claims ? this.owners[code] : -1;
+      const lostTo = owner >= 0 && owner !== i ? owner : -1;
+      if (k < emails) {
+        const e = this.emailPool[d.emails.length] ?? (this.emailPool[d.emails.length] = new EmailDevice());
+        e.value = people.email(i, k);
+        e.valid = code >= 0;
+        e.lostTo = lostTo;
+        d.emails.push(e);
+      } else {
+        const p = this.phonePool[d.phones.length] ?? (this.phonePool[d.phones.length] = new PhoneDevice());
+        p.value = people.phone(i, k - emails);
+        p.supported = code >= 0;
+        p.lostTo = lostTo;
+        d.phones.push(p);
+      }
+    }
+    return d;
+  }
 }

@@ -1,5 +1,25 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emailKey, isValidEmail } from './email.ts';
+
+/** rules.md §3 as regular expressions: the first implementation, kept as the reference. */
+const LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}$/;
+const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const TLD = /^[A-Za-z]{2,}$/;
+function referenceIsValid(raw: string): boolean {
+  const email = raw.trim();
+  if (email.length > 254) return false;
+  const at = email.indexOf('@');
+  if (at < 0 || email.indexOf('@', at + 1) >= 0) return false;
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  if (!LOCAL.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..'))
+    return false;
+  const labels = domain.split('.');
+  if (labels.length < 2) return false;
+  for (const label of labels) if (!LABEL.test(label)) return false;
+  return TLD.test(labels[labels.length - 1]);
+}
 
 const label = (n: number) => 'd'.repeat(n);
 /** An address exactly `total` characters long whose every part is valid on its own. */
@@ -78,4 +98,34 @@ describe('emailKey', () => {
   ])('%s compares as %s', (raw, key) => {
     expect(emailKey(raw)).toBe(key);
   });
+});
+
+describe('isValidEmail agrees with the regular expressions of rules.md §3', () => {
+  it('on random addresses (property)', () => {
+    const part = fc.string({
+      unit: fc.constantFrom('a', 'Z', '0', '.', '-', '@', '_', '+', ' ', '\u00a0', 'é', ',', '"', '\t'),
+      maxLength: 12,
+    });
+    const address = fc.oneof(
+      part,
+      fc
+        .tuple(part, part, fc.constantFrom('org', 'io', 'c0m', 'x', '-us', 'edu '))
+        .map(([a, b, tld]) => `${a}@${b}.${tld}`),
+      fc
+        .tuple(fc.nat(70), fc.nat(70), fc.nat(70))
+        .map(([l, d, e]) => `${'l'.repeat(l)}@${'d'.repeat(d)}.${'e'.repeat(e)}org`),
+    );
+    fc.assert(
+      fc.property(address, (raw) => {
+        expect(isValidEmail(raw)).toBe(referenceIsValid(raw));
+        expect(emailKey(raw)).toBe(raw.trim().toLowerCase());
+      }),
+      { numRuns: 50000 },
+    );
+  });
+
+  it.each([addressOfLength(254), addressOfLength(255), ' ada@school.org\u00a0', '\ufeffada@school.org'])(
+    'on %s',
+    (raw) => expect(isValidEmail(raw)).toBe(referenceIsValid(raw)),
+  );
 });

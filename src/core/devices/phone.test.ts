@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPhone, classifyPhoneUncached } from './phone.ts';
+import { classifyPhone, classifyPhoneUncached, supportedPhoneNumber } from './phone.ts';
 
 describe('classifyPhone (rules.md §3)', () => {
   it.each([
@@ -64,6 +64,20 @@ describe('classifyPhone (rules.md §3)', () => {
   });
 
   it.each([
+    '(212) 234-5678',
+    '+1 (212) 234-5678',
+    '809-234-5678',
+    '+44 20 7946 0958',
+    '+1 506 234 5678',
+    '212-234-5678 x12',
+    '234-5678',
+    'N/A',
+  ])('supportedPhoneNumber gives the same verdict and key as a number: %s', (raw) => {
+    const verdict = classifyPhone(raw);
+    expect(supportedPhoneNumber(raw)).toBe(verdict.supported ? Number(verdict.key) : -1);
+  });
+
+  it.each([
     ['212-234-5678 x12', true],
     ['212-234-5678 ext. 12', true],
     ['(212) 234-5678 extension 12', true],
@@ -124,13 +138,17 @@ describe('the seven-digit prefix cache', () => {
         const raw = pick(LAYOUTS)(area, exchange, firstLineDigit + digits(3));
         const cached = classifyPhone(raw);
         const direct = classifyPhoneUncached(raw);
+        const number = supportedPhoneNumber(raw);
         if (cached.supported) supported++;
         if (
           cached.supported !== direct.supported ||
           cached.key !== direct.key ||
-          (cached.supported && cached.region !== direct.region)
+          (cached.supported && cached.region !== direct.region) ||
+          number !== (direct.supported ? Number(direct.key) : -1)
         )
-          mismatches.push(`${raw}: cached ${JSON.stringify(cached)}, library ${JSON.stringify(direct)}`);
+          mismatches.push(
+            `${raw}: cached ${JSON.stringify(cached)}, library ${JSON.stringify(direct)}, ${number}`,
+          );
       }
     }
     expect(mismatches.slice(0, 10)).toEqual([]);

@@ -64,7 +64,7 @@ export class References {
       case 'org':
         return this.roster.schoolIndex.has(id) || !!this.extra.get('org')?.has(id);
       case 'person':
-        return this.roster.personIndex.has(id);
+        return this.roster.findPerson(id) >= 0;
       case 'class':
         return this.roster.classIndex.has(id);
       default:

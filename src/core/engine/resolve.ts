@@ -6,15 +6,19 @@
 import type { Roster } from '../model/roster.ts';
 
 export function resolveSchools(roster: Roster): void {
+  const people = roster.people;
   for (const c of roster.classes) {
     if (c.school < 0) continue;
     for (const id of c.teacherRefs) {
-      const p = roster.person(id);
-      if (p && p.role === 'teacher') roster.addSchoolTo(p, c.school);
+      const t = roster.findPerson(id);
+      if (t >= 0 && people.role(t) === 'teacher') people.addSchool(t, c.school);
     }
   }
-  for (const p of roster.people) {
-    if (p.role !== 'parent') continue;
-    for (const s of p.students) for (const school of roster.people[s].schools) roster.addSchoolTo(p, school);
+  for (let p = 0; p < people.count; p++) {
+    if (people.role(p) !== 'parent') continue;
+    for (let k = 0; k < people.studentCount(p); k++) {
+      const s = people.student(p, k);
+      for (let j = 0; j < people.schoolCount(s); j++) people.addSchool(p, people.school(s, j));
+    }
   }
 }

@@ -1,5 +1,5 @@
 /** Stage 2 and 3: one pass over people and classes, every data rule visiting each record. */
-import { personDevices, resolveOwners, type PersonDevices } from '../devices/claims.ts';
+import { DeviceClaims, type PersonDevices } from '../devices/claims.ts';
 import type { Roster } from '../model/roster.ts';
 import type { CalendarDate } from '../rules/dates.ts';
 import { DATA_RULES } from '../rules/registry.ts';
@@ -15,34 +15,34 @@ export function runRules(
   previous: RosterSnapshot | null,
   current: RosterSnapshot | null,
 ): void {
-  const owners = resolveOwners(roster);
-  let cachedIndex = -1;
-  let cached: PersonDevices | null = null;
+  const claims = new DeviceClaims(roster);
+  let devicesOf = -1;
+  let devices: PersonDevices | null = null;
   const ctx: RuleContext = {
     roster,
     today,
     previous,
     current,
     devices(index) {
-      if (index !== cachedIndex || !cached) {
-        cached = personDevices(roster, owners, index);
-        cachedIndex = index;
+      // The claims reuse one object: refill it only when another person is asked for.
+      if (index !== devicesOf || !devices) {
+        devices = claims.devices(index);
+        devicesOf = index;
       }
-      return cached;
+      return devices;
     },
-    getsAccount: (index) => getsAccount(roster.people[index], ctx.devices(index), today),
+    getsAccount: (index) => getsAccount(roster.people, index, ctx.devices(index), today),
     reportPerson: (rule, index, f = {}) => findings.add(rule, 'person', { ...f, index }),
     reportClass: (rule, index, f = {}) => findings.add(rule, 'class', { ...f, index }),
     reportDistrict: (rule, f = {}) => findings.add(rule, 'district', f),
   };
   const visitors = DATA_RULES.map((rule) => rule.start(ctx));
-  const personVisitors = visitors.filter((v) => v.person);
-  const classVisitors = visitors.filter((v) => v.class);
-  roster.people.forEach((p, i) => {
-    for (const v of personVisitors) v.person!(p, i);
-  });
+  const personVisitors = visitors.filter((v) => v.person).map((v) => v.person!.bind(v));
+  const classVisitors = visitors.filter((v) => v.class).map((v) => v.class!.bind(v));
+  const people = roster.people;
+  for (let i = 0; i < people.count; i++) for (const visit of personVisitors) visit(people, i);
   roster.classes.forEach((c, i) => {
-    for (const v of classVisitors) v.class!(c, i);
+    for (const visit of classVisitors) visit(c, i);
   });
   for (const v of visitors) v.end?.();
 }

@@ -82,18 +82,17 @@ export const clever: FormatAdapter = {
       const id = r.ref('school', 'School_id');
       return id === null ? -1 : (roster.schoolIndex.get(id) ?? -1);
     };
-    const first = (index: number) => roster.people[index];
+    const people = roster.people;
 
     function person(r: RowContext, column: string, role: 'teacher' | 'staff') {
       const s = school(r);
       const id = r.id(column);
       if (id === null) return;
       const index = roster.addPerson(id, role, r.file, r.row);
-      if (index < 0) return r.duplicate(column, id, first(roster.personIndex.get(id)!));
-      const p = roster.people[index];
-      roster.setName(p, r.get('First_name'), r.get('Last_name'));
-      roster.addEmail(p, r.get(role === 'teacher' ? 'Teacher_email' : 'Staff_email'));
-      roster.addSchoolTo(p, s);
+      if (index < 0) return r.duplicate(column, id, roster.origin(roster.findPerson(id)));
+      people.setName(index, r.get('First_name'), r.get('Last_name'));
+      people.addEmail(index, r.get(role === 'teacher' ? 'Teacher_email' : 'Staff_email'));
+      people.addSchool(index, s);
     }
 
     function contact(r: RowContext, student: number) {
@@ -104,22 +103,21 @@ export const clever: FormatAdapter = {
       const sisId = r.get('Contact_sis_id');
       let index: number;
       if (sisId) {
-        const known = roster.personIndex.get(sisId);
-        if (known !== undefined && roster.people[known].role !== 'parent')
-          return r.duplicate('Contact_sis_id', sisId, roster.people[known]);
-        index = known ?? roster.addPerson(sisId, 'parent', r.file, r.row);
+        const known = roster.findPerson(sisId);
+        if (known >= 0 && people.role(known) !== 'parent')
+          return r.duplicate('Contact_sis_id', sisId, roster.origin(known));
+        index = known >= 0 ? known : roster.addPerson(sisId, 'parent', r.file, r.row);
       } else {
         index = guardians.parentFor(GuardianIdentities.key(name, email, phone), name, r.file, r.row).index;
       }
-      const p = roster.people[index];
-      if (!p.firstName && name) roster.setName(p, name, '');
-      p.singleName = true;
-      roster.addEmail(p, email);
-      roster.addPhone(p, phone);
-      roster.linkParent(index, student);
+      if (!people.hasFirstName(index) && name) people.setName(index, name, '');
+      people.setSingleName(index);
+      people.addEmail(index, email);
+      people.addPhone(index, phone);
+      people.addStudent(index, student);
       const type = r.get('Contact_type');
-      if (HOLD_CONTACT_TYPES.has(type.toLowerCase()) && p.holdContactType === null)
-        p.holdContactType = own(type);
+      if (HOLD_CONTACT_TYPES.has(type.toLowerCase()) && people.holdContactType(index) === null)
+        people.setHoldContactType(index, type);
     }
 
     return {
@@ -137,18 +135,17 @@ export const clever: FormatAdapter = {
           const s = school(r);
           const id = r.id('Student_id');
           if (id === null) return;
-          let index = roster.personIndex.get(id);
-          if (index !== undefined && roster.people[index].role !== 'student')
-            return r.duplicate('Student_id', id, first(index));
-          if (index === undefined) {
+          let index = roster.findPerson(id);
+          if (index >= 0 && people.role(index) !== 'student')
+            return r.duplicate('Student_id', id, roster.origin(index));
+          if (index < 0) {
             // One row per contact: the student's own columns repeat, the first row's values count.
             index = roster.addPerson(id, 'student', r.file, r.row);
-            const p = roster.people[index];
-            roster.setName(p, r.get('First_name'), r.get('Last_name'));
-            p.dob = own(r.get('DOB'));
-            roster.addEmail(p, r.get('Student_email'));
+            people.setName(index, r.get('First_name'), r.get('Last_name'));
+            people.setDob(index, r.get('DOB'));
+            people.addEmail(index, r.get('Student_email'));
           }
-          roster.addSchoolTo(roster.people[index], s);
+          people.addSchool(index, s);
           contact(r, index);
         },
         'sections.csv'(r) {
@@ -172,9 +169,9 @@ export const clever: FormatAdapter = {
           const section = r.ref('class', 'Section_id');
           const student = r.ref('person', 'Student_id');
           const c = section === null ? undefined : roster.classIndex.get(section);
-          const p = student === null ? undefined : roster.personIndex.get(student);
-          if (c !== undefined && p !== undefined && roster.people[p].role === 'student') {
-            roster.addSchoolTo(roster.people[p], roster.classes[c].school);
+          const p = student === null ? -1 : roster.findPerson(student);
+          if (c !== undefined && p >= 0 && people.role(p) === 'student') {
+            people.addSchool(p, roster.classes[c].school);
           }
         },
       },

@@ -32,14 +32,14 @@ export class GuardianIdentities {
 
   /** Gives every guardian its source ID once all students are linked. */
   assignIds(): void {
+    const people = this.roster.people;
     for (const [index, name] of this.names) {
-      const p = this.roster.people[index];
       let smallest: string | null = null;
-      for (const s of p.students) {
-        const id = this.roster.people[s].id;
+      for (let k = 0; k < people.studentCount(index); k++) {
+        const id = people.id(people.student(index, k));
         if (smallest === null || id < smallest) smallest = id;
       }
-      p.id = `${smallest ?? ''}/${name}`;
+      people.setId(index, `${smallest ?? ''}/${name}`);
     }
   }
 }

@@ -1,5 +1,5 @@
 /** OneRoster 1.1 and 1.2 (formats.md): one reader, two file lists. */
-import { own, ROLE_RANK, type Person, type Role } from '../model/roster.ts';
+import { own, ROLE_RANK, type Role } from '../model/roster.ts';
 import { ONEROSTER_11_FILES, ONEROSTER_12_FILES, ONEROSTER_OTHER_FILES } from './oneroster-files.ts';
 import type { AdapterContext, FormatAdapter, FormatReader, RecordKind, RowContext } from './types.ts';
 
@@ -43,6 +43,7 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
   /** 1.2 users start without a role; this marks those that got one from roles.csv. */
   const roleGiven = new Set<number>();
   const schoolOf = (id: string | null) => (id === null ? -1 : (roster.schoolIndex.get(id) ?? -1));
+  const people = roster.people;
 
   function defineOnce(r: RowContext, kind: RecordKind, column: string): string | null {
     const id = r.id(column);
@@ -88,15 +89,14 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
       if (id === null) return;
       const role = version === '1.1' ? oneRosterRole(r.get('role')) : 'staff';
       const index = roster.addPerson(id, role, r.file, r.row);
-      if (index < 0) return r.duplicate('sourcedId', id, roster.person(id)!);
-      const p = roster.people[index];
-      roster.setName(p, r.get('givenName'), r.get('familyName'));
-      roster.addEmail(p, r.get('email'));
-      roster.addPhone(p, r.get('phone'));
-      roster.addPhone(p, r.get('sms'));
+      if (index < 0) return r.duplicate('sourcedId', id, roster.origin(roster.findPerson(id)));
+      people.setName(index, r.get('givenName'), r.get('familyName'));
+      people.addEmail(index, r.get('email'));
+      people.addPhone(index, r.get('phone'));
+      people.addPhone(index, r.get('sms'));
       if (version === '1.1') {
         for (const org of list(r.get('orgSourcedIds')))
-          roster.addSchoolTo(p, schoolOf(r.ref('org', 'orgSourcedIds', { value: org })));
+          people.addSchool(index, schoolOf(r.ref('org', 'orgSourcedIds', { value: org })));
       }
       for (const agent of list(r.get('agentSourcedIds'))) {
         if (r.ref('person', 'agentSourcedIds', { value: agent })) agents.push([index, own(agent)]);
@@ -106,13 +106,12 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
       if (removed(r)) return;
       const user = r.ref('person', 'userSourcedId');
       const org = r.ref('org', 'orgSourcedId');
-      const index = user === null ? undefined : roster.personIndex.get(user);
-      if (index === undefined) return;
-      const p: Person = roster.people[index];
+      const index = user === null ? -1 : roster.findPerson(user);
+      if (index < 0) return;
       const role = oneRosterRole(r.get('role'));
-      if (!roleGiven.has(index) || ROLE_RANK[role] > ROLE_RANK[p.role]) p.role = role;
+      if (!roleGiven.has(index) || ROLE_RANK[role] > people.rank(index)) people.setRole(index, role);
       roleGiven.add(index);
-      roster.addSchoolTo(p, schoolOf(org));
+      people.addSchool(index, schoolOf(org));
     },
     'classes.csv'(r) {
       const id = defineOnce(r, 'class', 'sourcedId');
@@ -139,17 +138,17 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
       const role = r.get('role').toLowerCase();
       if (role === 'teacher') roster.addClassTeacher(roster.classes[c], user);
       else if (role === 'student') {
-        const p = roster.person(user);
-        if (p) roster.addSchoolTo(p, roster.classes[c].school);
+        const p = roster.findPerson(user);
+        if (p >= 0) people.addSchool(p, roster.classes[c].school);
       }
     },
     'demographics.csv'(r) {
       if (removed(r)) return;
       const id = r.ref('person', 'sourcedId');
-      const index = id === null ? undefined : roster.personIndex.get(id);
-      if (index === undefined) return;
+      const index = id === null ? -1 : roster.findPerson(id);
+      if (index < 0) return;
       if (!once(r, 'dob\u0000' + id, 'sourcedId', id!)) return;
-      roster.people[index].dob = own(r.get('birthDate'));
+      people.setDob(index, r.get('birthDate'));
     },
   };
 
@@ -158,12 +157,12 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
     finish() {
       // agentSourcedIds link parents and students whichever side lists the other.
       for (const [index, otherId] of agents) {
-        const other = roster.personIndex.get(otherId);
-        if (other === undefined) continue;
-        const a = roster.people[index].role;
-        const b = roster.people[other].role;
-        if (a === 'parent' && b === 'student') roster.linkParent(index, other);
-        else if (a === 'student' && b === 'parent') roster.linkParent(other, index);
+        const other = roster.findPerson(otherId);
+        if (other < 0) continue;
+        const a = people.role(index);
+        const b = people.role(other);
+        if (a === 'parent' && b === 'student') people.addStudent(index, other);
+        else if (a === 'student' && b === 'parent') people.addStudent(other, index);
       }
     },
   };

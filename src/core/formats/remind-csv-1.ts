@@ -75,6 +75,7 @@ export const remindCsv1: FormatAdapter = {
     const teacherSchools = new Set<string>();
     const schoolRef = (r: RowContext) => r.ref('school', 'school_id');
     const schoolOf = (id: string | null) => (id === null ? -1 : (roster.schoolIndex.get(id) ?? -1));
+    const people = roster.people;
 
     function guardian(r: RowContext, student: number) {
       const first = r.get('guardian_first_name');
@@ -85,13 +86,12 @@ export const remindCsv1: FormatAdapter = {
       const name = `${first} ${last}`;
       const key = GuardianIdentities.key(`${first}\u0000${last}`, email, phone);
       const { index, created } = guardians.parentFor(key, name, r.file, r.row);
-      const p = roster.people[index];
       if (created) {
-        roster.setName(p, first, last);
-        roster.addEmail(p, email);
-        roster.addPhone(p, phone);
+        people.setName(index, first, last);
+        people.addEmail(index, email);
+        people.addPhone(index, phone);
       }
-      roster.linkParent(index, student);
+      people.addStudent(index, student);
     }
 
     return {
@@ -108,37 +108,35 @@ export const remindCsv1: FormatAdapter = {
           if (id === null) return;
           // One row per school a teacher works at; only the same teacher and school twice is a repeat.
           const pair = `${id}\u0000${schoolId ?? ''}`;
-          let index = roster.personIndex.get(id);
-          if (teacherSchools.has(pair) || (index !== undefined && roster.people[index].role !== 'teacher')) {
-            return r.duplicate('teacher_id', id, roster.people[index!]);
+          let index = roster.findPerson(id);
+          if (teacherSchools.has(pair) || (index >= 0 && people.role(index) !== 'teacher')) {
+            return r.duplicate('teacher_id', id, roster.origin(index));
           }
           teacherSchools.add(own(pair));
-          if (index === undefined) {
+          if (index < 0) {
             index = roster.addPerson(id, 'teacher', r.file, r.row);
-            roster.setName(roster.people[index], r.get('teacher_first_name'), r.get('teacher_last_name'));
+            people.setName(index, r.get('teacher_first_name'), r.get('teacher_last_name'));
           }
-          const p = roster.people[index];
-          roster.addEmail(p, r.get('teacher_email'));
-          roster.addPhone(p, r.get('teacher_mobile_phone'));
-          roster.addSchoolTo(p, schoolOf(schoolId));
+          people.addEmail(index, r.get('teacher_email'));
+          people.addPhone(index, r.get('teacher_mobile_phone'));
+          people.addSchool(index, schoolOf(schoolId));
         },
         'students.csv'(r) {
           const school = schoolOf(schoolRef(r));
           const id = r.id('student_id');
           if (id === null) return;
-          let index = roster.personIndex.get(id);
-          if (index !== undefined && roster.people[index].role !== 'student')
-            return r.duplicate('student_id', id, roster.people[index]);
-          if (index === undefined) {
+          let index = roster.findPerson(id);
+          if (index >= 0 && people.role(index) !== 'student')
+            return r.duplicate('student_id', id, roster.origin(index));
+          if (index < 0) {
             // One row per guardian: the student's own columns repeat, the first row's values count.
             index = roster.addPerson(id, 'student', r.file, r.row);
-            const p = roster.people[index];
-            roster.setName(p, r.get('student_first_name'), r.get('student_last_name'));
-            p.dob = own(r.get('dob'));
-            roster.addEmail(p, r.get('student_email'));
-            roster.addPhone(p, r.get('student_phone'));
+            people.setName(index, r.get('student_first_name'), r.get('student_last_name'));
+            people.setDob(index, r.get('dob'));
+            people.addEmail(index, r.get('student_email'));
+            people.addPhone(index, r.get('student_phone'));
           }
-          roster.addSchoolTo(roster.people[index], school);
+          people.addSchool(index, school);
           guardian(r, index);
         },
         'classes.csv'(r) {
@@ -158,10 +156,10 @@ export const remindCsv1: FormatAdapter = {
           const cls = r.ref('class', 'class_id');
           const user = r.ref('person', 'user_id');
           const c = cls === null ? undefined : roster.classIndex.get(cls);
-          const p = user === null ? undefined : roster.person(user);
-          if (c === undefined || !p) return;
-          if (p.role === 'teacher') roster.addClassTeacher(roster.classes[c], p.id);
-          else if (p.role === 'student') roster.addSchoolTo(p, roster.classes[c].school);
+          const p = user === null ? -1 : roster.findPerson(user);
+          if (c === undefined || p < 0) return;
+          if (people.role(p) === 'teacher') roster.addClassTeacher(roster.classes[c], people.id(p));
+          else if (people.role(p) === 'student') people.addSchool(p, roster.classes[c].school);
         },
       },
       finish: () => guardians.assignIds(),

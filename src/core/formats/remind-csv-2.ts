@@ -80,6 +80,7 @@ export const remindCsv2: FormatAdapter = {
   read({ roster }) {
     const children: Array<[number, string]> = [];
     const schoolOf = (id: string | null) => (id === null ? -1 : (roster.schoolIndex.get(id) ?? -1));
+    const people = roster.people;
     return {
       rows: {
         [S.file](r) {
@@ -101,12 +102,11 @@ export const remindCsv2: FormatAdapter = {
           const id = r.id(U.id);
           if (id === null) return;
           const index = roster.addPerson(id, roleOf(r.get(U.role).toLowerCase()), r.file, r.row);
-          if (index < 0) return r.duplicate(U.id, id, roster.person(id)!);
-          const p = roster.people[index];
-          roster.setName(p, r.get(U.firstName), r.get(U.lastName));
-          roster.addEmail(p, r.get(U.email));
-          roster.addPhone(p, r.get(U.phone));
-          if (p.role === 'student') p.dob = own(r.get(U.dob));
+          if (index < 0) return r.duplicate(U.id, id, roster.origin(roster.findPerson(id)));
+          people.setName(index, r.get(U.firstName), r.get(U.lastName));
+          people.addEmail(index, r.get(U.email));
+          people.addPhone(index, r.get(U.phone));
+          if (people.role(index) === 'student') people.setDob(index, r.get(U.dob));
           for (const child of r.get(U.studentIds).split(/[;,]/)) {
             const childId = child.trim();
             if (childId && r.ref('person', U.studentIds, { value: childId }))
@@ -121,26 +121,22 @@ export const remindCsv2: FormatAdapter = {
           // An owner who is not a teacher still counts as the class's teacher (→ teacher-unknown).
           if (r.get(E.role).toLowerCase() === E.owner) roster.addClassTeacher(roster.classes[c], user);
           else {
-            const p = roster.person(user);
-            if (p) roster.addSchoolTo(p, roster.classes[c].school);
+            const p = roster.findPerson(user);
+            if (p >= 0) people.addSchool(p, roster.classes[c].school);
           }
         },
         [SE.file](r) {
           const school = schoolOf(r.ref('school', SE.school));
           const user = r.ref('person', SE.user);
-          const p = user === null ? undefined : roster.person(user);
-          if (p) roster.addSchoolTo(p, school);
+          const p = user === null ? -1 : roster.findPerson(user);
+          if (p >= 0) people.addSchool(p, school);
         },
       },
       finish() {
         for (const [parent, childId] of children) {
-          const child = roster.personIndex.get(childId);
-          if (
-            child !== undefined &&
-            roster.people[parent].role === 'parent' &&
-            roster.people[child].role === 'student'
-          ) {
-            roster.linkParent(parent, child);
+          const child = roster.findPerson(childId);
+          if (child >= 0 && people.role(parent) === 'parent' && people.role(child) === 'student') {
+            people.addStudent(parent, child);
           }
         }
       },

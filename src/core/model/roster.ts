@@ -1,19 +1,13 @@
 /**
- * The canonical roster every format adapter produces (rules.md §2), kept compact: one small
- * fixed-shape object per person and class, school sets as arrays of small integers, and empty
- * lists shared. Enrollments are never stored; they are folded into schools and class teachers.
+ * The canonical roster every format adapter produces (rules.md §2), kept compact: people by column
+ * (people.ts), one small fixed-shape object per class and school, school sets as small integers.
+ * Enrollments are never stored; they are folded into schools and class teachers.
  */
-export type Role = 'teacher' | 'student' | 'parent' | 'staff';
+import { own, People, type Role } from './people.ts';
 
-/** teacher > parent > student > staff (rules.md §4 and formats.md for OneRoster 1.2). */
-export const ROLE_RANK: Record<Role, number> = { teacher: 3, parent: 2, student: 1, staff: 0 };
+export { own, People, ROLE_RANK, type Role } from './people.ts';
 
 const NONE: readonly never[] = Object.freeze([]);
-
-/** V8 keeps substrings as views on the whole chunk they came from; copy values we keep. */
-export function own(value: string): string {
-  return value.length < 13 ? value : (' ' + value).slice(1);
-}
 
 export interface School {
   id: string;
@@ -22,6 +16,7 @@ export interface School {
   row: number;
 }
 
+/** One person as a plain object: for reports, downloads and tests, never for whole-roster loops. */
 export class Person {
   firstName = '';
   lastName = '';
@@ -64,10 +59,9 @@ export function addTo<T>(list: readonly T[], value: T): readonly T[] {
 export class Roster {
   readonly files: string[] = [];
   readonly schools: School[] = [];
-  readonly people: Person[] = [];
+  readonly people = new People();
   readonly classes: RosterClass[] = [];
   readonly schoolIndex = new Map<string, number>();
-  readonly personIndex = new Map<string, number>();
   readonly classIndex = new Map<string, number>();
 
   /** Returns the new school's index, or -1 when the ID is already defined. */
@@ -80,17 +74,12 @@ export class Roster {
 
   /** Returns the new person's index, or -1 when the ID is already defined. */
   addPerson(id: string, role: Role, file: number, row: number): number {
-    if (this.personIndex.has(id)) return -1;
-    const key = own(id);
-    this.people.push(new Person(key, role, file, row));
-    this.personIndex.set(key, this.people.length - 1);
-    return this.people.length - 1;
+    return this.people.add(id, role, file, row);
   }
 
   /** A person with no source ID of its own (a guardian identified by name and contact). */
   addAnonymousPerson(role: Role, file: number, row: number): number {
-    this.people.push(new Person('', role, file, row));
-    return this.people.length - 1;
+    return this.people.add('', role, file, row);
   }
 
   addClass(id: string, file: number, row: number): number {
@@ -101,38 +90,46 @@ export class Roster {
     return this.classes.length - 1;
   }
 
-  person(id: string): Person | undefined {
-    const i = this.personIndex.get(id);
-    return i === undefined ? undefined : this.people[i];
+  /** Index of the person with this source ID, or -1. */
+  findPerson(id: string): number {
+    return this.people.find(id);
   }
 
-  setName(p: Person, first: string, last: string): void {
-    p.firstName = own(first);
-    p.lastName = own(last);
-  }
-
-  addEmail(p: Person, value: string): void {
-    if (value) p.emails = addTo(p.emails, own(value));
-  }
-
-  addPhone(p: Person, value: string): void {
-    if (value) p.phones = addTo(p.phones, own(value));
-  }
-
-  addSchoolTo(p: Person, school: number): void {
-    if (school >= 0) p.schools = addTo(p.schools, school);
-  }
-
-  linkParent(parent: number, student: number): void {
-    const p = this.people[parent];
-    p.students = addTo(p.students, student);
+  /** Where a person was first defined, for id-duplicate findings. */
+  origin(index: number): { file: number; row: number } {
+    return { file: this.people.file(index), row: this.people.row(index) };
   }
 
   addClassTeacher(c: RosterClass, teacherId: string): void {
     if (teacherId) c.teacherRefs = addTo(c.teacherRefs, own(teacherId));
   }
+
+  /** One person as a plain object. */
+  person(index: number): Person {
+    const people = this.people;
+    const p = new Person(people.id(index), people.role(index), people.file(index), people.row(index));
+    p.firstName = people.firstName(index);
+    p.lastName = people.lastName(index);
+    p.emails = people.emails(index);
+    p.phones = people.phones(index);
+    p.dob = people.dob(index);
+    p.schools = people.schools(index);
+    p.students = people.students(index);
+    p.singleName = people.singleName(index);
+    p.holdContactType = people.holdContactType(index);
+    return p;
+  }
+
+  /** Every person as a plain object (tests and small rosters). */
+  *everyone(): IterableIterator<Person> {
+    for (let i = 0; i < this.people.count; i++) yield this.person(i);
+  }
 }
 
-export function displayName(p: Person): string {
-  return p.singleName ? p.firstName : [p.firstName, p.lastName].filter(Boolean).join(' ');
+/** How a report names a person. */
+export function displayName(people: People, index: number): string {
+  const first = people.firstName(index);
+  if (people.singleName(index)) return first;
+  const last = people.lastName(index);
+  return first && last ? first + ' ' + last : first || last;
 }

@@ -47,7 +47,7 @@ export interface ValidationResult {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function recordId(roster: Roster, f: RawFinding): string {
-  if (f.subject === 'person') return roster.people[f.index].id;
+  if (f.subject === 'person') return roster.people.id(f.index);
   if (f.subject === 'class') return roster.classes[f.index].id;
   return f.id ?? '';
 }
@@ -107,15 +107,18 @@ export function buildResult(roster: Roster, collected: RawFinding[], facts: RunF
     classes: roster.classes.length,
   };
   const roleKey = { teacher: 'teachers', student: 'students', parent: 'parents' } as const;
-  for (const p of roster.people) {
-    if (p.role === 'staff') {
+  const people = roster.people;
+  for (let i = 0; i < people.count; i++) {
+    const role = people.role(i);
+    if (role === 'staff') {
       totals.staff++;
       continue;
     }
-    const key = roleKey[p.role];
+    const key = roleKey[role];
     totals[key]++;
-    if (p.schools.length === 0) bucket(null).counts[key]++;
-    for (const s of p.schools) bucket(s).counts[key]++;
+    const schools = people.schoolCount(i);
+    if (schools === 0) bucket(null).counts[key]++;
+    for (let k = 0; k < schools; k++) bucket(people.school(i, k)).counts[key]++;
   }
   for (const c of roster.classes) bucket(c.school >= 0 ? c.school : null).counts.classes++;
 

@@ -19,7 +19,7 @@ export function* csvRows(result: ValidationResult, filter: CsvFilter = {}): Gene
     const inScope = filter.school === undefined ? schools : schools.filter((s) => s === filter.school);
     if (filter.school !== undefined && inScope.length === 0) continue;
     const f = findings.get(i);
-    const person = raw.subject === 'person' ? roster.people[raw.index] : null;
+    const person = raw.subject === 'person' ? roster.person(raw.index) : null;
     const cls = raw.subject === 'class' ? roster.classes[raw.index] : null;
     const base: Omit<CsvRow, 'school_id' | 'school_name'> = {
       severity: f.severity,

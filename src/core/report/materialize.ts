@@ -9,7 +9,7 @@ export function findingSchools(roster: Roster, f: RawFinding): (string | null)[]
   const rule = ruleFor(f.code);
   if (rule.severity === 'formatting' || rule.severity === 'hold') return [];
   let indexes: readonly number[] = [];
-  if (f.subject === 'person') indexes = roster.people[f.index].schools;
+  if (f.subject === 'person') indexes = roster.people.schools(f.index);
   else if (f.subject === 'class')
     indexes = roster.classes[f.index].school >= 0 ? [roster.classes[f.index].school] : [];
   if (indexes.length === 0) return [null];
@@ -24,9 +24,10 @@ export function materialize(roster: Roster, f: RawFinding): Finding {
   let file = f.file;
   let row = f.row;
   if (f.subject === 'person') {
-    const p = roster.people[f.index];
-    [entity, id, name] = [p.role, p.id, displayName(p) || null];
-    if (file < 0) [file, row] = [p.file, p.row];
+    const people = roster.people;
+    const i = f.index;
+    [entity, id, name] = [people.role(i), people.id(i), displayName(people, i) || null];
+    if (file < 0) [file, row] = [people.file(i), people.row(i)];
   } else if (f.subject === 'class') {
     const c = roster.classes[f.index];
     [entity, id, name] = ['class', c.id, c.name || null];

@@ -22,7 +22,11 @@ export function takeSnapshot(roster: Roster, salt: string): RosterSnapshot {
   const hasher = new IdHasher(salt);
   const snapshot: RosterSnapshot = { salt, teachers: [], students: [], parents: [], classes: [] };
   const list = { teacher: snapshot.teachers, student: snapshot.students, parent: snapshot.parents } as const;
-  for (const p of roster.people) if (p.role !== 'staff') list[p.role].push(hasher.hash(p.id));
+  const people = roster.people;
+  for (let i = 0; i < people.count; i++) {
+    const role = people.role(i);
+    if (role !== 'staff') list[role].push(hasher.hash(people.id(i)));
+  }
   for (const c of roster.classes) snapshot.classes.push(hasher.hash(c.id));
   for (const kind of SNAPSHOT_KINDS) snapshot[kind].sort();
   return snapshot;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personDevices, resolveOwners } from '../devices/claims.ts';
+import { DeviceClaims } from '../devices/claims.ts';
 import { getsAccount } from './account.ts';
 import { parent, runRemind2, student, teacher, type UserRow } from './fixtures/remind2.ts';
 
@@ -29,8 +29,8 @@ describe('getsAccount: no error rule fires for the person', () => {
     ['staff', [{ id: 'x', role: 'aide', email: 'x@school.org' }], false],
   ])('%s → %s', async (_, users, expected) => {
     const { roster } = await runRemind2(users);
-    const index = roster.personIndex.get('x')!;
-    const devices = personDevices(roster, resolveOwners(roster), index);
-    expect(getsAccount(roster.people[index], devices, TODAY)).toBe(expected);
+    const index = roster.findPerson('x');
+    const devices = new DeviceClaims(roster).devices(index);
+    expect(getsAccount(roster.people, index, devices, TODAY)).toBe(expected);
   });
 });

@@ -65,14 +65,14 @@ export const classTeacher: DataRule = {
         else {
           const teachers: number[] = [];
           for (const id of c.teacherRefs) {
-            const t = ctx.roster.personIndex.get(id);
-            if (t !== undefined && ctx.roster.people[t].role === 'teacher') teachers.push(t);
+            const t = ctx.roster.findPerson(id);
+            if (t >= 0 && ctx.roster.people.role(t) === 'teacher') teachers.push(t);
           }
           if (teachers.length === 0) [reason, value] = ['teacher-unknown', c.teacherRefs.join(', ')];
           else if (!teachers.some(isProvisioned))
             [reason, value] = [
               'teacher-not-provisioned',
-              teachers.map((t) => ctx.roster.people[t].id).join(', '),
+              teachers.map((t) => ctx.roster.people.id(t)).join(', '),
             ];
         }
         if (reason) ctx.reportClass(classTeacher, i, { reason, field, value });

@@ -13,23 +13,16 @@ export const deviceInUse: DataRule = {
   message: (f) =>
     `${f.name || f.id}'s ${f.field === 'email' ? 'email' : 'phone'} ${f.value} is used by ${f.otherId}, who keeps it.`,
   start: (ctx) => ({
-    person(p, i) {
-      if (p.role === 'staff' || !ctx.getsAccount(i)) return;
+    person(people, i) {
+      if (people.role(i) === 'staff' || !ctx.getsAccount(i)) return;
       const d = ctx.devices(i);
-      const lost = [
-        ...d.emails
-          .filter((e) => e.lostTo >= 0)
-          .map((e) => ({ field: 'email', value: e.value, to: e.lostTo })),
-        ...d.phones
-          .filter((x) => x.lostTo >= 0)
-          .map((x) => ({ field: 'phone', value: x.value, to: x.lostTo })),
-      ];
-      for (const l of lost) {
-        ctx.reportPerson(deviceInUse, i, {
-          field: l.field,
-          value: l.value,
-          otherId: ctx.roster.people[l.to].id,
-        });
+      for (const e of d.emails) {
+        if (e.lostTo >= 0)
+          ctx.reportPerson(deviceInUse, i, { field: 'email', value: e.value, otherId: people.id(e.lostTo) });
+      }
+      for (const x of d.phones) {
+        if (x.lostTo >= 0)
+          ctx.reportPerson(deviceInUse, i, { field: 'phone', value: x.value, otherId: people.id(x.lostTo) });
       }
     },
   }),

@@ -10,10 +10,9 @@ export const holdContactType: DataRule = {
   fix: 'In Clever or the SIS, mark the contact as a guardian or parent, or remove it from the student contacts Clever shares.',
   message: (f) => `Contact ${f.name || f.id} has contact type "${f.value}".`,
   start: (ctx) => ({
-    person(p, i) {
-      if (p.role === 'parent' && p.holdContactType !== null) {
-        ctx.reportPerson(holdContactType, i, { field: 'Contact_type', value: p.holdContactType });
-      }
+    person(people, i) {
+      const type = people.role(i) === 'parent' ? people.holdContactType(i) : null;
+      if (type !== null) ctx.reportPerson(holdContactType, i, { field: 'Contact_type', value: type });
     },
   }),
 };

@@ -14,9 +14,12 @@ export const holdGuardians: DataRule = {
   start: (ctx) => {
     const parents = new Map<number, number>();
     return {
-      person(p) {
-        if (p.role !== 'parent') return;
-        for (const s of p.students) parents.set(s, (parents.get(s) ?? 0) + 1);
+      person(people, i) {
+        if (people.role(i) !== 'parent') return;
+        for (let k = 0; k < people.studentCount(i); k++) {
+          const s = people.student(i, k);
+          parents.set(s, (parents.get(s) ?? 0) + 1);
+        }
       },
       end() {
         for (const [s, n] of [...parents].sort((a, b) => a[0] - b[0])) {

@@ -4,9 +4,18 @@ import type { DataRule } from './rule.ts';
 /** Why a parent has no device left, or null (rules.md §5). */
 export function parentContactReason(d: PersonDevices): 'missing' | 'invalid' | 'taken' | null {
   if (d.emails.length + d.phones.length === 0) return 'missing';
-  const usable = [...d.emails.filter((e) => e.valid), ...d.phones.filter((p) => p.supported)];
-  if (usable.length === 0) return 'invalid';
-  return usable.some((x) => x.lostTo < 0) ? null : 'taken';
+  let usable = false;
+  for (const e of d.emails) {
+    if (!e.valid) continue;
+    if (e.lostTo < 0) return null;
+    usable = true;
+  }
+  for (const p of d.phones) {
+    if (!p.supported) continue;
+    if (p.lostTo < 0) return null;
+    usable = true;
+  }
+  return usable ? 'taken' : 'invalid';
 }
 
 export const parentContact: DataRule = {
@@ -31,8 +40,8 @@ export const parentContact: DataRule = {
         ? `Parent ${f.name || f.id} has no valid email or supported phone ("${f.value}").`
         : `Parent ${f.name || f.id}'s contact ${f.value} is used by ${f.otherId}, who takes it.`,
   start: (ctx) => ({
-    person(p, i) {
-      if (p.role !== 'parent') return;
+    person(people, i) {
+      if (people.role(i) !== 'parent') return;
       const d = ctx.devices(i);
       const reason = parentContactReason(d);
       if (!reason) return;
@@ -45,7 +54,7 @@ export const parentContact: DataRule = {
         reason,
         field: first?.field ?? null,
         value: first?.value ?? null,
-        otherId: first && first.lostTo >= 0 ? ctx.roster.people[first.lostTo].id : null,
+        otherId: first && first.lostTo >= 0 ? people.id(first.lostTo) : null,
       });
     },
   }),

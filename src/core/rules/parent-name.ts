@@ -1,8 +1,9 @@
-import type { Person } from '../model/roster.ts';
+import type { People } from '../model/roster.ts';
 import type { DataRule } from './rule.ts';
 
-export function parentNameMissing(p: Person): boolean {
-  return p.singleName ? p.firstName.trim() === '' : p.firstName.trim() === '' || p.lastName.trim() === '';
+export function parentNameMissing(people: People, i: number): boolean {
+  if (people.firstName(i).trim() === '') return true;
+  return !people.singleName(i) && people.lastName(i).trim() === '';
 }
 
 export const parentName: DataRule = {
@@ -17,9 +18,13 @@ export const parentName: DataRule = {
   message: (f) =>
     `Parent ${f.id} has no ${f.field === 'name' ? 'name' : f.field === 'first_name' ? 'first name' : 'last name'}.`,
   start: (ctx) => ({
-    person(p, i) {
-      if (p.role !== 'parent' || !parentNameMissing(p)) return;
-      const field = p.singleName ? 'name' : p.firstName.trim() === '' ? 'first_name' : 'last_name';
+    person(people, i) {
+      if (people.role(i) !== 'parent' || !parentNameMissing(people, i)) return;
+      const field = people.singleName(i)
+        ? 'name'
+        : people.firstName(i).trim() === ''
+          ? 'first_name'
+          : 'last_name';
       ctx.reportPerson(parentName, i, { reason: 'missing', field });
     },
   }),

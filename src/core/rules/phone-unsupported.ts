@@ -10,8 +10,8 @@ export const phoneUnsupported: DataRule = {
   fix: 'Correct the number in the SIS (10 digits, e.g. 212-555-0134), or remove it if it is not a mobile phone in the US or Canada.',
   message: (f) => `${f.name || f.id}'s phone "${f.value}" is not a US or Canadian number.`,
   start: (ctx) => ({
-    person(p, i) {
-      if (p.role === 'staff' || p.phones.length === 0) return;
+    person(people, i) {
+      if (people.role(i) === 'staff' || people.phoneCount(i) === 0) return;
       for (const phone of ctx.devices(i).phones) {
         if (!phone.supported) ctx.reportPerson(phoneUnsupported, i, { field: 'phone', value: phone.value });
       }

@@ -4,7 +4,7 @@
  * reads; data rules (stages 2 and 3) visit the finished roster.
  */
 import type { Severity } from '../model/finding.ts';
-import type { Person, Roster, RosterClass } from '../model/roster.ts';
+import type { People, Roster, RosterClass } from '../model/roster.ts';
 import type { PersonDevices } from '../devices/claims.ts';
 import type { CalendarDate } from './dates.ts';
 import type { RosterSnapshot } from '../report/snapshot.ts';
@@ -54,7 +54,10 @@ export interface RuleContext {
   readonly previous: RosterSnapshot | null;
   /** This run's IDs, hashed with the earlier run's salt when there is one. */
   readonly current: RosterSnapshot | null;
-  /** Devices of a person, with who won each shared one (cached for the person being visited). */
+  /**
+   * Devices of a person, with who won each shared one. The object is reused: it holds the devices
+   * of the person asked for last.
+   */
   devices(index: number): PersonDevices;
   /** Whether the person gets an account: no error rule fires for them. */
   getsAccount(index: number): boolean;
@@ -64,7 +67,8 @@ export interface RuleContext {
 }
 
 export interface RuleVisitors {
-  person?(p: Person, index: number): void;
+  /** Every person, by index: read what the rule needs from `people`. */
+  person?(people: People, index: number): void;
   class?(c: RosterClass, index: number): void;
   end?(): void;
 }

@@ -21,11 +21,12 @@ export const studentDob: DataRule = {
         ? `Student ${f.name || f.id}'s date of birth "${f.value}" has a two-digit year.`
         : `Student ${f.name || f.id}'s date of birth "${f.value}" is not a valid date.`,
   start: (ctx) => ({
-    person(p, i) {
-      if (p.role !== 'student') return;
-      const verdict = checkDob(p.dob, ctx.today);
+    person(people, i) {
+      if (people.role(i) !== 'student') return;
+      const dob = people.dob(i);
+      const verdict = checkDob(dob, ctx.today);
       if (verdict === 'ok') return;
-      ctx.reportPerson(studentDob, i, { reason: verdict, field: 'dob', value: p.dob || null });
+      ctx.reportPerson(studentDob, i, { reason: verdict, field: 'dob', value: dob || null });
     },
   }),
 };

@@ -4,9 +4,13 @@ import type { DataRule } from './rule.ts';
 /** Why a teacher has no usable email, or null when one is left (rules.md §5). */
 export function teacherEmailReason(d: PersonDevices): 'missing' | 'invalid' | 'taken' | null {
   if (d.emails.length === 0) return 'missing';
-  const valid = d.emails.filter((e) => e.valid);
-  if (valid.length === 0) return 'invalid';
-  return valid.some((e) => e.lostTo < 0) ? null : 'taken';
+  let valid = false;
+  for (const e of d.emails) {
+    if (!e.valid) continue;
+    if (e.lostTo < 0) return null;
+    valid = true;
+  }
+  return valid ? 'taken' : 'invalid';
 }
 
 export const teacherEmail: DataRule = {
@@ -31,8 +35,8 @@ export const teacherEmail: DataRule = {
         ? `Teacher ${f.name || f.id} has no valid email address ("${f.value}").`
         : `Teacher ${f.name || f.id}'s email ${f.value} is used by ${f.otherId}, who takes it.`,
   start: (ctx) => ({
-    person(p, i) {
-      if (p.role !== 'teacher') return;
+    person(people, i) {
+      if (people.role(i) !== 'teacher') return;
       const d = ctx.devices(i);
       const reason = teacherEmailReason(d);
       if (!reason) return;
@@ -41,7 +45,7 @@ export const teacherEmail: DataRule = {
         reason,
         field: 'email',
         value: first?.value ?? null,
-        otherId: first && first.lostTo >= 0 ? ctx.roster.people[first.lostTo].id : null,
+        otherId: first && first.lostTo >= 0 ? people.id(first.lostTo) : null,
       });
     },
   }),

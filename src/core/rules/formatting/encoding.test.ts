@@ -37,7 +37,7 @@ describe('encoding', () => {
 
   it('reads the text as Windows-1252', async () => {
     const result = await runStudents(cp1252(HEADER + '\n' + student('st1', '“José” D’Arc €')));
-    expect(result.roster.people.find((p) => p.id === 'st1')?.firstName).toBe('“José” D’Arc €');
+    expect(result.roster.person(result.roster.findPerson('st1')).firstName).toBe('“José” D’Arc €');
   });
 
   it('one finding per file, however many bytes are wrong', async () => {

@@ -53,6 +53,6 @@ describe('row-quotes', () => {
   it('keeps reading after a stray quote: the row still counts', async () => {
     const result = await runTeachers('s1,t1,Robert "Bob",Smith,bob@north.org,\n');
     expect(result.summary.totals.teachers).toBe(1);
-    expect(result.roster.people.find((p) => p.id === 't1')?.firstName).toBe('Robert "Bob"');
+    expect(result.roster.person(result.roster.findPerson('t1')).firstName).toBe('Robert "Bob"');
   });
 });
