@@ -10,6 +10,7 @@
 import type { People } from '../model/people.ts';
 import type { Roster } from '../model/roster.ts';
 import { emailKey, isValidEmail } from './email.ts';
+import { EmailKeys, PhoneKeys } from './key-tables.ts';
 import { classifyPhone, supportedPhoneNumber } from './phone.ts';
 
 const NOT_USABLE = -1;
@@ -56,15 +57,30 @@ function beatsByIndex(people: People, a: number, b: number): boolean {
   return people.id(a) < people.id(b);
 }
 
+/** Person i claims key `code`; returns the owners array (grown when the key is new). */
+function claim(
+  owners: Int32Array<ArrayBuffer>,
+  code: number,
+  people: People,
+  i: number,
+): Int32Array<ArrayBuffer> {
+  if (code >= owners.length) {
+    const grown = new Int32Array(Math.max(code + 1, owners.length * 2)).fill(-1);
+    grown.set(owners);
+    owners = grown;
+  }
+  const current = owners[code];
+  if (current === -1 || (current !== i && beatsByIndex(people, i, current))) owners[code] = i;
+  return owners;
+}
+
 export class DeviceClaims {
   /** Devices of person i are codes[start[i]] … codes[start[i + 1] - 1]: emails, then phones. */
   private readonly start: Int32Array;
   private codes: Int32Array;
   /** Key number → index of the person who gets the device (-1: only staff wrote it). */
-  private owners = new Int32Array(1024);
-  private keys = 0;
-  private readonly emailKeys = new Map<string, number>();
-  private readonly phoneKeys = new Map<number, number>();
+  private emailOwners = new Int32Array(1024).fill(-1);
+  private phoneOwners = new Int32Array(1024).fill(-1);
   private readonly people: People;
   private readonly current: PersonDevices = { emails: [], phones: [] };
   private readonly emailPool: EmailDevice[] = [];
@@ -73,6 +89,8 @@ export class DeviceClaims {
   constructor(roster: Roster) {
     const people = (this.people = roster.people);
     const n = people.count;
+    const emailKeys = new EmailKeys(people.texts);
+    const phoneKeys = new PhoneKeys();
     this.start = new Int32Array(n + 1);
     this.codes = new Int32Array(Math.max(16, n * 2));
     let at = 0;
@@ -86,18 +104,17 @@ export class DeviceClaims {
         this.codes = codes;
       }
       const claims = people.rank(i) > 0;
-      for (let k = 0; k < emails; k++) this.codes[at + k] = this.emailCode(i, k, at, claims);
+      for (let k = 0; k < emails; k++) this.codes[at + k] = this.emailCode(emailKeys, i, k, at, claims);
       at += emails;
-      for (let k = 0; k < phones; k++) this.codes[at + k] = this.phoneCode(i, k, at, claims);
+      for (let k = 0; k < phones; k++) this.codes[at + k] = this.phoneCode(phoneKeys, i, k, at, claims);
       at += phones;
     }
     this.start[n] = at;
-    this.emailKeys.clear();
-    this.phoneKeys.clear();
   }
 
-  private emailCode(i: number, k: number, first: number, claims: boolean): number {
-    const value = this.people.email(i, k);
+  private emailCode(keys: EmailKeys, i: number, k: number, first: number, claims: boolean): number {
+    const people = this.people;
+    const value = people.email(i, k);
     const valid = isValidEmail(value);
     if (k > 0) {
       // The same person writing one address twice (ADA@ and ada@) has it once.
@@ -112,14 +129,13 @@ export class DeviceClaims {
       }
     }
     if (!valid) return NOT_USABLE;
-    const key = emailKey(value);
-    let code = this.emailKeys.get(key);
-    if (code === undefined) this.emailKeys.set(key, (code = this.newKey()));
-    if (claims) this.claim(code, i);
+    // Kept values are trimmed already (RowContext.get), so the key is the text lower-cased.
+    const code = keys.keyOf(people.emailRef(i, k));
+    if (claims) this.emailOwners = claim(this.emailOwners, code, people, i);
     return code;
   }
 
-  private phoneCode(i: number, k: number, first: number, claims: boolean): number {
+  private phoneCode(keys: PhoneKeys, i: number, k: number, first: number, claims: boolean): number {
     const value = this.people.phone(i, k);
     const number = supportedPhoneNumber(value);
     if (k > 0) {
@@ -130,25 +146,9 @@ export class DeviceClaims {
       }
     }
     if (number < 0) return NOT_USABLE;
-    let code = this.phoneKeys.get(number);
-    if (code === undefined) this.phoneKeys.set(number, (code = this.newKey()));
-    if (claims) this.claim(code, i);
+    const code = keys.keyOf(number);
+    if (claims) this.phoneOwners = claim(this.phoneOwners, code, this.people, i);
     return code;
-  }
-
-  private newKey(): number {
-    if (this.keys === this.owners.length) {
-      const owners = new Int32Array(this.keys * 2);
-      owners.set(this.owners);
-      this.owners = owners;
-    }
-    this.owners[this.keys] = -1;
-    return this.keys++;
-  }
-
-  private claim(code: number, i: number): void {
-    const current = this.owners[code];
-    if (current === -1 || (current !== i && beatsByIndex(this.people, i, current))) this.owners[code] = i;
   }
 
   /**
@@ -168,7 +168,7 @@ export class DeviceClaims {
       const code = this.codes[s];
       if (code === REPEAT) continue;
       const k = s - from;
-      const owner = code >= 0 && claims ? this.owners[code] : -1;
+      const owner = code < 0 || !claims ? -1 : k < emails ? this.emailOwners[code] : this.phoneOwners[code];
       const lostTo = owner >= 0 && owner !== i ? owner : -1;
       if (k < emails) {
         const e = this.emailPool[d.emails.length] ?? (this.emailPool[d.emails.length] = new EmailDevice());

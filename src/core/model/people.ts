@@ -223,6 +223,11 @@ export class People {
     return this.texts.get(this.emailLists.ref(i, k));
   }
 
+  /** Text number of the k-th email. */
+  emailRef(i: number, k: number): number {
+    return this.emailLists.ref(i, k);
+  }
+
   emails(i: number): string[] {
     const out: string[] = [];
     for (let k = 0; k < this.emailCount(i); k++) out.push(this.email(i, k));

@@ -26,7 +26,8 @@ export function hashLowerAscii(text: string): number {
   return mix(h);
 }
 
-function mix(h: number): number {
+/** murmur3's final mix: spreads the bits of a 32-bit hash. */
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -85,6 +86,16 @@ export class Texts {
     if (block === this.blocks.length) return this.open[n & (BLOCK - 1)].length;
     const end = (n & (BLOCK - 1)) === BLOCK - 1 ? this.blocks[block].length : this.starts[n + 1];
     return end - this.starts[n];
+  }
+
+  /** The string holding text n (with others): read it from offset(n) for length(n) characters. */
+  source(n: number): string {
+    const block = n >>> BLOCK_BITS;
+    return block === this.blocks.length ? this.open[n & (BLOCK - 1)] : this.blocks[block];
+  }
+
+  offset(n: number): number {
+    return n >>> BLOCK_BITS === this.blocks.length ? 0 : this.starts[n];
   }
 
   /** Whether text n is exactly `value`, without building a string. */

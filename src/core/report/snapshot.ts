@@ -2,9 +2,13 @@
  * What a report keeps of a roster so a later run can compare (hold-removals, "changes since"):
  * the IDs of teachers, students, parents and classes as salted hashes (id-hash.ts), never names,
  * sorted so the order of the files does not show. It travels in the report JSON as `roster`.
+ *
+ * A run keeps its hashes as sorted 64-bit numbers (8 bytes an ID); the lists of hex strings are
+ * made the first time someone reads them (the JSON, the history), so a district of millions of
+ * people does not hold millions of strings it may never need.
  */
 import type { Roster } from '../model/roster.ts';
-import { IdHasher } from './id-hash.ts';
+import { hexOf, IdHasher } from './id-hash.ts';
 
 export const SNAPSHOT_KINDS = ['teachers', 'students', 'parents', 'classes'] as const;
 export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
@@ -18,18 +22,60 @@ export interface RosterSnapshot {
   classes: string[];
 }
 
+/** Per kind, the hashes as sorted numbers (BigUint64Array: the hex order is the numeric order). */
+type Hashes = Record<SnapshotKind, BigUint64Array>;
+const compactHashes = new WeakMap<RosterSnapshot, Hashes>();
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/** Word positions of the high and low halves of a 64-bit number in a Uint32Array view. */
+const HIGH = LITTLE_ENDIAN ? 1 : 0;
+const LOW = 1 - HIGH;
+
 export function takeSnapshot(roster: Roster, salt: string): RosterSnapshot {
   const hasher = new IdHasher(salt);
-  const snapshot: RosterSnapshot = { salt, teachers: [], students: [], parents: [], classes: [] };
-  const list = { teacher: snapshot.teachers, student: snapshot.students, parent: snapshot.parents } as const;
   const people = roster.people;
+  const texts = people.texts;
+  const kindOf = { teacher: 0, student: 1, parent: 2, staff: -1 } as const;
+  const counts = [0, 0, 0, roster.classes.length];
   for (let i = 0; i < people.count; i++) {
-    const role = people.role(i);
-    if (role !== 'staff') list[role].push(hasher.hash(people.id(i)));
+    const k = kindOf[people.role(i)];
+    if (k >= 0) counts[k]++;
   }
-  for (const c of roster.classes) snapshot.classes.push(hasher.hash(c.id));
-  for (const kind of SNAPSHOT_KINDS) snapshot[kind].sort();
+  const lists = counts.map((n) => new BigUint64Array(n));
+  const words = lists.map((list) => new Uint32Array(list.buffer));
+  const filled = [0, 0, 0, 0];
+  const put = (k: number, first: number) => {
+    const at = 2 * filled[k]++;
+    words[k][at + HIGH] = first;
+    words[k][at + LOW] = hasher.second;
+  };
+  for (let i = 0; i < people.count; i++) {
+    const k = kindOf[people.role(i)];
+    if (k < 0) continue;
+    const ref = people.idRef(i);
+    put(k, hasher.hashWords(texts.source(ref), texts.offset(ref), texts.length(ref)));
+  }
+  for (const c of roster.classes) put(3, hasher.hashWords(c.id, 0, c.id.length));
+  for (const list of lists) list.sort();
+  const [teachers, students, parents, classes] = lists;
+  return compactSnapshot(salt, { teachers, students, parents, classes });
+}
+
+function compactSnapshot(salt: string, hashes: Hashes): RosterSnapshot {
+  const snapshot = { salt } as RosterSnapshot;
+  for (const kind of SNAPSHOT_KINDS) {
+    let hex: string[] | null = null;
+    // An own, enumerable getter: JSON.stringify, structured clone and spreading all read it.
+    Object.defineProperty(snapshot, kind, { enumerable: true, get: () => (hex ??= hexList(hashes[kind])) });
+  }
+  compactHashes.set(snapshot, hashes);
   return snapshot;
+}
+
+function hexList(list: BigUint64Array): string[] {
+  const words = new Uint32Array(list.buffer, list.byteOffset, list.length * 2);
+  const out = new Array<string>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = hexOf(words[2 * i + HIGH], words[2 * i + LOW]);
+  return out;
 }
 
 /** How many of the earlier IDs of each kind are gone now (both snapshots must share the salt). */
@@ -38,12 +84,38 @@ export function removedSince(
   current: RosterSnapshot,
 ): Record<SnapshotKind, { gone: number; before: number }> {
   const out = {} as Record<SnapshotKind, { gone: number; before: number }>;
+  const compact = compactHashes.get(current);
   for (const kind of SNAPSHOT_KINDS) {
-    const now = new Set(current[kind]);
     const before = previous[kind] ?? [];
-    out[kind] = { gone: before.filter((h) => !now.has(h)).length, before: before.length };
+    let gone = 0;
+    if (compact) {
+      const words = new Uint32Array(compact[kind].buffer);
+      for (const h of before) if (!containsHex(words, h)) gone++;
+    } else {
+      const now = new Set(current[kind]);
+      for (const h of before) if (!now.has(h)) gone++;
+    }
+    out[kind] = { gone, before: before.length };
   }
   return out;
+}
+
+/** Binary search of a hex hash among sorted 64-bit numbers (as 32-bit word pairs). */
+function containsHex(words: Uint32Array, hex: string): boolean {
+  if (!/^[0-9a-f]{16}$/.test(hex)) return false;
+  const high = parseInt(hex.slice(0, 8), 16);
+  const low = parseInt(hex.slice(8), 16);
+  let lo = 0;
+  let hi = words.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const h = words[2 * mid + HIGH];
+    const l = words[2 * mid + LOW];
+    if (h === high && l === low) return true;
+    if (h < high || (h === high && l < low)) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 export function isSnapshot(value: unknown): value is RosterSnapshot {
