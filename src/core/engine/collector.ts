@@ -1,5 +1,6 @@
 import { rawFinding, type RawFinding, type Subject } from '../model/finding.ts';
 import type { Rule } from '../rules/rule.ts';
+import { own } from '../model/roster.ts';
 
 const MAX_VALUE_CHARS = 300;
 
@@ -8,9 +9,12 @@ export class FindingCollector {
   readonly raw: RawFinding[] = [];
 
   add(rule: Rule, subject: Subject, fields: Partial<RawFinding>): void {
-    const value = fields.value;
-    if (value && value.length > MAX_VALUE_CHARS)
-      fields = { ...fields, value: value.slice(0, MAX_VALUE_CHARS) + '…' };
-    this.raw.push(rawFinding(rule.code, subject, fields));
+    const finding = rawFinding(rule.code, subject, fields);
+    // Copies, so a finding does not keep the file chunk its texts were cut from.
+    const value = finding.value;
+    if (value !== null)
+      finding.value = own(value.length > MAX_VALUE_CHARS ? value.slice(0, MAX_VALUE_CHARS) + '…' : value);
+    if (finding.id !== null) finding.id = own(finding.id);
+    this.raw.push(finding);
   }
 }

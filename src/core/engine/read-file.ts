@@ -19,6 +19,7 @@ import { rowQuotes } from '../rules/formatting/row-quotes.ts';
 import type { FindingCollector } from './collector.ts';
 import type { References } from './references.ts';
 import { RowCursor } from './row-context.ts';
+import { own } from '../model/roster.ts';
 
 export const SNIFF_BYTES = 65536;
 
@@ -50,8 +51,8 @@ export interface ReadOutcome {
 }
 
 function headerIndex(spec: FileSpec, header: string[], headerCase: FileJob['headerCase']) {
-  const index: Record<string, number> = {};
-  const names: Record<string, string> = {};
+  const index = new Map<string, number>();
+  const names = new Map<string, string>();
   const norm = (s: string) => (headerCase === 'insensitive' ? s.toLowerCase() : s);
   const positions = new Map<string, number>();
   header.forEach((h, i) => {
@@ -64,8 +65,8 @@ function headerIndex(spec: FileSpec, header: string[], headerCase: FileJob['head
       if (col.required) missing.push(col.name);
       continue;
     }
-    index[col.name] = i;
-    names[col.name] = header[i];
+    index.set(col.name, i);
+    names.set(col.name, header[i]);
   }
   return { index, names, missing };
 }
@@ -136,7 +137,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     row(record: CsvRecord) {
       const row = record.row;
       if (row === 1) {
-        outcome.header = record.cells().map((c) => c.trim());
+        outcome.header = record.cells().map((c) => own(c.trim()));
         headerWidth = record.length;
         const { index, names: headerNames, missing } = headerIndex(spec, outcome.header, job.headerCase);
         if (missing.length)

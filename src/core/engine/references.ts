@@ -72,6 +72,21 @@ export class References {
     }
   }
 
+  /** Index of the record in the roster (schools for kinds school and org), or -1. */
+  indexOf(kind: RecordKind, id: string): number {
+    switch (kind) {
+      case 'school':
+      case 'org':
+        return this.roster.schoolIndex.get(id) ?? -1;
+      case 'person':
+        return this.roster.findPerson(id);
+      case 'class':
+        return this.roster.classIndex.get(id) ?? -1;
+      default:
+        return -1;
+    }
+  }
+
   /** 'ok', 'unknown', or 'later' (not all definitions read yet). */
   check(kind: RecordKind, id: string): 'ok' | 'unknown' | 'later' {
     const status = this.statusOf(kind);

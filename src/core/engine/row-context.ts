@@ -1,5 +1,6 @@
 /** The engine's side of RowContext: turns an adapter's declarations into stage-1 findings. */
-import type { FileSpec, RecordKind, RowContext } from '../formats/types.ts';
+import type { FileSpec, RecordKind, RefOptions, RowContext } from '../formats/types.ts';
+import { own } from '../model/roster.ts';
 import { CsvRecord } from '../input/csv-record.ts';
 import { idDuplicate } from '../rules/formatting/id-duplicate.ts';
 import { idMissing } from '../rules/formatting/id-missing.ts';
@@ -7,29 +8,41 @@ import { refUnknown } from '../rules/formatting/ref-unknown.ts';
 import type { FindingCollector } from './collector.ts';
 import type { References } from './references.ts';
 
+/** Kinds whose records have an index in the roster. */
+type IndexedKind = 'school' | 'org' | 'person' | 'class';
+
 export class RowCursor implements RowContext {
   record = new CsvRecord();
   row = 0;
+  /**
+   * Per cell: the last value a reference resolved to a record, and that record. Consecutive rows
+   * often repeat a reference (a student's enrollments, a section's school): compared in place,
+   * without building a string or looking anything up.
+   */
+  private readonly lastValue: string[] = [];
+  private readonly lastFound: Int32Array;
 
   constructor(
     readonly file: number,
     private readonly spec: FileSpec,
     /** Spec column name → cell index in this file's header. */
-    private readonly index: Record<string, number>,
+    private readonly index: ReadonlyMap<string, number>,
     /** The column names as the file writes them (for findings). */
-    private readonly headerNames: Record<string, string>,
+    private readonly headerNames: ReadonlyMap<string, string>,
     private readonly fileNames: readonly string[],
     private readonly findings: FindingCollector,
     private readonly refs: References,
-  ) {}
+  ) {
+    this.lastFound = new Int32Array(Math.max(0, ...index.values()) + 1).fill(-1);
+  }
 
   get(column: string): string {
-    const i = this.index[column];
+    const i = this.index.get(column);
     return i === undefined ? '' : this.record.trimmed(i);
   }
 
   private field(column: string): string {
-    return this.headerNames[column] ?? column;
+    return this.headerNames.get(column) ?? column;
   }
 
   private ownId(): string | null {
@@ -38,7 +51,7 @@ export class RowCursor implements RowContext {
 
   /** A required column absent from the header: `header-missing` says so once, not an empty cell per row. */
   private headerLacks(column: string): boolean {
-    return this.index[column] === undefined && this.spec.columns.some((c) => c.name === column && c.required);
+    return !this.index.has(column) && this.spec.columns.some((c) => c.name === column && c.required);
   }
 
   id(column: string): string | null {
@@ -53,20 +66,48 @@ export class RowCursor implements RowContext {
     return null;
   }
 
-  ref(kind: RecordKind, column: string, options: { optional?: boolean; value?: string } = {}): string | null {
+  ref(kind: RecordKind, column: string, options: RefOptions = {}): string | null {
     const value = options.value ?? this.get(column);
     if (!value) {
-      if (!options.optional && !this.headerLacks(column)) {
-        this.findings.add(idMissing, 'row', {
-          file: this.file,
-          row: this.row,
-          entity: this.spec.entity,
-          id: this.ownId(),
-          field: this.field(column),
-        });
-      }
+      this.missing(column, options);
       return null;
     }
+    if (this.refs.indexOf(kind, value) < 0) this.check(kind, value, column);
+    return value;
+  }
+
+  refIndex(kind: IndexedKind, column: string, options: RefOptions = {}): number {
+    const cell = options.value === undefined ? this.index.get(column) : undefined;
+    if (cell !== undefined && this.lastFound[cell] >= 0 && this.record.cellIs(cell, this.lastValue[cell]))
+      return this.lastFound[cell];
+    const value = options.value ?? (cell === undefined ? '' : this.record.trimmed(cell));
+    if (!value) {
+      this.missing(column, options);
+      return -1;
+    }
+    const found = this.refs.indexOf(kind, value);
+    if (found < 0) this.check(kind, value, column);
+    else if (cell !== undefined) {
+      this.lastValue[cell] = value;
+      this.lastFound[cell] = found;
+    }
+    return found;
+  }
+
+  /** An empty reference: `id-missing`, unless it is optional or its column is missing altogether. */
+  private missing(column: string, options: RefOptions): void {
+    if (options.optional || this.headerLacks(column)) return;
+    this.findings.add(idMissing, 'row', {
+      file: this.file,
+      row: this.row,
+      entity: this.spec.entity,
+      id: this.ownId(),
+      field: this.field(column),
+    });
+  }
+
+  /** A reference to no record in the roster: fine, unknown, or to be decided once more files are read. */
+  private check(kind: RecordKind, value: string, column: string): void {
     const verdict = this.refs.check(kind, value);
     if (verdict === 'unknown')
       reportUnknownRef(
@@ -83,14 +124,13 @@ export class RowCursor implements RowContext {
     else if (verdict === 'later')
       this.refs.waiting.push({
         kind,
-        id: value,
+        id: own(value),
         file: this.file,
         row: this.row,
         column: this.field(column),
         entity: this.spec.entity,
-        ownId: this.ownId(),
+        ownId: own(this.ownId() ?? '') || null,
       });
-    return value;
   }
 
   duplicate(column: string, id: string, first: { file: number; row: number }): void {

@@ -78,10 +78,7 @@ export const clever: FormatAdapter = {
   knownExtraFiles: ['admins.csv', 'terms.csv', 'courses.csv', 'contacts.csv'],
   read({ roster }) {
     const guardians = new GuardianIdentities(roster);
-    const school = (r: RowContext) => {
-      const id = r.ref('school', 'School_id');
-      return id === null ? -1 : (roster.schoolIndex.get(id) ?? -1);
-    };
+    const school = (r: RowContext) => r.refIndex('school', 'School_id');
     const people = roster.people;
 
     function person(r: RowContext, column: string, role: 'teacher' | 'staff') {
@@ -108,7 +105,7 @@ export const clever: FormatAdapter = {
           return r.duplicate('Contact_sis_id', sisId, roster.origin(known));
         index = known >= 0 ? known : roster.addPerson(sisId, 'parent', r.file, r.row);
       } else {
-        index = guardians.parentFor(GuardianIdentities.key(name, email, phone), name, r.file, r.row).index;
+        index = guardians.parentFor({ first: name, last: null, email, phone }, r.file, r.row).index;
       }
       if (!people.hasFirstName(index) && name) people.setName(index, name, '');
       people.setSingleName(index);
@@ -165,17 +162,13 @@ export const clever: FormatAdapter = {
           for (const t of teachers) if (t) roster.addClassTeacher(c, t);
         },
         'enrollments.csv'(r) {
-          r.ref('school', 'School_id');
-          const section = r.ref('class', 'Section_id');
-          const student = r.ref('person', 'Student_id');
-          const c = section === null ? undefined : roster.classIndex.get(section);
-          const p = student === null ? -1 : roster.findPerson(student);
-          if (c !== undefined && p >= 0 && people.role(p) === 'student') {
-            people.addSchool(p, roster.classes[c].school);
-          }
+          r.refIndex('school', 'School_id');
+          const c = r.refIndex('class', 'Section_id');
+          const p = r.refIndex('person', 'Student_id');
+          if (c >= 0 && p >= 0 && people.role(p) === 'student') people.addSchool(p, roster.classes[c].school);
         },
       },
-      finish: () => guardians.assignIds(),
+      finish: () => guardians.assignIds((i) => people.firstName(i)),
     };
   },
 };

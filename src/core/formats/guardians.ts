@@ -2,44 +2,110 @@
  * Guardians in formats without guardian IDs (Remind CSV 1.0, Clever contacts without
  * Contact_sis_id), formats.md: one parent per exact (name, lower-cased email, phone digits), linked
  * to every student whose rows carry it; source ID `<smallest linked student ID>/<name>`.
+ *
+ * A guardian is found again by a hash of those three parts, checked against what the parent kept
+ * from its first row (its name, first email and first phone): no key string per contact row.
  */
+import { IntList } from '../model/int-list.ts';
+import { hashText, mix } from '../model/texts.ts';
 import type { Roster } from '../model/roster.ts';
 
+/** Who a contact row names: the name as one field (Clever) or as first and last name (Remind CSV 1.0). */
+export interface Guardian {
+  first: string;
+  /** null when the format has one name field. */
+  last: string | null;
+  email: string;
+  phone: string;
+}
+
 export class GuardianIdentities {
-  private readonly byKey = new Map<string, number>();
-  private readonly names = new Map<number, string>();
+  private slots = new Int32Array(1024).fill(-1);
+  private mask = 1023;
+  private readonly hashes = new IntList();
+  /** Person index of each guardian, in the order they were met. */
+  private readonly members = new IntList();
 
   constructor(private readonly roster: Roster) {}
 
-  static key(name: string, email: string, phone: string): string {
-    return `${name}\u0000${email.toLowerCase()}\u0000${phone.replace(/\D/g, '')}`;
-  }
-
-  /** The parent for this identity, created on first sight. `displayName` forms the source ID. */
-  parentFor(
-    key: string,
-    displayName: string,
-    file: number,
-    row: number,
-  ): { index: number; created: boolean } {
-    const known = this.byKey.get(key);
-    if (known !== undefined) return { index: known, created: false };
+  /** The parent for this identity, created on first sight. */
+  parentFor(g: Guardian, file: number, row: number): { index: number; created: boolean } {
+    const email = g.email.toLowerCase();
+    let h = hashText(g.first);
+    if (g.last !== null) h = mix(h ^ Math.imul(hashText(g.last), 0x9e3779b1));
+    h = mix(h ^ Math.imul(hashText(email), 0x85ebca6b));
+    h = mix(h ^ Math.imul(digitsHash(g.phone), 0xc2b2ae35));
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const m = this.slots[s];
+      if (m === -1) break;
+      if (this.hashes.get(m) === h && this.same(this.members.get(m), g, email)) {
+        return { index: this.members.get(m), created: false };
+      }
+    }
     const index = this.roster.addAnonymousPerson('parent', file, row);
-    this.byKey.set(key, index);
-    this.names.set(index, displayName);
+    this.hashes.push(h);
+    this.members.push(index);
+    if (this.members.length * 3 > this.slots.length * 2) this.rehash();
+    else this.place(this.members.length - 1);
     return { index, created: true };
   }
 
-  /** Gives every guardian its source ID once all students are linked. */
-  assignIds(): void {
+  /** Whether parent p was created from a row naming the same guardian (its first values are the key). */
+  private same(p: number, g: Guardian, lowerEmail: string): boolean {
     const people = this.roster.people;
-    for (const [index, name] of this.names) {
+    if (people.firstName(p) !== g.first) return false;
+    if (g.last !== null && people.lastName(p) !== g.last) return false;
+    const email = people.emailCount(p) > 0 ? people.email(p, 0).toLowerCase() : '';
+    if (email !== lowerEmail) return false;
+    return sameDigits(people.phoneCount(p) > 0 ? people.phone(p, 0) : '', g.phone);
+  }
+
+  private place(m: number): void {
+    let s = this.hashes.get(m) & this.mask;
+    while (this.slots[s] !== -1) s = (s + 1) & this.mask;
+    this.slots[s] = m;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.mask = this.slots.length - 1;
+    for (let m = 0; m < this.members.length; m++) this.place(m);
+  }
+
+  /** Gives every guardian its source ID once all students are linked; `name` is the name in the ID. */
+  assignIds(name: (index: number) => string): void {
+    const people = this.roster.people;
+    for (let m = 0; m < this.members.length; m++) {
+      const index = this.members.get(m);
       let smallest: string | null = null;
       for (let k = 0; k < people.studentCount(index); k++) {
         const id = people.id(people.student(index, k));
         if (smallest === null || id < smallest) smallest = id;
       }
-      people.setId(index, `${smallest ?? ''}/${name}`);
+      people.setId(index, `${smallest ?? ''}/${name(index)}`);
     }
+  }
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Hash of the digits of a phone cell (what `replace(/\D/g, '')` keeps). */
+function digitsHash(phone: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < phone.length; i++) {
+    const c = phone.charCodeAt(i);
+    if (isDigit(c)) h = Math.imul(h ^ c, 0x01000193);
+  }
+  return mix(h);
+}
+
+function sameDigits(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && !isDigit(a.charCodeAt(i))) i++;
+    while (j < b.length && !isDigit(b.charCodeAt(j))) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a.charCodeAt(i++) !== b.charCodeAt(j++)) return false;
   }
 }

@@ -1,4 +1,5 @@
 /** OneRoster 1.1 and 1.2 (formats.md): one reader, two file lists. */
+import { IntList } from '../model/int-list.ts';
 import { own, ROLE_RANK, type Role } from '../model/roster.ts';
 import { ONEROSTER_11_FILES, ONEROSTER_12_FILES, ONEROSTER_OTHER_FILES } from './oneroster-files.ts';
 import type { AdapterContext, FormatAdapter, FormatReader, RecordKind, RowContext } from './types.ts';
@@ -30,9 +31,11 @@ function removed(r: RowContext): boolean {
 }
 
 function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReader {
-  const agents: Array<[number, string]> = [];
+  /** agentSourcedIds: the person listing them, and each ID listed (as a text). */
+  const agentOf = new IntList();
+  const agentIds = new IntList();
   const otherOrgs = new Map<string, { file: number; row: number }>();
-  /** First row of each session, course and birth date, for id-duplicate findings. */
+  /** First row of each session and course, for id-duplicate findings. */
   const firstRows = new Map<string, { file: number; row: number }>();
   const once = (r: RowContext, key: string, column: string, id: string): boolean => {
     const earlier = firstRows.get(key);
@@ -40,10 +43,11 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
     else firstRows.set(key, { file: r.file, row: r.row });
     return !earlier;
   };
-  /** 1.2 users start without a role; this marks those that got one from roles.csv. */
-  const roleGiven = new Set<number>();
-  const schoolOf = (id: string | null) => (id === null ? -1 : (roster.schoolIndex.get(id) ?? -1));
   const people = roster.people;
+  /** 1.2 users start without a role; this marks those that got one from roles.csv. */
+  let roleGiven: Uint8Array | null = null;
+  /** Per person: the demographics row that gave the birth date (the first one counts). */
+  let dobRows: Int32Array | null = null;
 
   function defineOnce(r: RowContext, kind: RecordKind, column: string): string | null {
     const id = r.id(column);
@@ -96,28 +100,31 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
       people.addPhone(index, r.get('sms'));
       if (version === '1.1') {
         for (const org of list(r.get('orgSourcedIds')))
-          people.addSchool(index, schoolOf(r.ref('org', 'orgSourcedIds', { value: org })));
+          people.addSchool(index, r.refIndex('org', 'orgSourcedIds', { value: org }));
       }
       for (const agent of list(r.get('agentSourcedIds'))) {
-        if (r.ref('person', 'agentSourcedIds', { value: agent })) agents.push([index, own(agent)]);
+        if (r.ref('person', 'agentSourcedIds', { value: agent })) {
+          agentOf.push(index);
+          agentIds.push(people.texts.add(agent));
+        }
       }
     },
     'roles.csv'(r) {
       if (removed(r)) return;
-      const user = r.ref('person', 'userSourcedId');
-      const org = r.ref('org', 'orgSourcedId');
-      const index = user === null ? -1 : roster.findPerson(user);
+      const index = r.refIndex('person', 'userSourcedId');
+      const school = r.refIndex('org', 'orgSourcedId');
       if (index < 0) return;
       const role = oneRosterRole(r.get('role'));
-      if (!roleGiven.has(index) || ROLE_RANK[role] > people.rank(index)) people.setRole(index, role);
-      roleGiven.add(index);
-      people.addSchool(index, schoolOf(org));
+      const given = (roleGiven ??= new Uint8Array(people.count));
+      if (!given[index] || ROLE_RANK[role] > people.rank(index)) people.setRole(index, role);
+      given[index] = 1;
+      people.addSchool(index, school);
     },
     'classes.csv'(r) {
       const id = defineOnce(r, 'class', 'sourcedId');
       // A removed class is left out whole, its references included (as in every other file).
       if (id === null && removed(r)) return;
-      const school = r.ref('school', 'schoolSourcedId');
+      const school = r.refIndex('school', 'schoolSourcedId');
       r.ref('course', 'courseSourcedId');
       for (const term of list(r.get('termSourcedIds'))) r.ref('session', 'termSourcedIds', { value: term });
       if (id === null) return;
@@ -125,29 +132,27 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
       if (index < 0) return r.duplicate('sourcedId', id, roster.classes[roster.classIndex.get(id)!]);
       const c = roster.classes[index];
       c.name = own(r.get('title'));
-      c.school = schoolOf(school);
+      c.school = school;
     },
     'enrollments.csv'(r) {
       if (removed(r)) return;
       r.id('sourcedId');
-      const cls = r.ref('class', 'classSourcedId');
-      r.ref('school', 'schoolSourcedId');
-      const user = r.ref('person', 'userSourcedId');
-      const c = cls === null ? undefined : roster.classIndex.get(cls);
-      if (c === undefined || user === null) return;
+      const c = r.refIndex('class', 'classSourcedId');
+      r.refIndex('school', 'schoolSourcedId');
+      const user = r.refIndex('person', 'userSourcedId');
+      if (c < 0) return;
       const role = r.get('role').toLowerCase();
-      if (role === 'teacher') roster.addClassTeacher(roster.classes[c], user);
-      else if (role === 'student') {
-        const p = roster.findPerson(user);
-        if (p >= 0) people.addSchool(p, roster.classes[c].school);
-      }
+      if (role === 'teacher') roster.addClassTeacher(roster.classes[c], r.get('userSourcedId'));
+      else if (role === 'student' && user >= 0) people.addSchool(user, roster.classes[c].school);
     },
     'demographics.csv'(r) {
       if (removed(r)) return;
-      const id = r.ref('person', 'sourcedId');
-      const index = id === null ? -1 : roster.findPerson(id);
+      const index = r.refIndex('person', 'sourcedId');
       if (index < 0) return;
-      if (!once(r, 'dob\u0000' + id, 'sourcedId', id!)) return;
+      const rows = (dobRows ??= new Int32Array(people.count));
+      if (rows[index] > 0)
+        return r.duplicate('sourcedId', r.get('sourcedId'), { file: r.file, row: rows[index] });
+      rows[index] = r.row;
       people.setDob(index, r.get('birthDate'));
     },
   };
@@ -156,8 +161,9 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
     rows,
     finish() {
       // agentSourcedIds link parents and students whichever side lists the other.
-      for (const [index, otherId] of agents) {
-        const other = roster.findPerson(otherId);
+      for (let k = 0; k < agentOf.length; k++) {
+        const index = agentOf.get(k);
+        const other = roster.findPerson(people.texts.get(agentIds.get(k)));
         if (other < 0) continue;
         const a = people.role(index);
         const b = people.role(other);

@@ -83,9 +83,7 @@ export const remindCsv1: FormatAdapter = {
       const email = r.get('guardian_email');
       const phone = r.get('guardian_phone');
       if (!first && !last && !email && !phone) return;
-      const name = `${first} ${last}`;
-      const key = GuardianIdentities.key(`${first}\u0000${last}`, email, phone);
-      const { index, created } = guardians.parentFor(key, name, r.file, r.row);
+      const { index, created } = guardians.parentFor({ first, last, email, phone }, r.file, r.row);
       if (created) {
         people.setName(index, first, last);
         people.addEmail(index, email);
@@ -122,7 +120,7 @@ export const remindCsv1: FormatAdapter = {
           people.addSchool(index, schoolOf(schoolId));
         },
         'students.csv'(r) {
-          const school = schoolOf(schoolRef(r));
+          const school = r.refIndex('school', 'school_id');
           const id = r.id('student_id');
           if (id === null) return;
           let index = roster.findPerson(id);
@@ -140,7 +138,7 @@ export const remindCsv1: FormatAdapter = {
           guardian(r, index);
         },
         'classes.csv'(r) {
-          const school = schoolOf(schoolRef(r));
+          const school = r.refIndex('school', 'school_id');
           const id = r.id('class_id');
           const teacher = r.ref('person', 'teacher_id');
           if (id === null) return;
@@ -152,17 +150,15 @@ export const remindCsv1: FormatAdapter = {
           if (teacher) roster.addClassTeacher(c, teacher);
         },
         'enrollments.csv'(r) {
-          schoolRef(r);
-          const cls = r.ref('class', 'class_id');
-          const user = r.ref('person', 'user_id');
-          const c = cls === null ? undefined : roster.classIndex.get(cls);
-          const p = user === null ? -1 : roster.findPerson(user);
-          if (c === undefined || p < 0) return;
+          r.refIndex('school', 'school_id');
+          const c = r.refIndex('class', 'class_id');
+          const p = r.refIndex('person', 'user_id');
+          if (c < 0 || p < 0) return;
           if (people.role(p) === 'teacher') roster.addClassTeacher(roster.classes[c], people.id(p));
           else if (people.role(p) === 'student') people.addSchool(p, roster.classes[c].school);
         },
       },
-      finish: () => guardians.assignIds(),
+      finish: () => guardians.assignIds((i) => `${people.firstName(i)} ${people.lastName(i)}`),
     };
   },
 };

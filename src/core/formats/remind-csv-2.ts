@@ -3,6 +3,7 @@
  * confirmed publicly; everything else is our reconstruction. Every file and column name of this
  * format is in LAYOUT below so it can be corrected in one place once the official templates are checked.
  */
+import { IntList } from '../model/int-list.ts';
 import { own, type Role } from '../model/roster.ts';
 import type { FileSpec, FormatAdapter } from './types.ts';
 
@@ -78,8 +79,9 @@ export const remindCsv2: FormatAdapter = {
   headerCase: 'exact',
   files: FILES,
   read({ roster }) {
-    const children: Array<[number, string]> = [];
-    const schoolOf = (id: string | null) => (id === null ? -1 : (roster.schoolIndex.get(id) ?? -1));
+    /** student_ids: the parent listing them, and each ID listed (as a text). */
+    const childOf = new IntList();
+    const childIds = new IntList();
     const people = roster.people;
     return {
       rows: {
@@ -91,7 +93,7 @@ export const remindCsv2: FormatAdapter = {
         },
         [C.file](r) {
           const id = r.id(C.id);
-          const school = schoolOf(r.ref('school', C.school));
+          const school = r.refIndex('school', C.school);
           if (id === null) return;
           const index = roster.addClass(id, r.file, r.row);
           if (index < 0) return r.duplicate(C.id, id, roster.classes[roster.classIndex.get(id)!]);
@@ -109,32 +111,32 @@ export const remindCsv2: FormatAdapter = {
           if (people.role(index) === 'student') people.setDob(index, r.get(U.dob));
           for (const child of r.get(U.studentIds).split(/[;,]/)) {
             const childId = child.trim();
-            if (childId && r.ref('person', U.studentIds, { value: childId }))
-              children.push([index, own(childId)]);
+            if (childId && r.ref('person', U.studentIds, { value: childId })) {
+              childOf.push(index);
+              childIds.push(people.texts.add(childId));
+            }
           }
         },
         [E.file](r) {
-          const cls = r.ref('class', E.class);
-          const user = r.ref('person', E.user);
-          const c = cls === null ? undefined : roster.classIndex.get(cls);
-          if (c === undefined || user === null) return;
+          const c = r.refIndex('class', E.class);
+          const user = r.refIndex('person', E.user);
+          if (c < 0) return;
           // An owner who is not a teacher still counts as the class's teacher (→ teacher-unknown).
-          if (r.get(E.role).toLowerCase() === E.owner) roster.addClassTeacher(roster.classes[c], user);
-          else {
-            const p = roster.findPerson(user);
-            if (p >= 0) people.addSchool(p, roster.classes[c].school);
-          }
+          if (r.get(E.role).toLowerCase() === E.owner) {
+            const id = r.get(E.user);
+            if (id) roster.addClassTeacher(roster.classes[c], id);
+          } else if (user >= 0) people.addSchool(user, roster.classes[c].school);
         },
         [SE.file](r) {
-          const school = schoolOf(r.ref('school', SE.school));
-          const user = r.ref('person', SE.user);
-          const p = user === null ? -1 : roster.findPerson(user);
+          const school = r.refIndex('school', SE.school);
+          const p = r.refIndex('person', SE.user);
           if (p >= 0) people.addSchool(p, school);
         },
       },
       finish() {
-        for (const [parent, childId] of children) {
-          const child = roster.findPerson(childId);
+        for (let k = 0; k < childOf.length; k++) {
+          const parent = childOf.get(k);
+          const child = roster.findPerson(people.texts.get(childIds.get(k)));
           if (child >= 0 && people.role(parent) === 'parent' && people.role(child) === 'student') {
             people.addStudent(parent, child);
           }

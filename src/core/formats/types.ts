@@ -45,13 +45,25 @@ export interface RowContext {
    * A reference to a record of `kind`: empty → `id-missing` (unless `optional`) and null;
    * an ID no file defines → `ref-unknown` (still returned). `value` overrides the cell (list items).
    */
-  ref(kind: RecordKind, column: string, options?: { optional?: boolean; value?: string }): string | null;
+  ref(kind: RecordKind, column: string, options?: RefOptions): string | null;
+  /**
+   * The same reference, resolved: the index of the school (kinds school and org), person or class
+   * in the roster, or -1 (empty, unknown, removed, an org that is not a school, or not read yet).
+   */
+  refIndex(kind: 'school' | 'org' | 'person' | 'class', column: string, options?: RefOptions): number;
   /** A second definition of an ID the format allows once (`id-duplicate`; the first one is kept). */
   duplicate(column: string, id: string, first: { file: number; row: number }): void;
   /** An ID that exists but whose record is removed (OneRoster `tobedeleted`): references to it are fine. */
   removed(kind: RecordKind, id: string): void;
   /** Registers an ID of a reference-only kind (courses, sessions, non-school orgs). */
   define(kind: RecordKind, id: string): boolean;
+}
+
+export interface RefOptions {
+  /** An empty cell is fine (no `id-missing`). */
+  optional?: boolean;
+  /** The ID to check instead of the cell's (one item of a list cell). */
+  value?: string;
 }
 
 export interface AdapterContext {

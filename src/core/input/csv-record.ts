@@ -52,6 +52,14 @@ export class CsvRecord {
     return t.slice(s, e).trim();
   }
 
+  /** Whether the cell is exactly `value`, compared in place. */
+  cellIs(i: number, value: string): boolean {
+    if (i >= this.length) return false;
+    if (this.values !== null) return this.values[i] === value;
+    const s = this.starts[i];
+    return this.ends[i] - s === value.length && this.text.startsWith(value, s);
+  }
+
   /** Length of the cell in UTF-16 units. */
   cellLength(i: number): number {
     return this.values !== null ? this.values[i].length : this.ends[i] - this.starts[i];
