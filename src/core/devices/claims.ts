@@ -8,8 +8,9 @@
  * person. The rules then read a person's devices from these numbers without checking anything again.
  */
 import type { People } from '../model/people.ts';
+import type { Texts } from '../model/texts.ts';
 import type { Roster } from '../model/roster.ts';
-import { emailKey, isValidEmail } from './email.ts';
+import { emailKey, isValidEmail, isValidEmailAt } from './email.ts';
 import { EmailKeys, PhoneKeys } from './key-tables.ts';
 import { classifyPhone, supportedPhoneNumber } from './phone.ts';
 
@@ -17,10 +18,15 @@ const NOT_USABLE = -1;
 const REPEAT = -2;
 
 export class EmailDevice {
-  value = '';
+  /** The address as written (its text number: read only when a finding needs it). */
+  ref = 0;
   valid = false;
   /** Index of the person who won this address when it is not this person, else -1. */
   lostTo = -1;
+  constructor(private readonly texts: Texts) {}
+  get value(): string {
+    return this.texts.get(this.ref);
+  }
   /** Lower-cased address (valid) or the trimmed text (invalid). */
   get key(): string {
     return this.valid ? emailKey(this.value) : this.value.trim();
@@ -28,9 +34,13 @@ export class EmailDevice {
 }
 
 export class PhoneDevice {
-  value = '';
+  ref = 0;
   supported = false;
   lostTo = -1;
+  constructor(private readonly texts: Texts) {}
+  get value(): string {
+    return this.texts.get(this.ref);
+  }
   /** E.164 (supported) or the digits (unsupported). */
   get key(): string {
     return classifyPhone(this.value).key;
@@ -114,10 +124,13 @@ export class DeviceClaims {
 
   private emailCode(keys: EmailKeys, i: number, k: number, first: number, claims: boolean): number {
     const people = this.people;
-    const value = people.email(i, k);
-    const valid = isValidEmail(value);
+    const texts = people.texts;
+    const ref = people.emailRef(i, k);
+    // Kept values are trimmed already (RowContext.get): check them where they are.
+    const valid = isValidEmailAt(texts.source(ref), texts.offset(ref), texts.length(ref));
     if (k > 0) {
       // The same person writing one address twice (ADA@ and ada@) has it once.
+      const value = texts.get(ref);
       const key = valid ? emailKey(value) : value.trim();
       for (let e = 0; e < k; e++) {
         const other = this.people.email(i, e);
@@ -129,8 +142,7 @@ export class DeviceClaims {
       }
     }
     if (!valid) return NOT_USABLE;
-    // Kept values are trimmed already (RowContext.get), so the key is the text lower-cased.
-    const code = keys.keyOf(people.emailRef(i, k));
+    const code = keys.keyOf(ref);
     if (claims) this.emailOwners = claim(this.emailOwners, code, people, i);
     return code;
   }
@@ -171,14 +183,18 @@ export class DeviceClaims {
       const owner = code < 0 || !claims ? -1 : k < emails ? this.emailOwners[code] : this.phoneOwners[code];
       const lostTo = owner >= 0 && owner !== i ? owner : -1;
       if (k < emails) {
-        const e = this.emailPool[d.emails.length] ?? (this.emailPool[d.emails.length] = new EmailDevice());
-        e.value = people.email(i, k);
+        const e =
+          this.emailPool[d.emails.length] ??
+          (this.emailPool[d.emails.length] = new EmailDevice(people.texts));
+        e.ref = people.emailRef(i, k);
         e.valid = code >= 0;
         e.lostTo = lostTo;
         d.emails.push(e);
       } else {
-        const p = this.phonePool[d.phones.length] ?? (this.phonePool[d.phones.length] = new PhoneDevice());
-        p.value = people.phone(i, k - emails);
+        const p =
+          this.phonePool[d.phones.length] ??
+          (this.phonePool[d.phones.length] = new PhoneDevice(people.texts));
+        p.ref = people.phoneRef(i, k - emails);
         p.supported = code >= 0;
         p.lostTo = lostTo;
         d.phones.push(p);

@@ -30,12 +30,18 @@ function edgesNeedTrim(raw: string): boolean {
 export function isValidEmail(raw: string): boolean {
   if (raw.length === 0) return false;
   const email = edgesNeedTrim(raw) ? raw.trim() : raw;
-  const n = email.length;
-  if (n > 254) return false;
+  return isValidEmailAt(email, 0, email.length);
+}
+
+/** The same for a trimmed address read in place: `source` from `start`, `n` characters. */
+export function isValidEmailAt(source: string, start: number, n: number): boolean {
+  const email = source;
+  const end = start + n;
+  if (n === 0 || n > 254) return false;
   // Local part: 1–64 allowed characters, no dot first, last or twice in a row.
-  let i = 0;
+  let i = start;
   let afterDot = true;
-  for (; i < n; i++) {
+  for (; i < end; i++) {
     const c = email.charCodeAt(i);
     if (c === AT) break;
     if (c >= 128 || LOCAL_CHARS[c] === 0) return false;
@@ -44,20 +50,20 @@ export function isValidEmail(raw: string): boolean {
       afterDot = true;
     } else afterDot = false;
   }
-  if (i === n || i === 0 || i > 64 || afterDot) return false;
+  if (i === end || i === start || i - start > 64 || afterDot) return false;
   // Domain: 2+ labels of 1–63 letters, digits and inner hyphens; the last one 2+ letters.
   let labels = 0;
-  let start = i + 1;
+  let label = i + 1;
   let lettersOnly = true;
-  for (let j = start; j <= n; j++) {
-    const c = j < n ? email.charCodeAt(j) : DOT;
+  for (let j = label; j <= end; j++) {
+    const c = j < end ? email.charCodeAt(j) : DOT;
     if (c === DOT) {
-      const length = j - start;
+      const length = j - label;
       if (length < 1 || length > 63) return false;
-      if (email.charCodeAt(start) === HYPHEN || email.charCodeAt(j - 1) === HYPHEN) return false;
+      if (email.charCodeAt(label) === HYPHEN || email.charCodeAt(j - 1) === HYPHEN) return false;
       labels++;
-      if (j === n) return labels >= 2 && lettersOnly && length >= 2;
-      start = j + 1;
+      if (j === end) return labels >= 2 && lettersOnly && length >= 2;
+      label = j + 1;
       lettersOnly = true;
     } else if (isLetter(c)) continue;
     else if ((c >= 48 && c <= 57) || c === HYPHEN) lettersOnly = false;

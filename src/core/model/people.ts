@@ -246,6 +246,11 @@ export class People {
     return this.texts.get(this.phoneLists.ref(i, k));
   }
 
+  /** Text number of the k-th phone. */
+  phoneRef(i: number, k: number): number {
+    return this.phoneLists.ref(i, k);
+  }
+
   phones(i: number): string[] {
     const out: string[] = [];
     for (let k = 0; k < this.phoneCount(i); k++) out.push(this.phone(i, k));

@@ -46,8 +46,8 @@ export const parentContact: DataRule = {
       const reason = parentContactReason(d);
       if (!reason) return;
       const all = [
-        ...d.emails.map((e) => ({ ...e, field: 'email', ok: e.valid })),
-        ...d.phones.map((x) => ({ ...x, field: 'phone', ok: x.supported })),
+        ...d.emails.map((e) => ({ field: 'email', value: e.value, lostTo: e.lostTo, ok: e.valid })),
+        ...d.phones.map((x) => ({ field: 'phone', value: x.value, lostTo: x.lostTo, ok: x.supported })),
       ];
       const first = reason === 'taken' ? all.find((x) => x.ok) : all[0];
       ctx.reportPerson(parentContact, i, {
