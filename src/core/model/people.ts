@@ -6,7 +6,8 @@
  * or child in a side map. Values are kept exactly as the files wrote them (trimmed), without repeats.
  */
 import { IdIndex } from './id-index.ts';
-import { NO_TEXT, Texts } from './texts.ts';
+import { Int32Pages } from './pages.ts';
+import { hashText, NO_TEXT, Texts } from './texts.ts';
 
 export type Role = 'teacher' | 'student' | 'parent' | 'staff';
 
@@ -19,104 +20,70 @@ export function own(value: string): string {
   return value.length < 13 ? value : (' ' + value).slice(1);
 }
 
-const SINGLE_NAME = 1;
-const NO_DOB = -1;
+/** The fields of a person's record (32-bit integers; texts as Texts numbers). */
+const ID = 0;
+/** Role rank (bits 0–1), name-is-one-field flag (bit 2), file index (bits 8 and up). */
+const META = 1;
+const ROW = 2;
+const FIRST = 3;
+const LAST = 4;
+/** Text of the birth date, or -1 when none was given. */
+const DOB = 5;
+/** First email and phone (NO_TEXT: none); more in side maps. */
+const EMAIL = 6;
+const PHONE = 7;
+/** First school and (parents) first linked student, or -1; more in side maps. */
+const SCHOOL = 8;
+const STUDENT = 9;
+/** hashText of the ID, for the ID index. */
+const HASH = 10;
+const WIDTH = 11;
 
-function grow<T extends Int32Array | Uint16Array | Uint8Array>(a: T, n: number, fill = 0): T {
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
-  if (fill !== 0) b.fill(fill, a.length);
-  return b;
-}
-
-/** Texts (emails, phones) of a person without repeats: the first in an array, the others in a map. */
-class TextLists {
-  first = new Int32Array(1024);
-  readonly more = new Map<number, number[]>();
-
-  constructor(private readonly texts: Texts) {}
-
-  /** Adds a non-empty value unless the person already has it. */
-  add(i: number, value: string): void {
-    const first = this.first[i];
-    if (first === NO_TEXT) this.first[i] = this.texts.add(value);
-    else if (!this.texts.equals(first, value)) {
-      const more = this.more.get(i);
-      if (!more) this.more.set(i, [this.texts.add(value)]);
-      else if (!more.some((t) => this.texts.equals(t, value))) more.push(this.texts.add(value));
-    }
-  }
-
-  count(i: number): number {
-    return this.first[i] === NO_TEXT ? 0 : 1 + (this.more.get(i)?.length ?? 0);
-  }
-
-  /** Text number of the k-th value. */
-  ref(i: number, k: number): number {
-    return k === 0 ? this.first[i] : this.more.get(i)![k - 1];
-  }
-}
-
-/** The same for small integers (schools, linked students), -1 meaning none. */
-class IndexLists {
-  first = new Int32Array(1024).fill(-1);
-  readonly more = new Map<number, number[]>();
-
-  add(i: number, value: number): void {
-    const first = this.first[i];
-    if (first === -1) this.first[i] = value;
-    else if (first !== value) {
-      const more = this.more.get(i);
-      if (!more) this.more.set(i, [value]);
-      else if (!more.includes(value)) more.push(value);
-    }
-  }
-
-  count(i: number): number {
-    return this.first[i] === -1 ? 0 : 1 + (this.more.get(i)?.length ?? 0);
-  }
-
-  get(i: number, k: number): number {
-    return k === 0 ? this.first[i] : this.more.get(i)![k - 1];
-  }
-
-  list(i: number): number[] {
-    const first = this.first[i];
-    return first === -1 ? [] : [first, ...(this.more.get(i) ?? [])];
-  }
-}
+const SINGLE_NAME = 4;
+const FILE_SHIFT = 8;
 
 export class People {
   count = 0;
   readonly texts = new Texts();
+  private readonly records = new Int32Pages(WIDTH);
   /** People with a source ID, by ID (guardians identified by name and contact are not in it). */
-  private readonly index = new IdIndex(this.texts);
-  private ids = new Int32Array(1024);
-  private roles = new Uint8Array(1024);
-  private files = new Uint16Array(1024);
-  private rows = new Int32Array(1024);
-  private flags = new Uint8Array(1024);
-  private firstNames = new Int32Array(1024);
-  private lastNames = new Int32Array(1024);
-  private dobs = new Int32Array(1024).fill(NO_DOB);
-  private readonly emailLists = new TextLists(this.texts);
-  private readonly phoneLists = new TextLists(this.texts);
-  private readonly schoolLists = new IndexLists();
-  private readonly studentLists = new IndexLists();
+  private readonly index = new IdIndex({
+    hashOf: (i) => this.get(i, HASH),
+    matches: (i, id) => this.texts.equals(this.get(i, ID), id),
+  });
+  private readonly moreEmails = new Map<number, number[]>();
+  private readonly morePhones = new Map<number, number[]>();
+  private readonly moreSchools = new Map<number, number[]>();
+  private readonly moreStudents = new Map<number, number[]>();
   /** Clever contact types that put the sync on hold (Emergency, Secondary), by person. */
   private readonly holdTypes = new Map<number, string>();
 
+  private get(i: number, field: number): number {
+    return this.records.get(i, field);
+  }
+
+  private set(i: number, field: number, value: number): void {
+    this.records.set(i, field, value);
+  }
+
   /** Adds a person; returns its index, or -1 when the (non-empty) ID is taken. */
   add(id: string, role: Role, file: number, row: number): number {
-    const i = this.count;
-    const ref = this.texts.add(id);
-    if (id !== '' && !this.index.add(id, ref, i)) return -1;
-    this.count++;
-    if (i === this.roles.length) this.grow(i * 2);
-    this.ids[i] = ref;
-    this.roles[i] = ROLE_RANK[role];
-    this.files[i] = file;
-    this.rows[i] = row;
+    const hash = id === '' ? 0 : hashText(id);
+    if (id !== '' && this.index.find(id, hash) >= 0) return -1;
+    const i = this.count++;
+    this.records.reserve(i);
+    this.set(i, ID, this.texts.add(id));
+    this.set(i, META, ROLE_RANK[role] | (file << FILE_SHIFT));
+    this.set(i, ROW, row);
+    this.set(i, FIRST, NO_TEXT);
+    this.set(i, LAST, NO_TEXT);
+    this.set(i, DOB, -1);
+    this.set(i, EMAIL, NO_TEXT);
+    this.set(i, PHONE, NO_TEXT);
+    this.set(i, SCHOOL, -1);
+    this.set(i, STUDENT, -1);
+    this.set(i, HASH, hash);
+    if (id !== '') this.index.add(i, hash);
     return i;
   }
 
@@ -125,107 +92,92 @@ export class People {
     return this.index.find(id);
   }
 
-  private grow(n: number): void {
-    this.ids = grow(this.ids, n);
-    this.roles = grow(this.roles, n);
-    this.files = grow(this.files, n);
-    this.rows = grow(this.rows, n);
-    this.flags = grow(this.flags, n);
-    this.firstNames = grow(this.firstNames, n);
-    this.lastNames = grow(this.lastNames, n);
-    this.dobs = grow(this.dobs, n, NO_DOB);
-    this.emailLists.first = grow(this.emailLists.first, n);
-    this.phoneLists.first = grow(this.phoneLists.first, n);
-    this.schoolLists.first = grow(this.schoolLists.first, n, -1);
-    this.studentLists.first = grow(this.studentLists.first, n, -1);
-  }
-
   id(i: number): string {
-    return this.texts.get(this.ids[i]);
+    return this.texts.get(this.get(i, ID));
   }
 
   /** Text number of the ID (compare and hash IDs without building strings). */
   idRef(i: number): number {
-    return this.ids[i];
+    return this.get(i, ID);
   }
 
   /** Gives a person without an ID of its own one (guardians, once every student is read). */
   setId(i: number, id: string): void {
-    this.ids[i] = this.texts.add(id);
+    this.set(i, ID, this.texts.add(id));
   }
 
   role(i: number): Role {
-    return ROLE_OF_CODE[this.roles[i]];
+    return ROLE_OF_CODE[this.get(i, META) & 3];
   }
 
   /** The role as its rank (rules.md §4): compare people without looking at strings. */
   rank(i: number): number {
-    return this.roles[i];
+    return this.get(i, META) & 3;
   }
 
   setRole(i: number, role: Role): void {
-    this.roles[i] = ROLE_RANK[role];
+    this.set(i, META, (this.get(i, META) & ~3) | ROLE_RANK[role]);
   }
 
   /** File and row of the person's first record. */
   file(i: number): number {
-    return this.files[i];
+    return this.get(i, META) >>> FILE_SHIFT;
   }
 
   row(i: number): number {
-    return this.rows[i];
+    return this.get(i, ROW);
   }
 
   firstName(i: number): string {
-    return this.texts.get(this.firstNames[i]);
+    return this.texts.get(this.get(i, FIRST));
   }
 
   lastName(i: number): string {
-    return this.texts.get(this.lastNames[i]);
+    return this.texts.get(this.get(i, LAST));
   }
 
   hasFirstName(i: number): boolean {
-    return this.firstNames[i] !== NO_TEXT;
+    return this.get(i, FIRST) !== NO_TEXT;
   }
 
   setName(i: number, first: string, last: string): void {
-    this.firstNames[i] = this.texts.add(first);
-    this.lastNames[i] = this.texts.add(last);
+    this.set(i, FIRST, this.texts.add(first));
+    this.set(i, LAST, this.texts.add(last));
   }
 
   /** The name is one field (Clever's Contact_name), kept as the first name. */
   singleName(i: number): boolean {
-    return (this.flags[i] & SINGLE_NAME) !== 0;
+    return (this.get(i, META) & SINGLE_NAME) !== 0;
   }
 
   setSingleName(i: number): void {
-    this.flags[i] |= SINGLE_NAME;
+    this.set(i, META, this.get(i, META) | SINGLE_NAME);
   }
 
   dob(i: number): string | null {
-    const ref = this.dobs[i];
-    return ref === NO_DOB ? null : this.texts.get(ref);
+    const ref = this.get(i, DOB);
+    return ref === -1 ? null : this.texts.get(ref);
   }
 
   setDob(i: number, dob: string): void {
-    this.dobs[i] = this.texts.add(dob);
+    this.set(i, DOB, this.texts.add(dob));
   }
 
   addEmail(i: number, value: string): void {
-    if (value) this.emailLists.add(i, value);
+    if (value) this.addText(i, EMAIL, this.moreEmails, value);
   }
 
   emailCount(i: number): number {
-    return this.emailLists.count(i);
-  }
-
-  email(i: number, k: number): string {
-    return this.texts.get(this.emailLists.ref(i, k));
+    return this.textCount(i, EMAIL, this.moreEmails);
   }
 
   /** Text number of the k-th email. */
   emailRef(i: number, k: number): number {
-    return this.emailLists.ref(i, k);
+    return k === 0 ? this.get(i, EMAIL) : this.moreEmails.get(i)![k - 1];
+  }
+
+  email(i: number, k: number): string {
+    return this.texts.get(this.emailRef(i, k));
   }
 
   emails(i: number): string[] {
@@ -235,20 +187,20 @@ export class People {
   }
 
   addPhone(i: number, value: string): void {
-    if (value) this.phoneLists.add(i, value);
+    if (value) this.addText(i, PHONE, this.morePhones, value);
   }
 
   phoneCount(i: number): number {
-    return this.phoneLists.count(i);
-  }
-
-  phone(i: number, k: number): string {
-    return this.texts.get(this.phoneLists.ref(i, k));
+    return this.textCount(i, PHONE, this.morePhones);
   }
 
   /** Text number of the k-th phone. */
   phoneRef(i: number, k: number): number {
-    return this.phoneLists.ref(i, k);
+    return k === 0 ? this.get(i, PHONE) : this.morePhones.get(i)![k - 1];
+  }
+
+  phone(i: number, k: number): string {
+    return this.texts.get(this.phoneRef(i, k));
   }
 
   phones(i: number): string[] {
@@ -259,36 +211,40 @@ export class People {
 
   /** Adds a school (index into Roster.schools); -1 is ignored. */
   addSchool(i: number, school: number): void {
-    if (school >= 0) this.schoolLists.add(i, school);
+    if (school >= 0) this.addIndex(i, SCHOOL, this.moreSchools, school);
   }
 
   schoolCount(i: number): number {
-    return this.schoolLists.count(i);
+    return this.indexCount(i, SCHOOL, this.moreSchools);
   }
 
   school(i: number, k: number): number {
-    return this.schoolLists.get(i, k);
+    return k === 0 ? this.get(i, SCHOOL) : this.moreSchools.get(i)![k - 1];
   }
 
   schools(i: number): number[] {
-    return this.schoolLists.list(i);
+    const out: number[] = [];
+    for (let k = 0; k < this.schoolCount(i); k++) out.push(this.school(i, k));
+    return out;
   }
 
   /** Parents: links a student (person index). */
   addStudent(i: number, student: number): void {
-    this.studentLists.add(i, student);
+    this.addIndex(i, STUDENT, this.moreStudents, student);
   }
 
   studentCount(i: number): number {
-    return this.studentLists.count(i);
+    return this.indexCount(i, STUDENT, this.moreStudents);
   }
 
   student(i: number, k: number): number {
-    return this.studentLists.get(i, k);
+    return k === 0 ? this.get(i, STUDENT) : this.moreStudents.get(i)![k - 1];
   }
 
   students(i: number): number[] {
-    return this.studentLists.list(i);
+    const out: number[] = [];
+    for (let k = 0; k < this.studentCount(i); k++) out.push(this.student(i, k));
+    return out;
   }
 
   holdContactType(i: number): string | null {
@@ -297,5 +253,34 @@ export class People {
 
   setHoldContactType(i: number, type: string): void {
     this.holdTypes.set(i, own(type));
+  }
+
+  /** Adds a text to a person's list (first in the record, others in `more`) unless it is there. */
+  private addText(i: number, field: number, more: Map<number, number[]>, value: string): void {
+    const first = this.get(i, field);
+    if (first === NO_TEXT) this.set(i, field, this.texts.add(value));
+    else if (!this.texts.equals(first, value)) {
+      const rest = more.get(i);
+      if (!rest) more.set(i, [this.texts.add(value)]);
+      else if (!rest.some((t) => this.texts.equals(t, value))) rest.push(this.texts.add(value));
+    }
+  }
+
+  private textCount(i: number, field: number, more: Map<number, number[]>): number {
+    return this.get(i, field) === NO_TEXT ? 0 : 1 + (more.get(i)?.length ?? 0);
+  }
+
+  private addIndex(i: number, field: number, more: Map<number, number[]>, value: number): void {
+    const first = this.get(i, field);
+    if (first === -1) this.set(i, field, value);
+    else if (first !== value) {
+      const rest = more.get(i);
+      if (!rest) more.set(i, [value]);
+      else if (!rest.includes(value)) rest.push(value);
+    }
+  }
+
+  private indexCount(i: number, field: number, more: Map<number, number[]>): number {
+    return this.get(i, field) === -1 ? 0 : 1 + (more.get(i)?.length ?? 0);
   }
 }

@@ -6,6 +6,8 @@
  * texts are numbered in the order they are added, every block of 4096 is joined into one string,
  * and a text is a start offset into its block.
  */
+import { Int32Pages } from './pages.ts';
+
 const BLOCK_BITS = 12;
 const BLOCK = 1 << BLOCK_BITS;
 
@@ -43,7 +45,7 @@ export class Texts {
   /** Texts of the block being filled, not joined yet. */
   private open: string[] = [''];
   /** Start of each text in its block. */
-  private starts = new Int32Array(BLOCK);
+  private readonly starts = new Int32Pages(1);
   private count = 1;
 
   /** Stores a text; returns its number ('' is always NO_TEXT). */
@@ -57,14 +59,10 @@ export class Texts {
 
   private close(): void {
     const first = this.blocks.length << BLOCK_BITS;
-    if (first + BLOCK > this.starts.length) {
-      const starts = new Int32Array(this.starts.length * 2);
-      starts.set(this.starts);
-      this.starts = starts;
-    }
+    this.starts.reserve(first + BLOCK - 1);
     let at = 0;
     for (let k = 0; k < this.open.length; k++) {
-      this.starts[first + k] = at;
+      this.starts.set(first + k, 0, at);
       at += this.open[k].length;
     }
     // join copies the characters into one new string, so no text keeps its file chunk alive.
@@ -76,16 +74,16 @@ export class Texts {
     const block = n >>> BLOCK_BITS;
     if (block === this.blocks.length) return this.open[n & (BLOCK - 1)];
     const text = this.blocks[block];
-    const start = this.starts[n];
-    const end = (n & (BLOCK - 1)) === BLOCK - 1 ? text.length : this.starts[n + 1];
+    const start = this.starts.get(n, 0);
+    const end = (n & (BLOCK - 1)) === BLOCK - 1 ? text.length : this.starts.get(n + 1, 0);
     return text.substring(start, end);
   }
 
   length(n: number): number {
     const block = n >>> BLOCK_BITS;
     if (block === this.blocks.length) return this.open[n & (BLOCK - 1)].length;
-    const end = (n & (BLOCK - 1)) === BLOCK - 1 ? this.blocks[block].length : this.starts[n + 1];
-    return end - this.starts[n];
+    const end = (n & (BLOCK - 1)) === BLOCK - 1 ? this.blocks[block].length : this.starts.get(n + 1, 0);
+    return end - this.starts.get(n, 0);
   }
 
   /** The string holding text n (with others): read it from offset(n) for length(n) characters. */
@@ -95,13 +93,13 @@ export class Texts {
   }
 
   offset(n: number): number {
-    return n >>> BLOCK_BITS === this.blocks.length ? 0 : this.starts[n];
+    return n >>> BLOCK_BITS === this.blocks.length ? 0 : this.starts.get(n, 0);
   }
 
   /** Whether text n is exactly `value`, without building a string. */
   equals(n: number, value: string): boolean {
     const block = n >>> BLOCK_BITS;
     if (block === this.blocks.length) return this.open[n & (BLOCK - 1)] === value;
-    return this.length(n) === value.length && this.blocks[block].startsWith(value, this.starts[n]);
+    return this.length(n) === value.length && this.blocks[block].startsWith(value, this.starts.get(n, 0));
   }
 }

@@ -52,29 +52,51 @@ function recordId(roster: Roster, f: RawFinding): string {
   return f.id ?? '';
 }
 
+/** The school a finding sorts under: its smallest school ID; '' for none (formatting, holds), last for "(no school)". */
+function schoolKey(roster: Roster, f: RawFinding): string {
+  const severity = ruleFor(f.code).severity;
+  if (severity === 'formatting' || severity === 'hold') return '';
+  let key: string | null = null;
+  if (f.subject === 'person') {
+    const people = roster.people;
+    for (let k = 0; k < people.schoolCount(f.index); k++) {
+      const id = roster.schools[people.school(f.index, k)].id;
+      if (key === null || id < key) key = id;
+    }
+  } else if (f.subject === 'class' && roster.classes[f.index].school >= 0) {
+    key = roster.schools[roster.classes[f.index].school].id;
+  }
+  return key ?? '\uffff';
+}
+
+/** Report order (report.md); ties keep the order the findings were made in. Sorts numbers, not objects. */
 function sortFindings(roster: Roster, raw: RawFinding[]): RawFinding[] {
-  const keys = raw.map((f) => {
-    const schools = findingSchools(roster, f);
-    return {
-      f,
-      severity: SEVERITY_ORDER[ruleFor(f.code).severity],
-      school: schools.length === 0 ? '' : (schools[0] ?? '\uffff'),
-      id: recordId(roster, f),
-    };
+  const n = raw.length;
+  const severity = new Uint8Array(n);
+  const school: string[] = [];
+  const id: string[] = [];
+  for (let i = 0; i < n; i++) {
+    severity[i] = SEVERITY_ORDER[ruleFor(raw[i].code).severity];
+    school.push(schoolKey(roster, raw[i]));
+    id.push(recordId(roster, raw[i]));
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((i, j) => {
+    const a = raw[i];
+    const b = raw[j];
+    return (
+      severity[i] - severity[j] ||
+      cmp(a.code, b.code) ||
+      cmp(school[i], school[j]) ||
+      cmp(id[i], id[j]) ||
+      a.file - b.file ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      cmp(a.field ?? '', b.field ?? '') ||
+      cmp(a.value ?? '', b.value ?? '') ||
+      cmp(a.reason ?? '', b.reason ?? '')
+    );
   });
-  keys.sort(
-    (a, b) =>
-      a.severity - b.severity ||
-      cmp(a.f.code, b.f.code) ||
-      cmp(a.school, b.school) ||
-      cmp(a.id, b.id) ||
-      a.f.file - b.f.file ||
-      (a.f.row ?? 0) - (b.f.row ?? 0) ||
-      cmp(a.f.field ?? '', b.f.field ?? '') ||
-      cmp(a.f.value ?? '', b.f.value ?? '') ||
-      cmp(a.f.reason ?? '', b.f.reason ?? ''),
-  );
-  return keys.map((k) => k.f);
+  return order.map((i) => raw[i]);
 }
 
 export interface RunFacts {

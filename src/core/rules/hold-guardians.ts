@@ -12,18 +12,17 @@ export const holdGuardians: DataRule = {
   fix: 'Check the student’s contacts in the SIS and remove the ones that do not belong.',
   message: (f) => `Student ${f.name || f.id} is linked to ${f.value} parents.`,
   start: (ctx) => {
-    const parents = new Map<number, number>();
+    /** Parents per student (person index): a number each, no map entry per student. */
+    const parents = new Int32Array(ctx.roster.people.count);
     return {
       person(people, i) {
         if (people.role(i) !== 'parent') return;
-        for (let k = 0; k < people.studentCount(i); k++) {
-          const s = people.student(i, k);
-          parents.set(s, (parents.get(s) ?? 0) + 1);
-        }
+        for (let k = 0; k < people.studentCount(i); k++) parents[people.student(i, k)]++;
       },
       end() {
-        for (const [s, n] of [...parents].sort((a, b) => a[0] - b[0])) {
-          if (n >= GUARDIAN_HOLD_LIMIT) ctx.reportPerson(holdGuardians, s, { value: String(n) });
+        for (let s = 0; s < parents.length; s++) {
+          if (parents[s] >= GUARDIAN_HOLD_LIMIT)
+            ctx.reportPerson(holdGuardians, s, { value: String(parents[s]) });
         }
       },
     };
