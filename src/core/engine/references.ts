@@ -6,25 +6,17 @@
  */
 import type { RecordKind } from '../formats/types.ts';
 import type { Roster } from '../model/roster.ts';
+import { PendingRefs } from './pending-refs.ts';
+
+export type { PendingRef } from './pending-refs.ts';
 
 type Status = 'pending' | 'complete' | 'unavailable';
-
-export interface PendingRef {
-  kind: RecordKind;
-  id: string;
-  file: number;
-  row: number;
-  column: string;
-  /** The referencing row's entity and own ID, for the finding. */
-  entity: string | null;
-  ownId: string | null;
-}
 
 export class References {
   private readonly status = new Map<RecordKind, Status>();
   private readonly extra = new Map<RecordKind, Set<string>>();
   private readonly removedIds = new Map<RecordKind, Set<string>>();
-  readonly waiting: PendingRef[] = [];
+  readonly waiting = new PendingRefs();
 
   constructor(private readonly roster: Roster) {}
 

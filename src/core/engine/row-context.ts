@@ -1,6 +1,5 @@
 /** The engine's side of RowContext: turns an adapter's declarations into stage-1 findings. */
 import type { FileSpec, RecordKind, RefOptions, RowContext } from '../formats/types.ts';
-import { own } from '../model/roster.ts';
 import { CsvRecord } from '../input/csv-record.ts';
 import { idDuplicate } from '../rules/formatting/id-duplicate.ts';
 import { idMissing } from '../rules/formatting/id-missing.ts';
@@ -39,6 +38,11 @@ export class RowCursor implements RowContext {
   get(column: string): string {
     const i = this.index.get(column);
     return i === undefined ? '' : this.record.trimmed(i);
+  }
+
+  is(column: string, lowerCase: string): boolean {
+    const i = this.index.get(column);
+    return i === undefined ? lowerCase === '' : this.record.cellIsLowerCase(i, lowerCase);
   }
 
   private field(column: string): string {
@@ -122,14 +126,14 @@ export class RowCursor implements RowContext {
         this.ownId(),
       );
     else if (verdict === 'later')
-      this.refs.waiting.push({
+      this.refs.waiting.add({
         kind,
-        id: own(value),
+        id: value,
         file: this.file,
         row: this.row,
         column: this.field(column),
         entity: this.spec.entity,
-        ownId: own(this.ownId() ?? '') || null,
+        ownId: this.ownId(),
       });
   }
 

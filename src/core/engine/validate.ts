@@ -206,13 +206,11 @@ function headerHas(header: readonly string[], column: string, adapter: FormatAda
 
 /** References that waited for their kind: report those whose kind is now complete (or all, at the end). */
 function settleWaiting(refs: References, findings: FindingCollector, final = false): void {
-  const still = [];
-  for (const w of refs.waiting) {
+  refs.waiting.filter((w) => {
     const verdict = refs.check(w.kind, w.id);
-    if (verdict === 'later' && !final) still.push(w);
-    else if (verdict !== 'ok')
+    if (verdict === 'later' && !final) return true;
+    if (verdict !== 'ok')
       reportUnknownRef(findings, refs, w.kind, w.id, w.file, w.row, w.column, w.entity, w.ownId);
-  }
-  refs.waiting.length = 0;
-  refs.waiting.push(...still);
+    return false;
+  });
 }

@@ -4,22 +4,24 @@ import { own, ROLE_RANK, type Role } from '../model/roster.ts';
 import { ONEROSTER_11_FILES, ONEROSTER_12_FILES, ONEROSTER_OTHER_FILES } from './oneroster-files.ts';
 import type { AdapterContext, FormatAdapter, FormatReader, RecordKind, RowContext } from './types.ts';
 
-const ROLE_MAP: Record<string, Role> = {
-  teacher: 'teacher',
-  student: 'student',
-  parent: 'parent',
-  guardian: 'parent',
-  relative: 'parent',
-};
+/** A Map, not an object: a role written "__proto__" or "constructor" is just another staff role. */
+const ROLE_MAP = new Map<string, Role>([
+  ['teacher', 'teacher'],
+  ['student', 'student'],
+  ['parent', 'parent'],
+  ['guardian', 'parent'],
+  ['relative', 'parent'],
+]);
 
 export function oneRosterRole(value: string): Role {
-  const key = value.trim().toLowerCase();
-  // Own keys only: a role written "__proto__" or "constructor" is just another staff role.
-  return Object.hasOwn(ROLE_MAP, key) ? ROLE_MAP[key] : 'staff';
+  return ROLE_MAP.get(value.trim().toLowerCase()) ?? 'staff';
 }
 
+const NONE: readonly string[] = [];
+
 /** Comma-separated list cells (orgSourcedIds, agentSourcedIds, termSourcedIds). */
-function list(value: string): string[] {
+function list(value: string): readonly string[] {
+  if (value.indexOf(',') === -1) return value === '' ? NONE : [value];
   return value
     .split(',')
     .map((s) => s.trim())
@@ -27,7 +29,7 @@ function list(value: string): string[] {
 }
 
 function removed(r: RowContext): boolean {
-  return r.get('status').toLowerCase() === 'tobedeleted';
+  return r.is('status', 'tobedeleted');
 }
 
 function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReader {
@@ -141,9 +143,8 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
       r.refIndex('school', 'schoolSourcedId');
       const user = r.refIndex('person', 'userSourcedId');
       if (c < 0) return;
-      const role = r.get('role').toLowerCase();
-      if (role === 'teacher') roster.addClassTeacher(roster.classes[c], r.get('userSourcedId'));
-      else if (role === 'student' && user >= 0) people.addSchool(user, roster.classes[c].school);
+      if (r.is('role', 'teacher')) roster.addClassTeacher(roster.classes[c], r.get('userSourcedId'));
+      else if (user >= 0 && r.is('role', 'student')) people.addSchool(user, roster.classes[c].school);
     },
     'demographics.csv'(r) {
       if (removed(r)) return;

@@ -122,7 +122,7 @@ export const remindCsv2: FormatAdapter = {
           const user = r.refIndex('person', E.user);
           if (c < 0) return;
           // An owner who is not a teacher still counts as the class's teacher (→ teacher-unknown).
-          if (r.get(E.role).toLowerCase() === E.owner) {
+          if (r.is(E.role, E.owner)) {
             const id = r.get(E.user);
             if (id) roster.addClassTeacher(roster.classes[c], id);
           } else if (user >= 0) people.addSchool(user, roster.classes[c].school);

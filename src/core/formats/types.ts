@@ -39,6 +39,8 @@ export interface RowContext {
   readonly row: number;
   /** The trimmed cell, '' when empty or when the header lacks the column. */
   get(column: string): string;
+  /** Whether the trimmed cell, lower-cased, is `lowerCase` (compared without building a string). */
+  is(column: string, lowerCase: string): boolean;
   /** An identifying cell: empty → `id-missing` and null. */
   id(column: string): string | null;
   /**

@@ -60,6 +60,28 @@ export class CsvRecord {
     return this.ends[i] - s === value.length && this.text.startsWith(value, s);
   }
 
+  /** Whether the trimmed cell, lower-cased, is `lower` (compared in place when the cell is plain ASCII). */
+  cellIsLowerCase(i: number, lower: string): boolean {
+    if (i >= this.length) return lower === '';
+    if (this.values === null) {
+      const s = this.starts[i];
+      const e = this.ends[i];
+      const t = this.text;
+      const a = t.charCodeAt(s);
+      const b = t.charCodeAt(e - 1);
+      if (e - s === lower.length && a > 32 && a < 127 && b > 32 && b < 127) {
+        for (let k = 0; k < lower.length; k++) {
+          let c = t.charCodeAt(s + k);
+          if (c >= 128) return this.trimmed(i).toLowerCase() === lower;
+          if (c >= 65 && c <= 90) c += 32;
+          if (c !== lower.charCodeAt(k)) return false;
+        }
+        return true;
+      }
+    }
+    return this.trimmed(i).toLowerCase() === lower;
+  }
+
   /** Length of the cell in UTF-16 units. */
   cellLength(i: number): number {
     return this.values !== null ? this.values[i].length : this.ends[i] - this.starts[i];
