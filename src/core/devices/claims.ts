@@ -67,30 +67,19 @@ function beatsByIndex(people: People, a: number, b: number): boolean {
   return people.id(a) < people.id(b);
 }
 
-/** Person i claims key `code`; returns the owners array (grown when the key is new). */
-function claim(
-  owners: Int32Array<ArrayBuffer>,
-  code: number,
-  people: People,
-  i: number,
-): Int32Array<ArrayBuffer> {
-  if (code >= owners.length) {
-    const grown = new Int32Array(Math.max(code + 1, owners.length * 2)).fill(-1);
-    grown.set(owners);
-    owners = grown;
-  }
+/** Person i claims key `code`: it becomes theirs unless its owner beats them. */
+function claim(owners: Int32Array, code: number, people: People, i: number): void {
   const current = owners[code];
   if (current === -1 || (current !== i && beatsByIndex(people, i, current))) owners[code] = i;
-  return owners;
 }
 
 export class DeviceClaims {
   /** Devices of person i are codes[start[i]] … codes[start[i + 1] - 1]: emails, then phones. */
   private readonly start: Int32Array;
-  private codes: Int32Array;
+  private readonly codes: Int32Array;
   /** Key number → index of the person who gets the device (-1: only staff wrote it). */
-  private emailOwners = new Int32Array(1024).fill(-1);
-  private phoneOwners = new Int32Array(1024).fill(-1);
+  private readonly emailOwners: Int32Array;
+  private readonly phoneOwners: Int32Array;
   private readonly people: People;
   private readonly current: PersonDevices = { emails: [], phones: [] };
   private readonly emailPool: EmailDevice[] = [];
@@ -99,27 +88,30 @@ export class DeviceClaims {
   constructor(roster: Roster) {
     const people = (this.people = roster.people);
     const n = people.count;
-    const emailKeys = new EmailKeys(people.texts);
-    const phoneKeys = new PhoneKeys();
+    // Counted first, so every table is made once at its final size.
     this.start = new Int32Array(n + 1);
-    this.codes = new Int32Array(Math.max(16, n * 2));
-    let at = 0;
+    let emailTotal = 0;
+    let phoneTotal = 0;
     for (let i = 0; i < n; i++) {
-      this.start[i] = at;
+      this.start[i] = emailTotal + phoneTotal;
+      emailTotal += people.emailCount(i);
+      phoneTotal += people.phoneCount(i);
+    }
+    this.start[n] = emailTotal + phoneTotal;
+    this.codes = new Int32Array(emailTotal + phoneTotal);
+    this.emailOwners = new Int32Array(emailTotal).fill(-1);
+    this.phoneOwners = new Int32Array(phoneTotal).fill(-1);
+    const emailKeys = new EmailKeys(people.texts, emailTotal);
+    const phoneKeys = new PhoneKeys(phoneTotal);
+    for (let i = 0; i < n; i++) {
+      let at = this.start[i];
       const emails = people.emailCount(i);
       const phones = people.phoneCount(i);
-      if (at + emails + phones > this.codes.length) {
-        const codes = new Int32Array((at + emails + phones) * 2);
-        codes.set(this.codes);
-        this.codes = codes;
-      }
       const claims = people.rank(i) > 0;
       for (let k = 0; k < emails; k++) this.codes[at + k] = this.emailCode(emailKeys, i, k, at, claims);
       at += emails;
       for (let k = 0; k < phones; k++) this.codes[at + k] = this.phoneCode(phoneKeys, i, k, at, claims);
-      at += phones;
     }
-    this.start[n] = at;
   }
 
   private emailCode(keys: EmailKeys, i: number, k: number, first: number, claims: boolean): number {
@@ -143,7 +135,7 @@ export class DeviceClaims {
     }
     if (!valid) return NOT_USABLE;
     const code = keys.keyOf(ref);
-    if (claims) this.emailOwners = claim(this.emailOwners, code, people, i);
+    if (claims) claim(this.emailOwners, code, people, i);
     return code;
   }
 
@@ -159,7 +151,7 @@ export class DeviceClaims {
     }
     if (number < 0) return NOT_USABLE;
     const code = keys.keyOf(number);
-    if (claims) this.phoneOwners = claim(this.phoneOwners, code, this.people, i);
+    if (claims) claim(this.phoneOwners, code, this.people, i);
     return code;
   }
 

@@ -5,7 +5,7 @@
  * kind are not checked: the file finding already says what is wrong.
  */
 import type { RecordKind } from '../formats/types.ts';
-import type { Roster } from '../model/roster.ts';
+import type { People, Roster } from '../model/roster.ts';
 import { PendingRefs } from './pending-refs.ts';
 
 export type { PendingRef } from './pending-refs.ts';
@@ -19,6 +19,10 @@ export class References {
   readonly waiting = new PendingRefs();
 
   constructor(private readonly roster: Roster) {}
+
+  get people(): People {
+    return this.roster.people;
+  }
 
   setStatus(kind: RecordKind, status: Status): void {
     if (this.status.get(kind) === 'unavailable') return;

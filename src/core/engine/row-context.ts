@@ -20,6 +20,8 @@ export class RowCursor implements RowContext {
    */
   private readonly lastValue: string[] = [];
   private readonly lastFound: Int32Array;
+  /** The same for people, whose IDs are compared with the person's kept ID text. */
+  private readonly lastPerson: Int32Array;
 
   constructor(
     readonly file: number,
@@ -33,6 +35,7 @@ export class RowCursor implements RowContext {
     private readonly refs: References,
   ) {
     this.lastFound = new Int32Array(Math.max(0, ...index.values()) + 1).fill(-1);
+    this.lastPerson = new Int32Array(this.lastFound.length).fill(-1);
   }
 
   get(column: string): string {
@@ -84,6 +87,15 @@ export class RowCursor implements RowContext {
     const cell = options.value === undefined ? this.index.get(column) : undefined;
     if (cell !== undefined && this.lastFound[cell] >= 0 && this.record.cellIs(cell, this.lastValue[cell]))
       return this.lastFound[cell];
+    if (kind === 'person' && cell !== undefined && this.record.plainCell(cell)) {
+      // The usual case, a person found: looked up where the cell is, no string made.
+      const { text, at, end } = this.record;
+      const people = this.refs.people;
+      const last = this.lastPerson[cell];
+      if (last >= 0 && people.idIsAt(last, text, at, end)) return last;
+      const found = people.findAt(text, at, end);
+      if (found >= 0) return (this.lastPerson[cell] = found);
+    }
     const value = options.value ?? (cell === undefined ? '' : this.record.trimmed(cell));
     if (!value) {
       this.missing(column, options);

@@ -7,7 +7,7 @@
  * from its first row (its name, first email and first phone): no key string per contact row.
  */
 import { IntList } from '../model/int-list.ts';
-import { hashText, mix } from '../model/texts.ts';
+import { FNV_BASIS, hashText, mix } from '../model/texts.ts';
 import type { Roster } from '../model/roster.ts';
 
 /** Who a contact row names: the name as one field (Clever) or as first and last name (Remind CSV 1.0). */
@@ -91,7 +91,7 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Hash of the digits of a phone cell (what `replace(/\D/g, '')` keeps). */
 function digitsHash(phone: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_BASIS;
   for (let i = 0; i < phone.length; i++) {
     const c = phone.charCodeAt(i);
     if (isDigit(c)) h = Math.imul(h ^ c, 0x01000193);

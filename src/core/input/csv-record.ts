@@ -52,6 +52,27 @@ export class CsvRecord {
     return t.slice(s, e).trim();
   }
 
+  /**
+   * Where the cell is in `text` when it needs no trimming (printable ASCII at both ends): sets
+   * `at` and `end` and returns true; false for an empty, padded or quoted cell.
+   */
+  plainCell(i: number): boolean {
+    if (i >= this.length || this.values !== null) return false;
+    const s = this.starts[i];
+    const e = this.ends[i];
+    if (s === e) return false;
+    const a = this.text.charCodeAt(s);
+    const b = this.text.charCodeAt(e - 1);
+    if (a <= 32 || a >= 127 || b <= 32 || b >= 127) return false;
+    this.at = s;
+    this.end = e;
+    return true;
+  }
+
+  /** The cell found by plainCell(). */
+  at = 0;
+  end = 0;
+
   /** Whether the cell is exactly `value`, compared in place. */
   cellIs(i: number, value: string): boolean {
     if (i >= this.length) return false;

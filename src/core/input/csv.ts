@@ -18,7 +18,7 @@ export type { QuoteProblem } from './csv-quoted.ts';
 export { CsvRecord } from './csv-record.ts';
 
 export const MAX_CELL_CHARS = 65536;
-const MIN_FEED_CHARS = 1 << 18;
+const MIN_FEED_CHARS = 1 << 16;
 
 export interface CsvEvents {
   /** The record is reused: read its cells during the call. */

@@ -21,7 +21,7 @@ export interface RandomAccess {
   read(start: number, end: number): Promise<Uint8Array>;
 }
 
-export const CHUNK_BYTES = 1 << 20;
+export const CHUNK_BYTES = 1 << 18;
 
 export function baseName(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));

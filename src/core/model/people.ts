@@ -50,6 +50,7 @@ export class People {
   private readonly index = new IdIndex({
     hashOf: (i) => this.get(i, HASH),
     matches: (i, id) => this.texts.equals(this.get(i, ID), id),
+    matchesAt: (i, source, start, end) => this.texts.equalsAt(this.get(i, ID), source, start, end),
   });
   private readonly moreEmails = new Map<number, number[]>();
   private readonly morePhones = new Map<number, number[]>();
@@ -90,6 +91,16 @@ export class People {
   /** Index of the person with this source ID, or -1. */
   find(id: string): number {
     return this.index.find(id);
+  }
+
+  /** Whether person i's ID is `source` from `start` to `end`. */
+  idIsAt(i: number, source: string, start: number, end: number): boolean {
+    return this.texts.equalsAt(this.get(i, ID), source, start, end);
+  }
+
+  /** The same for the ID that is `source` from `start` to `end` (a cell, read in place). */
+  findAt(source: string, start: number, end: number): number {
+    return this.index.findAt(source, start, end);
   }
 
   id(i: number): string {

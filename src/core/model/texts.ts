@@ -11,19 +11,28 @@ import { Int32Pages } from './pages.ts';
 const BLOCK_BITS = 12;
 const BLOCK = 1 << BLOCK_BITS;
 
+/** FNV-1a's offset basis as a 32-bit signed integer (0x811c9dc5 would make the hash a float). */
+export const FNV_BASIS = -2128831035;
+const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over UTF-16 code units, with a final mix: the hash every text index uses. */
 export function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return hashAt(text, 0, text.length);
+}
+
+/** The same hash of `source` from `start` to `end`, without cutting it out. */
+export function hashAt(source: string, start: number, end: number): number {
+  let h = FNV_BASIS;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ source.charCodeAt(i), FNV_PRIME);
   return mix(h);
 }
 
 /** The same hash with ASCII letters lower-cased (emails compare that way). */
-export function hashLowerAscii(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+export function hashLowerAscii(source: string, start = 0, end = source.length): number {
+  let h = FNV_BASIS;
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    h = Math.imul(h ^ ((c - 65) >>> 0 < 26 ? c + 32 : c), FNV_PRIME);
   }
   return mix(h);
 }
@@ -94,6 +103,17 @@ export class Texts {
 
   offset(n: number): number {
     return n >>> BLOCK_BITS === this.blocks.length ? 0 : this.starts.get(n, 0);
+  }
+
+  /** Whether text n is `source` from `start` to `end`, compared in place. */
+  equalsAt(n: number, source: string, start: number, end: number): boolean {
+    const length = end - start;
+    if (this.length(n) !== length) return false;
+    const text = this.source(n);
+    const from = this.offset(n);
+    for (let k = 0; k < length; k++)
+      if (text.charCodeAt(from + k) !== source.charCodeAt(start + k)) return false;
+    return true;
   }
 
   /** Whether text n is exactly `value`, without building a string. */
