@@ -6,7 +6,7 @@ import type { FileSpec, FormatAdapter, RowContext } from './types.ts';
 const req = (name: string) => ({ name, required: true });
 const opt = (name: string) => ({ name });
 const CO_TEACHERS = [2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `Teacher_${n}_id`);
-const HOLD_CONTACT_TYPES = new Set(['emergency', 'secondary']);
+const HOLD_CONTACT_TYPES = ['emergency', 'secondary'];
 
 const FILES: FileSpec[] = [
   {
@@ -112,9 +112,10 @@ export const clever: FormatAdapter = {
       people.addEmail(index, email);
       people.addPhone(index, phone);
       people.addStudent(index, student);
-      const type = r.get('Contact_type');
-      if (HOLD_CONTACT_TYPES.has(type.toLowerCase()) && people.holdContactType(index) === null)
-        people.setHoldContactType(index, type);
+      // Compared in place: the usual "Parent/Guardian" makes no string.
+      const hold = HOLD_CONTACT_TYPES.some((type) => r.is('Contact_type', type));
+      if (hold && people.holdContactType(index) === null)
+        people.setHoldContactType(index, r.get('Contact_type'));
     }
 
     return {

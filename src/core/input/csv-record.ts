@@ -78,7 +78,11 @@ export class CsvRecord {
     if (i >= this.length) return false;
     if (this.values !== null) return this.values[i] === value;
     const s = this.starts[i];
-    return this.ends[i] - s === value.length && this.text.startsWith(value, s);
+    const n = value.length;
+    if (this.ends[i] - s !== n) return false;
+    const t = this.text;
+    for (let k = 0; k < n; k++) if (t.charCodeAt(s + k) !== value.charCodeAt(k)) return false;
+    return true;
   }
 
   /** Whether the trimmed cell, lower-cased, is `lower` (compared in place when the cell is plain ASCII). */

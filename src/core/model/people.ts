@@ -7,7 +7,7 @@
  */
 import { IdIndex } from './id-index.ts';
 import { Int32Pages } from './pages.ts';
-import { hashText, NO_TEXT, Texts } from './texts.ts';
+import { NO_TEXT, Texts } from './texts.ts';
 
 export type Role = 'teacher' | 'student' | 'parent' | 'staff';
 
@@ -35,9 +35,7 @@ const PHONE = 7;
 /** First school and (parents) first linked student, or -1; more in side maps. */
 const SCHOOL = 8;
 const STUDENT = 9;
-/** hashText of the ID, for the ID index. */
-const HASH = 10;
-const WIDTH = 11;
+const WIDTH = 10;
 
 const SINGLE_NAME = 4;
 const FILE_SHIFT = 8;
@@ -48,7 +46,6 @@ export class People {
   private readonly records = new Int32Pages(WIDTH);
   /** People with a source ID, by ID (guardians identified by name and contact are not in it). */
   private readonly index = new IdIndex({
-    hashOf: (i) => this.get(i, HASH),
     matches: (i, id) => this.texts.equals(this.get(i, ID), id),
     matchesAt: (i, source, start, end) => this.texts.equalsAt(this.get(i, ID), source, start, end),
   });
@@ -69,9 +66,9 @@ export class People {
 
   /** Adds a person; returns its index, or -1 when the (non-empty) ID is taken. */
   add(id: string, role: Role, file: number, row: number): number {
-    const hash = id === '' ? 0 : hashText(id);
-    if (id !== '' && this.index.find(id, hash) >= 0) return -1;
-    const i = this.count++;
+    const i = this.count;
+    if (id !== '' && this.index.insert(id, this.index.hash(id), i) >= 0) return -1;
+    this.count++;
     this.records.reserve(i);
     this.set(i, ID, this.texts.add(id));
     this.set(i, META, ROLE_RANK[role] | (file << FILE_SHIFT));
@@ -83,8 +80,6 @@ export class People {
     this.set(i, PHONE, NO_TEXT);
     this.set(i, SCHOOL, -1);
     this.set(i, STUDENT, -1);
-    this.set(i, HASH, hash);
-    if (id !== '') this.index.add(i, hash);
     return i;
   }
 

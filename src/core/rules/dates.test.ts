@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarDate, checkDob, parseDob } from './dates.ts';
 
@@ -63,6 +64,53 @@ describe('parseDob', () => {
     ['12-31-2012', null],
   ])('%s → %o', (raw, date) => {
     expect(parseDob(raw)).toEqual(date);
+  });
+});
+
+/** The layouts as regular expressions (rules.md §5): the first implementation, kept as the reference. */
+const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const ISO = /^(\d{4})([-/])(\d{2})\2(\d{2})$/;
+const TWO_DIGIT = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/;
+function referenceParse(raw: string): { year: number; month: number; day: number } | null {
+  let m = US.exec(raw);
+  if (m) return { year: +m[3], month: +m[1], day: +m[2] };
+  m = ISO.exec(raw);
+  if (m) return { year: +m[1], month: +m[3], day: +m[4] };
+  return null;
+}
+function referenceCheck(raw: string | null): string {
+  const text = (raw ?? '').trim();
+  if (text === '') return 'missing';
+  const date = referenceParse(text);
+  if (!date) {
+    const short = TWO_DIGIT.exec(text);
+    if (short && +short[1] >= 1 && +short[1] <= 12 && +short[2] >= 1 && +short[2] <= 31)
+      return 'two-digit-year';
+    return 'invalid';
+  }
+  const days = new Date(Date.UTC(date.year, date.month, 0)).getUTCDate();
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > days) return 'invalid';
+  const after = date.year - TODAY.year || date.month - TODAY.month || date.day - TODAY.day;
+  if (date.year < 1900 || after > 0) return 'invalid';
+  return 'ok';
+}
+
+describe('checkDob and parseDob agree with the regular expressions of rules.md §5', () => {
+  it('on random text (property)', () => {
+    const unit = fc.constantFrom('0', '1', '2', '9', '/', '-', '.', ' ', 'a', '٣');
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '9'), maxLength: 5 });
+    const sep = fc.constantFrom('/', '-', '.', '');
+    const text = fc.oneof(
+      fc.string({ unit, maxLength: 12 }),
+      fc.tuple(digits, sep, digits, sep, digits).map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(text, (raw) => {
+        expect(parseDob(raw)).toEqual(referenceParse(raw));
+        expect(checkDob(raw, TODAY)).toBe(referenceCheck(raw));
+      }),
+      { numRuns: 50000 },
+    );
   });
 });
 
