@@ -94,7 +94,9 @@ export class CsvRecord {
       const t = this.text;
       const a = t.charCodeAt(s);
       const b = t.charCodeAt(e - 1);
-      if (e - s === lower.length && a > 32 && a < 127 && b > 32 && b < 127) {
+      if (a > 32 && a < 127 && b > 32 && b < 127) {
+        // Nothing to trim: a cell of another length differs, whatever lower-casing does to it.
+        if (e - s !== lower.length) return false;
         for (let k = 0; k < lower.length; k++) {
           let c = t.charCodeAt(s + k);
           if (c >= 128) return this.trimmed(i).toLowerCase() === lower;

@@ -311,3 +311,32 @@ describe('CsvReader chunking', () => {
     expect(size).toBeGreaterThan(MAX_CELL_CHARS);
   });
 });
+
+describe('CsvRecord reads cells in place as their strings would', () => {
+  it('trimmed, blank, cellIs, cellIsLowerCase and plainCell agree with the cells (property)', () => {
+    const unit = fc.constantFrom('a', 'B', 'k', ' ', '\t', '\u00a0', '"', ',', 'İ', 'K', 'é', '1');
+    const targets = ['', 'k', 'ab', 'tobedeleted', 'teacher'];
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), fc.constantFrom(...targets), (line, target) => {
+        const reader = new CsvReader({
+          row(record) {
+            const cells = record.cells();
+            expect(record.blank()).toBe(cells.every((c) => c.trim() === ''));
+            for (let i = 0; i <= cells.length; i++) {
+              const cell = cells[i] ?? '';
+              expect(record.trimmed(i)).toBe(cell.trim());
+              expect(record.cellIs(i, cell.trim())).toBe(i < cells.length && cell === cell.trim());
+              expect(record.cellIsLowerCase(i, target)).toBe(cell.trim().toLowerCase() === target);
+              if (record.plainCell(i)) expect(record.text.slice(record.at, record.end)).toBe(cell.trim());
+            }
+          },
+          quoteProblem: () => {},
+          cellTooLong: () => {},
+        });
+        reader.push(line + '\n');
+        reader.end();
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
