@@ -9,6 +9,7 @@
  */
 import type { People } from '../model/people.ts';
 import type { Texts } from '../model/texts.ts';
+import { NO_TICK, TICK_EVERY, type Tick } from '../engine/ticks.ts';
 import type { Roster } from '../model/roster.ts';
 import { emailKey, isValidEmail, isValidEmailAt } from './email.ts';
 import { EmailKeys, PhoneKeys } from './key-tables.ts';
@@ -85,7 +86,7 @@ export class DeviceClaims {
   private readonly emailPool: EmailDevice[] = [];
   private readonly phonePool: PhoneDevice[] = [];
 
-  constructor(roster: Roster) {
+  constructor(roster: Roster, tick: Tick = NO_TICK) {
     const people = (this.people = roster.people);
     const n = people.count;
     // Counted first, so every table is made once at its final size.
@@ -104,6 +105,7 @@ export class DeviceClaims {
     const emailKeys = new EmailKeys(people.texts, emailTotal);
     const phoneKeys = new PhoneKeys(phoneTotal);
     for (let i = 0; i < n; i++) {
+      if ((i & TICK_EVERY) === 0) tick(i, n);
       let at = this.start[i];
       const emails = people.emailCount(i);
       const phones = people.phoneCount(i);

@@ -4,8 +4,9 @@
  * children (students already gained their classes' schools while enrollments streamed).
  */
 import type { Roster } from '../model/roster.ts';
+import { NO_TICK, TICK_EVERY, type Tick } from './ticks.ts';
 
-export function resolveSchools(roster: Roster): void {
+export function resolveSchools(roster: Roster, tick: Tick = NO_TICK): void {
   const people = roster.people;
   for (const c of roster.classes) {
     if (c.school < 0) continue;
@@ -15,6 +16,7 @@ export function resolveSchools(roster: Roster): void {
     }
   }
   for (let p = 0; p < people.count; p++) {
+    if ((p & TICK_EVERY) === 0) tick(p, people.count);
     if (people.role(p) !== 'parent') continue;
     for (let k = 0; k < people.studentCount(p); k++) {
       const s = people.student(p, k);

@@ -7,6 +7,7 @@ import type { RuleContext } from '../rules/rule.ts';
 import type { RosterSnapshot } from '../report/snapshot.ts';
 import { getsAccount } from '../rules/account.ts';
 import type { FindingCollector } from './collector.ts';
+import { NO_TICK, TICK_EVERY, type Tick } from './ticks.ts';
 
 export function runRules(
   roster: Roster,
@@ -14,8 +15,10 @@ export function runRules(
   today: CalendarDate,
   previous: RosterSnapshot | null,
   current: RosterSnapshot | null,
+  claimsTick: Tick = NO_TICK,
+  rulesTick: Tick = NO_TICK,
 ): void {
-  const claims = new DeviceClaims(roster);
+  const claims = new DeviceClaims(roster, claimsTick);
   let devicesOf = -1;
   let devices: PersonDevices | null = null;
   const ctx: RuleContext = {
@@ -40,7 +43,10 @@ export function runRules(
   const personVisitors = visitors.filter((v) => v.person).map((v) => v.person!.bind(v));
   const classVisitors = visitors.filter((v) => v.class).map((v) => v.class!.bind(v));
   const people = roster.people;
-  for (let i = 0; i < people.count; i++) for (const visit of personVisitors) visit(people, i);
+  for (let i = 0; i < people.count; i++) {
+    if ((i & TICK_EVERY) === 0) rulesTick(i, people.count);
+    for (const visit of personVisitors) visit(people, i);
+  }
   roster.classes.forEach((c, i) => {
     for (const visit of classVisitors) visit(c, i);
   });

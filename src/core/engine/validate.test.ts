@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { generateInMemory, planDistrict } from '../generate/generate.ts';
 import type { FormatId } from '../formats/types.ts';
 import { sourceFromBytes } from '../input/source.ts';
 import { filesOf, findings, run, summary } from '../../../test/helpers.ts';
@@ -98,6 +99,28 @@ describe('validate progress', () => {
       expect(p.bytesDone).toBeLessThanOrEqual(total);
       expect(p.rowsPerSecond).toBeGreaterThanOrEqual(0);
     }
+  });
+
+  it('says how much of the checking is done, from 0 to at most 1, growing', async () => {
+    const files = generateInMemory(planDistrict({ format: 'clever', students: 3000 }));
+    const seen: Progress[] = [];
+    let last = 0;
+    const slowly = (p: Progress) => {
+      seen.push({ ...p });
+      // Let time pass between reports, so the 50 ms throttle lets the steps' reports through.
+      const until = Date.now() + (p.phase === 'checking' ? 60 : 0);
+      while (Date.now() < until) last++;
+    };
+    await run(Object.fromEntries(files), { onProgress: slowly });
+    const checking = seen.filter((p) => p.phase === 'checking');
+    expect(checking[0].checked).toBe(0);
+    expect(checking.length).toBeGreaterThan(3);
+    for (let i = 1; i < checking.length; i++) {
+      expect(checking[i].checked).toBeGreaterThanOrEqual(checking[i - 1].checked!);
+      expect(checking[i].checked).toBeLessThanOrEqual(1);
+    }
+    expect(seen.filter((p) => p.phase !== 'checking').every((p) => p.checked === undefined)).toBe(true);
+    expect(last).toBeGreaterThan(0);
   });
 });
 

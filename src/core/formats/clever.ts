@@ -169,7 +169,7 @@ export const clever: FormatAdapter = {
           if (c >= 0 && p >= 0 && people.role(p) === 'student') people.addSchool(p, roster.classes[c].school);
         },
       },
-      finish: () => guardians.assignIds((i) => people.firstName(i)),
+      finish: (tick) => guardians.assignIds((i) => people.firstName(i), tick),
     };
   },
 };

@@ -6,6 +6,7 @@
  * A guardian is found again by a hash of those three parts, checked against what the parent kept
  * from its first row (its name, first email and first phone): no key string per contact row.
  */
+import { NO_TICK, TICK_EVERY, type Tick } from '../engine/ticks.ts';
 import { IntList } from '../model/int-list.ts';
 import { FNV_BASIS, hashText, mix } from '../model/texts.ts';
 import type { Roster } from '../model/roster.ts';
@@ -73,9 +74,10 @@ export class GuardianIdentities {
   }
 
   /** Gives every guardian its source ID once all students are linked; `name` is the name in the ID. */
-  assignIds(name: (index: number) => string): void {
+  assignIds(name: (index: number) => string, tick: Tick = NO_TICK): void {
     const people = this.roster.people;
     for (let m = 0; m < this.members.length; m++) {
+      if ((m & TICK_EVERY) === 0) tick(m, this.members.length);
       const index = this.members.get(m);
       let smallest: string | null = null;
       for (let k = 0; k < people.studentCount(index); k++) {

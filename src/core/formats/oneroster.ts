@@ -1,4 +1,5 @@
 /** OneRoster 1.1 and 1.2 (formats.md): one reader, two file lists. */
+import { NO_TICK, TICK_EVERY } from '../engine/ticks.ts';
 import { IntList } from '../model/int-list.ts';
 import { own, ROLE_RANK, type Role } from '../model/roster.ts';
 import { ONEROSTER_11_FILES, ONEROSTER_12_FILES, ONEROSTER_OTHER_FILES } from './oneroster-files.ts';
@@ -160,9 +161,10 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
 
   return {
     rows,
-    finish() {
+    finish(tick = NO_TICK) {
       // agentSourcedIds link parents and students whichever side lists the other.
       for (let k = 0; k < agentOf.length; k++) {
+        if ((k & TICK_EVERY) === 0) tick(k, agentOf.length);
         const index = agentOf.get(k);
         const other = roster.findPerson(people.texts.get(agentIds.get(k)));
         if (other < 0) continue;

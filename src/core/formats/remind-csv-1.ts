@@ -158,7 +158,7 @@ export const remindCsv1: FormatAdapter = {
           else if (people.role(p) === 'student') people.addSchool(p, roster.classes[c].school);
         },
       },
-      finish: () => guardians.assignIds((i) => `${people.firstName(i)} ${people.lastName(i)}`),
+      finish: (tick) => guardians.assignIds((i) => `${people.firstName(i)} ${people.lastName(i)}`, tick),
     };
   },
 };

@@ -3,6 +3,7 @@
  * canonical roster and say which cells identify or reference records; they never judge. The
  * engine turns those declarations into formatting findings (stage 1).
  */
+import type { Tick } from '../engine/ticks.ts';
 import type { Roster } from '../model/roster.ts';
 
 export type FormatId = 'remind-csv-1.0' | 'remind-csv-2.0' | 'oneroster-1.1' | 'oneroster-1.2' | 'clever';
@@ -79,8 +80,8 @@ export interface AdapterContext {
 export interface FormatReader {
   /** Row handlers by canonical file name. */
   rows: Record<string, (row: RowContext) => void>;
-  /** After every file: resolve what needed all files (links, guardian IDs). */
-  finish(): void;
+  /** After every file: resolve what needed all files (links, guardian IDs); `tick` says how far it is. */
+  finish(tick?: Tick): void;
 }
 
 export interface FormatAdapter {

@@ -6,6 +6,7 @@ import type { RosterSnapshot } from './snapshot.ts';
 import type { FormattingRule } from '../rules/rule.ts';
 import { ruleFor } from '../rules/registry.ts';
 import { findingSchools, materialize } from './materialize.ts';
+import { NO_TICK, type Tick } from '../engine/ticks.ts';
 import {
   REPORT_VERSION,
   type FileEntry,
@@ -106,8 +107,15 @@ export interface RunFacts {
   snapshot: RosterSnapshot;
 }
 
-export function buildResult(roster: Roster, collected: RawFinding[], facts: RunFacts): ValidationResult {
+export function buildResult(
+  roster: Roster,
+  collected: RawFinding[],
+  facts: RunFacts,
+  tick: Tick = NO_TICK,
+): ValidationResult {
+  tick(0, 2);
   const raw = sortFindings(roster, collected);
+  tick(1, 2);
   const entry = (id: string | null, name: string): SchoolEntry => ({
     id,
     name,

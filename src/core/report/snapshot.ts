@@ -9,6 +9,7 @@
  */
 import type { Roster } from '../model/roster.ts';
 import { hexOf, IdHasher } from './id-hash.ts';
+import { NO_TICK, TICK_EVERY, type Tick } from '../engine/ticks.ts';
 
 export const SNAPSHOT_KINDS = ['teachers', 'students', 'parents', 'classes'] as const;
 export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
@@ -30,7 +31,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const HIGH = LITTLE_ENDIAN ? 1 : 0;
 const LOW = 1 - HIGH;
 
-export function takeSnapshot(roster: Roster, salt: string): RosterSnapshot {
+export function takeSnapshot(roster: Roster, salt: string, tick: Tick = NO_TICK): RosterSnapshot {
   const hasher = new IdHasher(salt);
   const people = roster.people;
   const texts = people.texts;
@@ -49,6 +50,7 @@ export function takeSnapshot(roster: Roster, salt: string): RosterSnapshot {
     words[k][at + LOW] = hasher.second;
   };
   for (let i = 0; i < people.count; i++) {
+    if ((i & TICK_EVERY) === 0) tick(i, people.count);
     const k = kindOf[people.role(i)];
     if (k < 0) continue;
     const ref = people.idRef(i);
