@@ -1,0 +1,255 @@
+/**
+ * npm run bench:browser [-- --formats clever,oneroster-1.1] [--sizes 100000,1000000]
+ *
+ * The built page (vite build, served by vite preview) in Debian's Chromium, driven by playwright-core,
+ * checking synthetic districts chosen through the "Roster files" input as a person would. For each:
+ * the time until the report shows, main-thread long tasks (PerformanceObserver "longtask": the
+ * engine runs in a worker, the page must stay responsive), how often the progress shown changed,
+ * whether the tab survived, and the browser's peak memory (all its processes). Issue #5 asks that
+ * 100 000 students check with no long task over 100 ms and progress updating at least twice a
+ * second, and that 1 000 000 students complete without the tab crashing.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { preview } from 'vite';
+import type { FormatId } from '../src/core/formats/types.ts';
+import { CHROMIUM_ARGS, findChromium, missingChromiumBanner } from '../test/e2e/chromium.ts';
+import { BENCH_DIR, ensureDistrict, machine, type District } from './bench-data.ts';
+
+const MB = 1e6;
+/** How long to keep watching after the report shows (it renders, the history keeps the run). */
+const AFTER_REPORT_MS = 5000;
+
+/** Runs in the page before its own scripts: records long tasks and every change of the progress shown. */
+function watchPage(): void {
+  const w = window as unknown as { bench: { longTasks: number[][]; updates: number[] } };
+  w.bench = { longTasks: [], updates: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.bench.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  let shown = '';
+  new MutationObserver(() => {
+    const panel = document.querySelector('section.progress');
+    if (!panel) return;
+    const bar = panel.querySelector('progress');
+    const now = `${bar?.getAttribute('value') ?? ''}|${panel.querySelector('.detail')?.textContent ?? ''}`;
+    if (now !== shown) {
+      shown = now;
+      w.bench.updates.push(performance.now());
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+/**
+ * Resident memory of every process this one started: the browser and all its processes (renderers
+ * with the page's worker, GPU, network…). The preview server runs in this process, not counted.
+ */
+function browserRss(rootPid: number): number {
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(entry), Number(fields[1]));
+      rss.set(Number(entry), Number(fields[21]) * 4096);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, depth = 0; p > 1 && depth < 20; p = parent.get(p) ?? 0, depth++)
+      if (p === rootPid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [pid, bytes] of rss) if (pid !== rootPid && inTree(pid)) total += bytes;
+  return total;
+}
+
+interface BrowserResult {
+  format: FormatId;
+  students: number;
+  bytes: number;
+  completed: boolean;
+  outcome: string;
+  /** From choosing the files to the Schools table showing. */
+  seconds: number;
+  rowsPerSecond: number;
+  progressUpdates: number;
+  updatesPerSecond: number;
+  /** Longest time without a change of the progress shown, while checking. */
+  maxProgressGapMs: number;
+  longTasks: number;
+  longTasksOver100ms: number;
+  longestTaskMs: number;
+  /** The same after the report showed (rendering, keeping the run in the history). */
+  longTasksAfter: number;
+  longestTaskAfterMs: number;
+  peakBrowserRssMB: number | null;
+}
+
+async function checkDistrict(browser: Browser, url: string, d: District): Promise<BrowserResult> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page: Page = await context.newPage();
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  await page.addInitScript(watchPage);
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Choose the files to check' }).waitFor();
+  const files = readdirSync(d.dir)
+    .filter((n) => n.endsWith('.csv'))
+    .sort()
+    .map((n) => join(d.dir, n));
+  const linux = process.platform === 'linux';
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    if (linux) peakRss = Math.max(peakRss, browserRss(process.pid));
+  }, 250);
+  const started = await page.evaluate(() => performance.now());
+  await page.getByLabel('Roster files', { exact: true }).setInputFiles(files);
+  const timeout = d.students >= 1_000_000 ? 30 * 60_000 : 5 * 60_000;
+  const outcome = await Promise.race([
+    page
+      .getByRole('table', { name: 'Schools' })
+      .waitFor({ timeout })
+      .then(() => 'report'),
+    page
+      .getByRole('heading', { name: /did not finish|could not be checked/ })
+      .waitFor({ timeout })
+      .then(async () => `failed: ${await page.locator('section.failure').innerText()}`),
+    new Promise<string>((resolve) => page.on('crash', () => resolve('the tab crashed'))),
+  ]).catch(
+    (e: unknown) => `no report within ${timeout / 60_000} min (${e instanceof Error ? e.message : e})`,
+  );
+  const shown = crashed ? 0 : await page.evaluate(() => performance.now());
+  if (!crashed) await page.waitForTimeout(AFTER_REPORT_MS);
+  clearInterval(sampler);
+  const bench = crashed
+    ? { longTasks: [] as number[][], updates: [] as number[] }
+    : await page.evaluate(
+        () => (window as unknown as { bench: { longTasks: number[][]; updates: number[] } }).bench,
+      );
+  await context.close();
+
+  const during = bench.longTasks.filter(([start]) => start >= started && start < shown);
+  const after = bench.longTasks.filter(([start]) => start >= shown);
+  const updates = bench.updates.filter((t) => t >= started && t <= shown);
+  let maxGap = 0;
+  for (let i = 1; i < updates.length; i++) maxGap = Math.max(maxGap, updates[i] - updates[i - 1]);
+  if (updates.length > 0) maxGap = Math.max(maxGap, shown - updates[updates.length - 1]);
+  const seconds = (shown - started) / 1000;
+  return {
+    format: d.format,
+    students: d.students,
+    bytes: d.bytes,
+    completed: outcome === 'report' && !crashed,
+    outcome: crashed ? 'the tab crashed' : outcome,
+    seconds,
+    rowsPerSecond: d.lines / seconds,
+    progressUpdates: updates.length,
+    updatesPerSecond: updates.length / seconds,
+    maxProgressGapMs: maxGap,
+    longTasks: during.length,
+    longTasksOver100ms: during.filter(([, duration]) => duration > 100).length,
+    longestTaskMs: Math.max(0, ...during.map(([, duration]) => duration)),
+    longTasksAfter: after.length,
+    longestTaskAfterMs: Math.max(0, ...after.map(([, duration]) => duration)),
+    peakBrowserRssMB: linux ? peakRss / MB : null,
+  };
+}
+
+/** `vite build` in a process of its own, as `npm run build` runs it (a production build). */
+function buildSite(): void {
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+const num = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function table(results: BrowserResult[]): string {
+  const head =
+    '| format | students | input MB | completed | s to report | rows/s | progress changes/s | longest gap ms | long tasks (> 50 ms) | over 100 ms | longest ms | after report: long tasks, longest ms | peak browser RSS MB |';
+  const rows = results.map((r) =>
+    [
+      r.format,
+      num(r.students),
+      num(r.bytes / MB, 1),
+      r.completed ? 'yes' : `NO (${r.outcome})`,
+      num(r.seconds, 1),
+      num(r.rowsPerSecond),
+      num(r.updatesPerSecond, 1),
+      num(r.maxProgressGapMs),
+      num(r.longTasks),
+      num(r.longTasksOver100ms),
+      num(r.longestTaskMs),
+      `${num(r.longTasksAfter)}, ${num(r.longestTaskAfterMs)}`,
+      r.peakBrowserRssMB === null ? '?' : num(r.peakBrowserRssMB),
+    ].join(' | '),
+  );
+  return [head, '|' + ' --- |'.repeat(13), ...rows.map((r) => `| ${r} |`)].join('\n') + '\n';
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { formats: { type: 'string' }, sizes: { type: 'string' } } });
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.error(missingChromiumBanner());
+    process.exitCode = 1;
+    return;
+  }
+  const formats = (values.formats ?? 'clever,oneroster-1.1').split(',') as FormatId[];
+  const sizes = (values.sizes ?? '100000,1000000').split(',').map(Number);
+  const districts: District[] = [];
+  for (const format of formats)
+    for (const students of sizes) districts.push(await ensureDistrict(format, students));
+  process.stderr.write('building the site…\n');
+  buildSite();
+  const server = await preview({
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+    logLevel: 'warn',
+  });
+  const address = server.httpServer.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`;
+  const results: BrowserResult[] = [];
+  try {
+    for (const d of districts) {
+      process.stderr.write(`checking ${d.format}, ${num(d.students)} students in Chromium…\n`);
+      // A fresh browser each time: nothing left from the district before.
+      const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+      try {
+        results.push(await checkDistrict(browser, url, d));
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+  const info = machine();
+  await writeFile(
+    join(BENCH_DIR, 'browser-results.json'),
+    JSON.stringify(
+      { date: new Date().toISOString(), machine: info, chromium: executablePath, results },
+      null,
+      2,
+    ) + '\n',
+  );
+  process.stdout.write(
+    `${info.cpu}, ${info.cores} cores, ${info.ramGB} GB RAM; ${executablePath}\n\n${table(results)}\n` +
+      `Written to ${join(BENCH_DIR, 'browser-results.json')}\n`,
+  );
+  if (results.some((r) => !r.completed)) process.exitCode = 1;
+}
+
+await main();
