@@ -44,10 +44,11 @@ export function runRules(
   const classVisitors = visitors.filter((v) => v.class).map((v) => v.class!.bind(v));
   const people = roster.people;
   for (let i = 0; i < people.count; i++) {
-    if ((i & TICK_EVERY) === 0) rulesTick(i, people.count);
+    if ((i & TICK_EVERY) === 0) rulesTick(i, people.count + roster.classes.length);
     for (const visit of personVisitors) visit(people, i);
   }
   roster.classes.forEach((c, i) => {
+    if ((i & 1023) === 0) rulesTick(people.count + i, people.count + roster.classes.length);
     for (const visit of classVisitors) visit(c, i);
   });
   for (const v of visitors) v.end?.();

@@ -28,7 +28,7 @@ import { References } from './references.ts';
 import { resolveSchools } from './resolve.ts';
 import { reportUnknownRef } from './row-context.ts';
 import { runRules } from './run-rules.ts';
-import { steps } from './ticks.ts';
+import { steps, TICK_EVERY } from './ticks.ts';
 
 /** Input that cannot be checked at all: the message is for the person, one line, no stack. */
 export class InputError extends Error {
@@ -198,7 +198,7 @@ export async function validate(
       else if ((definers.get(kind) ?? []).every((s) => done.has(s.name) || !bySpec.has(s.name)))
         refs.setStatus(kind, 'complete');
     }
-    settleWaiting(refs, findings);
+    settleWaiting(refs, findings, false, () => report('reading', source.path, 0, 0));
   }
   report('checking', '', 0, 0, true, 0);
   const step = steps((share) => report('checking', '', 0, 0, false, share), Object.values(CHECK_STEPS));
@@ -225,8 +225,11 @@ function headerHas(header: readonly string[], column: string, adapter: FormatAda
 }
 
 /** References that waited for their kind: report those whose kind is now complete (or all, at the end). */
-function settleWaiting(refs: References, findings: FindingCollector, final = false): void {
+function settleWaiting(refs: References, findings: FindingCollector, final = false, tick = () => {}): void {
+  let settled = 0;
   refs.waiting.filter((w) => {
+    // Millions may wait (a large users.csv): keep the page's progress moving meanwhile.
+    if ((++settled & TICK_EVERY) === 0) tick();
     const verdict = refs.check(w.kind, w.id);
     if (verdict === 'later' && !final) return true;
     if (verdict !== 'ok')

@@ -6,7 +6,7 @@ import type { RosterSnapshot } from './snapshot.ts';
 import type { FormattingRule } from '../rules/rule.ts';
 import { ruleFor } from '../rules/registry.ts';
 import { findingSchools, materialize } from './materialize.ts';
-import { NO_TICK, type Tick } from '../engine/ticks.ts';
+import { NO_TICK, TICK_EVERY, type Tick } from '../engine/ticks.ts';
 import {
   REPORT_VERSION,
   type FileEntry,
@@ -71,18 +71,23 @@ function schoolKey(roster: Roster, f: RawFinding): string {
 }
 
 /** Report order (report.md); ties keep the order the findings were made in. Sorts numbers, not objects. */
-function sortFindings(roster: Roster, raw: RawFinding[]): RawFinding[] {
+function sortFindings(roster: Roster, raw: RawFinding[], tick: Tick): RawFinding[] {
   const n = raw.length;
   const severity = new Uint8Array(n);
   const school: string[] = [];
   const id: string[] = [];
+  // Making the keys, then about n log2 n comparisons: together they say how far it is.
+  const work = n + n * Math.log2(n + 1) + 1;
   for (let i = 0; i < n; i++) {
+    if ((i & TICK_EVERY) === 0) tick(i, work);
     severity[i] = SEVERITY_ORDER[ruleFor(raw[i].code).severity];
     school.push(schoolKey(roster, raw[i]));
     id.push(recordId(roster, raw[i]));
   }
   const order = Array.from({ length: n }, (_, i) => i);
+  let compared = n;
   order.sort((i, j) => {
+    if ((++compared & 65535) === 0) tick(compared, work);
     const a = raw[i];
     const b = raw[j];
     return (
@@ -113,9 +118,10 @@ export function buildResult(
   facts: RunFacts,
   tick: Tick = NO_TICK,
 ): ValidationResult {
-  tick(0, 2);
-  const raw = sortFindings(roster, collected);
-  tick(1, 2);
+  // Sorting is about half of it, counting the other half.
+  const people = roster.people;
+  const sortShare = (done: number, total: number) => tick(Math.min(done, total), 2 * total);
+  const raw = sortFindings(roster, collected, sortShare);
   const entry = (id: string | null, name: string): SchoolEntry => ({
     id,
     name,
@@ -137,8 +143,8 @@ export function buildResult(
     classes: roster.classes.length,
   };
   const roleKey = { teacher: 'teachers', student: 'students', parent: 'parents' } as const;
-  const people = roster.people;
   for (let i = 0; i < people.count; i++) {
+    if ((i & TICK_EVERY) === 0) tick(people.count + i, 2 * people.count);
     const role = people.role(i);
     if (role === 'staff') {
       totals.staff++;

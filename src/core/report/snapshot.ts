@@ -50,14 +50,17 @@ export function takeSnapshot(roster: Roster, salt: string, tick: Tick = NO_TICK)
     words[k][at + LOW] = hasher.second;
   };
   for (let i = 0; i < people.count; i++) {
-    if ((i & TICK_EVERY) === 0) tick(i, people.count);
+    if ((i & TICK_EVERY) === 0) tick(i, people.count + 4);
     const k = kindOf[people.role(i)];
     if (k < 0) continue;
     const ref = people.idRef(i);
     put(k, hasher.hashWords(texts.source(ref), texts.offset(ref), texts.length(ref)));
   }
   for (const c of roster.classes) put(3, hasher.hashWords(c.id, 0, c.id.length));
-  for (const list of lists) list.sort();
+  lists.forEach((list, k) => {
+    list.sort();
+    tick(people.count + k, people.count + lists.length);
+  });
   const [teachers, students, parents, classes] = lists;
   return compactSnapshot(salt, { teachers, students, parents, classes });
 }

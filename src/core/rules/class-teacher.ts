@@ -9,6 +9,8 @@ const EDGE_PUNCTUATION = /^[("'[<{]+|[)"'\]>},;:!?.]+$/g;
 export function containsUrl(name: string): boolean {
   const lower = name.toLowerCase();
   if (lower.includes('://') || lower.includes('www.')) return true;
+  // Every other URL form has a dot (label.tld): most class names have none, and need no more work.
+  if (!name.includes('.')) return false;
   return name.split(/\s+/).some((word) => DOMAIN_WORD.test(word.replace(EDGE_PUNCTUATION, '')));
 }
 
