@@ -73,6 +73,12 @@ export class RowCursor implements RowContext {
     return null;
   }
 
+  hasId(column: string): boolean {
+    const i = this.index.get(column);
+    if (i !== undefined && this.record.plainCell(i)) return true;
+    return this.id(column) !== null;
+  }
+
   ref(kind: RecordKind, column: string, options: RefOptions = {}): string | null {
     const value = options.value ?? this.get(column);
     if (!value) {

@@ -139,7 +139,7 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
     },
     'enrollments.csv'(r) {
       if (removed(r)) return;
-      r.id('sourcedId');
+      r.hasId('sourcedId');
       const c = r.refIndex('class', 'classSourcedId');
       r.refIndex('school', 'schoolSourcedId');
       const user = r.refIndex('person', 'userSourcedId');

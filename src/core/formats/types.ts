@@ -44,6 +44,8 @@ export interface RowContext {
   is(column: string, lowerCase: string): boolean;
   /** An identifying cell: empty → `id-missing` and null. */
   id(column: string): string | null;
+  /** The same check for an ID that is not used further: whether it is there (no string is made). */
+  hasId(column: string): boolean;
   /**
    * A reference to a record of `kind`: empty → `id-missing` (unless `optional`) and null;
    * an ID no file defines → `ref-unknown` (still returned). `value` overrides the cell (list items).
