@@ -16,18 +16,31 @@ const COMMA = 44;
 const LF = 10;
 
 /**
- * Parses the record starting at `start` into `out.values`, and its first quote problem (a stray
- * quote wins) into `out.problem`. Returns where the next record starts,
+ * Parses the record starting at `start` into `out` (cell boundaries, and the unescaped value of a
+ * cell with doubled quotes), and its first quote problem (a stray quote wins) into `out.problem`. Returns where the next record starts,
  * or -1 when the record does not end within `text` and more text may follow (`final` false).
  */
 export function parseQuotedRecord(text: string, start: number, final: boolean, out: CsvRecord): number {
   const len = text.length;
-  const cells: string[] = [];
+  let n = 0;
+  let unescaped: (string | undefined)[] | null = null;
+  /** A cell from `from` to `to`; a quoted one is unescaped when it holds doubled quotes. */
+  const put = (from: number, to: number, quoted: boolean) => {
+    out.reserve(n + 1);
+    out.starts[n] = from;
+    out.ends[n] = to;
+    if (quoted) {
+      const q = text.indexOf('"', from);
+      if (q !== -1 && q < to) (unescaped ??= [])[n] = text.substring(from, to).replace(/""/g, '"');
+    }
+    n++;
+  };
   let stray = false;
   let error: QuoteProblem | null = null;
   let cursor = start;
   let nextDelim = text.indexOf(',', cursor);
   let nextNewline = text.indexOf('\n', cursor);
+  let nextQuote = text.indexOf('"', cursor);
   let end = -1;
   for (;;) {
     if (text.charCodeAt(cursor) === QUOTE) {
@@ -38,13 +51,13 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
         if (q === -1) {
           if (!final) return -1;
           error ??= 'unterminated';
-          cells.push(text.substring(cursor));
+          put(cursor, len, false);
           end = len;
           break;
         }
         if (q === len - 1) {
           if (!final) return -1;
-          cells.push(unescape(text.substring(cursor, q)));
+          put(cursor, q, true);
           end = len;
           break;
         }
@@ -57,7 +70,7 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
         const checkUpTo = nextNewline === -1 ? nextDelim : Math.min(nextDelim, nextNewline);
         const toDelim = spacesAfter(text, q, checkUpTo);
         if (text.charCodeAt(q + 1 + toDelim) === COMMA) {
-          cells.push(unescape(text.substring(cursor, q)));
+          put(cursor, q, true);
           cursor = q + 2 + toDelim;
           if (nextDelim !== -1 && nextDelim < cursor) nextDelim = text.indexOf(',', cursor);
           if (nextNewline !== -1 && nextNewline < cursor) nextNewline = text.indexOf('\n', cursor);
@@ -65,7 +78,7 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
         }
         const toNewline = spacesAfter(text, q, nextNewline);
         if (text.charCodeAt(q + 1 + toNewline) === LF) {
-          cells.push(unescape(text.substring(cursor, q)));
+          put(cursor, q, true);
           end = q + 2 + toNewline;
           break;
         }
@@ -80,9 +93,10 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
     else if (nextNewline !== -1) cellEnd = nextNewline;
     else if (!final) return -1;
     else cellEnd = len;
-    const value = text.substring(cursor, cellEnd);
-    if (!stray && value.indexOf('"') !== -1) stray = true;
-    cells.push(value);
+    // A quote inside an unquoted cell (searched for once per stretch, not once per cell).
+    if (nextQuote !== -1 && nextQuote < cursor) nextQuote = text.indexOf('"', cursor);
+    if (nextQuote !== -1 && nextQuote < cellEnd) stray = true;
+    put(cursor, cellEnd, false);
     if (cellEnd !== nextDelim) {
       end = cellEnd === len ? len : cellEnd + 1;
       break;
@@ -90,8 +104,8 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
     cursor = nextDelim + 1;
     nextDelim = text.indexOf(',', cursor);
   }
-  out.values = cells;
-  out.length = cells.length;
+  out.length = n;
+  out.unescaped = unescaped;
   out.problem = stray ? 'stray' : error;
   return end;
 }
@@ -101,8 +115,4 @@ function spacesAfter(text: string, quote: number, index: number): number {
   if (index === -1 || index <= quote + 1) return 0;
   const between = text.substring(quote + 1, index);
   return between.trim() === '' ? between.length : 0;
-}
-
-function unescape(value: string): string {
-  return value.indexOf('"') === -1 ? value : value.replace(/""/g, '"');
 }

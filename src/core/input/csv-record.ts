@@ -1,7 +1,8 @@
 /**
  * One CSV record as the reader hands it out. It is reused for every record, so read its cells
- * during the `row` callback only. Plain records (no quote character) are kept as cell boundaries
- * in the text they came from: a cell becomes a string only when someone asks for it.
+ * during the `row` callback only. Cells are kept as boundaries in the text they came from (inside
+ * its quotes for a quoted cell): a cell becomes a string only when someone asks for it. Only a
+ * quoted cell with doubled quotes inside has its unescaped value made at once.
  */
 import type { QuoteProblem } from './csv-quoted.ts';
 
@@ -13,10 +14,13 @@ export class CsvRecord {
   text = '';
   starts = new Int32Array(64);
   ends = new Int32Array(64);
-  /** The cells of a record that had quotes (unescaped); null for a plain record. */
-  values: string[] | null = null;
+  /** Per cell, its value when it is not the text between its boundaries (doubled quotes); or null. */
+  unescaped: (string | undefined)[] | null = null;
   /** What was wrong with the record's quotes (set by the reader). */
   problem: QuoteProblem | null = null;
+  /** The cell found by plainCell(). */
+  at = 0;
+  end = 0;
 
   /** Makes room for `n` cell boundaries. */
   reserve(n: number): void {
@@ -30,17 +34,22 @@ export class CsvRecord {
     this.ends = ends;
   }
 
+  /** The value of a cell with doubled quotes, else undefined. */
+  private special(i: number): string | undefined {
+    return this.unescaped === null ? undefined : this.unescaped[i];
+  }
+
   /** The cell as written (quotes removed), '' past the last cell. */
   cell(i: number): string {
     if (i >= this.length) return '';
-    if (this.values !== null) return this.values[i];
-    return this.text.slice(this.starts[i], this.ends[i]);
+    return this.special(i) ?? this.text.slice(this.starts[i], this.ends[i]);
   }
 
   /** The cell without surrounding white space (String.prototype.trim), '' past the last cell. */
   trimmed(i: number): string {
     if (i >= this.length) return '';
-    if (this.values !== null) return this.values[i].trim();
+    const special = this.special(i);
+    if (special !== undefined) return special.trim();
     const s = this.starts[i];
     const e = this.ends[i];
     if (s === e) return '';
@@ -54,10 +63,10 @@ export class CsvRecord {
 
   /**
    * Where the cell is in `text` when it needs no trimming (printable ASCII at both ends): sets
-   * `at` and `end` and returns true; false for an empty, padded or quoted cell.
+   * `at` and `end` and returns true; false for an empty or padded cell, or one with doubled quotes.
    */
   plainCell(i: number): boolean {
-    if (i >= this.length || this.values !== null) return false;
+    if (i >= this.length || this.special(i) !== undefined) return false;
     const s = this.starts[i];
     const e = this.ends[i];
     if (s === e) return false;
@@ -69,14 +78,11 @@ export class CsvRecord {
     return true;
   }
 
-  /** The cell found by plainCell(). */
-  at = 0;
-  end = 0;
-
   /** Whether the cell is exactly `value`, compared in place. */
   cellIs(i: number, value: string): boolean {
     if (i >= this.length) return false;
-    if (this.values !== null) return this.values[i] === value;
+    const special = this.special(i);
+    if (special !== undefined) return special === value;
     const s = this.starts[i];
     const n = value.length;
     if (this.ends[i] - s !== n) return false;
@@ -88,7 +94,7 @@ export class CsvRecord {
   /** Whether the trimmed cell, lower-cased, is `lower` (compared in place when the cell is plain ASCII). */
   cellIsLowerCase(i: number, lower: string): boolean {
     if (i >= this.length) return lower === '';
-    if (this.values === null) {
+    if (this.special(i) === undefined) {
       const s = this.starts[i];
       const e = this.ends[i];
       const t = this.text;
@@ -111,18 +117,16 @@ export class CsvRecord {
 
   /** Length of the cell in UTF-16 units. */
   cellLength(i: number): number {
-    return this.values !== null ? this.values[i].length : this.ends[i] - this.starts[i];
+    return this.special(i)?.length ?? this.ends[i] - this.starts[i];
   }
 
   /** Every cell is empty after trimming (a blank line, or a row of commas). */
   blank(): boolean {
     for (let i = 0; i < this.length; i++) {
-      if (
-        this.values !== null
-          ? this.values[i].trim() !== ''
-          : !blankSpan(this.text, this.starts[i], this.ends[i])
-      )
-        return false;
+      const special = this.special(i);
+      const blank =
+        special !== undefined ? special.trim() === '' : blankSpan(this.text, this.starts[i], this.ends[i]);
+      if (!blank) return false;
     }
     return true;
   }

@@ -120,7 +120,7 @@ export class CsvReader {
         record.starts[n] = start;
         record.ends[n++] = lineEnd;
         record.length = n;
-        record.values = null;
+        record.unescaped = null;
         record.problem = null;
         pos = lineEnd + 1;
       } else {
