@@ -1,6 +1,6 @@
 /** Stage 2 and 3: one pass over people and classes, every data rule visiting each record. */
 import { DeviceClaims, type PersonDevices } from '../devices/claims.ts';
-import type { Roster } from '../model/roster.ts';
+import { ROLE_RANK, type Role, type Roster } from '../model/roster.ts';
 import type { CalendarDate } from '../rules/dates.ts';
 import { DATA_RULES } from '../rules/registry.ts';
 import type { RuleContext } from '../rules/rule.ts';
@@ -8,6 +8,9 @@ import type { RosterSnapshot } from '../report/snapshot.ts';
 import { getsAccount } from '../rules/account.ts';
 import type { FindingCollector } from './collector.ts';
 import { NO_TICK, TICK_EVERY, type Tick } from './ticks.ts';
+
+/** Roles in rank order: ROLES_BY_RANK[people.rank(i)] is person i's role. */
+const ROLES_BY_RANK = (Object.keys(ROLE_RANK) as Role[]).sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b]);
 
 export function runRules(
   roster: Roster,
@@ -40,12 +43,18 @@ export function runRules(
     reportDistrict: (rule, f = {}) => findings.add(rule, 'district', f),
   };
   const visitors = DATA_RULES.map((rule) => rule.start(ctx));
-  const personVisitors = visitors.filter((v) => v.person).map((v) => v.person!.bind(v));
+  // Person visitors by role rank (staff, student, parent, teacher): each person meets only its own.
+  const byRank = ROLES_BY_RANK.map((role) =>
+    DATA_RULES.flatMap((rule, k) => {
+      const visit = visitors[k].person;
+      return visit && (!rule.roles || rule.roles.includes(role)) ? [visit.bind(visitors[k])] : [];
+    }),
+  );
   const classVisitors = visitors.filter((v) => v.class).map((v) => v.class!.bind(v));
   const people = roster.people;
   for (let i = 0; i < people.count; i++) {
     if ((i & TICK_EVERY) === 0) rulesTick(i, people.count + roster.classes.length);
-    for (const visit of personVisitors) visit(people, i);
+    for (const visit of byRank[people.rank(i)]) visit(people, i);
   }
   roster.classes.forEach((c, i) => {
     if ((i & 1023) === 0) rulesTick(people.count + i, people.count + roster.classes.length);

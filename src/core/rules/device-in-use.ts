@@ -3,6 +3,7 @@ import type { DataRule } from './rule.ts';
 export const deviceInUse: DataRule = {
   code: 'device-in-use',
   severity: 'alert',
+  roles: ['teacher', 'parent', 'student'],
   title: 'Email or phone used by someone else',
   explanation:
     'An email address or phone number can belong to only one Remind account. When two people in the roster ' +
@@ -14,8 +15,11 @@ export const deviceInUse: DataRule = {
     `${f.name || f.id}'s ${f.field === 'email' ? 'email' : 'phone'} ${f.value} is used by ${f.otherId}, who keeps it.`,
   start: (ctx) => ({
     person(people, i) {
-      if (people.role(i) === 'staff' || !ctx.getsAccount(i)) return;
+      if (people.role(i) === 'staff') return;
       const d = ctx.devices(i);
+      // Most people lose nothing: only then is it worth asking whether they get an account.
+      if (!d.emails.some((e) => e.lostTo >= 0) && !d.phones.some((x) => x.lostTo >= 0)) return;
+      if (!ctx.getsAccount(i)) return;
       for (const e of d.emails) {
         if (e.lostTo >= 0)
           ctx.reportPerson(deviceInUse, i, { field: 'email', value: e.value, otherId: people.id(e.lostTo) });

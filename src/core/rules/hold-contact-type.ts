@@ -3,6 +3,7 @@ import type { DataRule } from './rule.ts';
 export const holdContactType: DataRule = {
   code: 'hold-contact-type',
   severity: 'hold',
+  roles: ['parent'],
   title: 'Emergency or secondary contact in a Clever roster',
   explanation:
     'In a Clever sync, Remind pauses for review when contacts are marked Emergency or Secondary: such ' +

@@ -5,6 +5,7 @@ export const GUARDIAN_HOLD_LIMIT = 6;
 export const holdGuardians: DataRule = {
   code: 'hold-guardians',
   severity: 'hold',
+  roles: ['parent'],
   title: 'Student with six or more parents',
   explanation:
     'Remind pauses the sync for review when a student is linked to six or more parents or guardians: it ' +

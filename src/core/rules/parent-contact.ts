@@ -21,6 +21,7 @@ export function parentContactReason(d: PersonDevices): 'missing' | 'invalid' | '
 export const parentContact: DataRule = {
   code: 'parent-contact',
   severity: 'error',
+  roles: ['parent'],
   title: 'Parent without a usable email or phone',
   reasons: ['missing', 'invalid', 'taken'],
   explanation:

@@ -9,6 +9,7 @@ export function parentNameMissing(people: People, i: number): boolean {
 export const parentName: DataRule = {
   code: 'parent-name',
   severity: 'error',
+  roles: ['parent'],
   title: 'Parent without a name',
   reasons: ['missing'],
   explanation:

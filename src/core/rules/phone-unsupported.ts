@@ -3,6 +3,7 @@ import type { DataRule } from './rule.ts';
 export const phoneUnsupported: DataRule = {
   code: 'phone-unsupported',
   severity: 'alert',
+  roles: ['teacher', 'parent', 'student'],
   title: 'Phone number Remind cannot text',
   explanation:
     'Remind sends text messages only to numbers in the United States, its territories and Canada. Other ' +

@@ -4,7 +4,7 @@
  * reads; data rules (stages 2 and 3) visit the finished roster.
  */
 import type { Severity } from '../model/finding.ts';
-import type { People, Roster, RosterClass } from '../model/roster.ts';
+import type { People, Role, Roster, RosterClass } from '../model/roster.ts';
 import type { PersonDevices } from '../devices/claims.ts';
 import type { CalendarDate } from './dates.ts';
 import type { RosterSnapshot } from '../report/snapshot.ts';
@@ -76,6 +76,8 @@ export interface RuleVisitors {
 export interface DataRule extends RuleBase {
   severity: Exclude<Severity, 'formatting'>;
   reasons?: readonly string[];
+  /** The roles the person visitor is about (it is not called for others); all when absent. */
+  roles?: readonly Role[];
   /** Called once a run; returns the visitors (closures may keep per-run state). */
   start(ctx: RuleContext): RuleVisitors;
 }

@@ -4,6 +4,7 @@ import type { DataRule } from './rule.ts';
 export const studentDob: DataRule = {
   code: 'student-dob',
   severity: 'error',
+  roles: ['student'],
   title: 'Student without a valid date of birth',
   reasons: ['missing', 'invalid', 'two-digit-year'],
   explanation:

@@ -16,6 +16,7 @@ export function teacherEmailReason(d: PersonDevices): 'missing' | 'invalid' | 't
 export const teacherEmail: DataRule = {
   code: 'teacher-email',
   severity: 'error',
+  roles: ['teacher'],
   title: 'Teacher without a usable email address',
   reasons: ['missing', 'invalid', 'taken'],
   explanation:
