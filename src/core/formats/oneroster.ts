@@ -166,7 +166,7 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
       for (let k = 0; k < agentOf.length; k++) {
         if ((k & TICK_EVERY) === 0) tick(k, agentOf.length);
         const index = agentOf.get(k);
-        const other = roster.findPerson(people.texts.get(agentIds.get(k)));
+        const other = people.findText(agentIds.get(k));
         if (other < 0) continue;
         const a = people.role(index);
         const b = people.role(other);

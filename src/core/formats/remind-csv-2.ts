@@ -136,7 +136,7 @@ export const remindCsv2: FormatAdapter = {
       finish() {
         for (let k = 0; k < childOf.length; k++) {
           const parent = childOf.get(k);
-          const child = roster.findPerson(people.texts.get(childIds.get(k)));
+          const child = people.findText(childIds.get(k));
           if (child >= 0 && people.role(parent) === 'parent' && people.role(child) === 'student') {
             people.addStudent(parent, child);
           }

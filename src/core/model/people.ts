@@ -93,6 +93,12 @@ export class People {
     return this.texts.equalsAt(this.get(i, ID), source, start, end);
   }
 
+  /** The person whose ID is kept text `ref` (an ID listed by someone, found once all are read). */
+  findText(ref: number): number {
+    const start = this.texts.offset(ref);
+    return this.index.findAt(this.texts.source(ref), start, start + this.texts.length(ref));
+  }
+
   /** The same for the ID that is `source` from `start` to `end` (a cell, read in place). */
   findAt(source: string, start: number, end: number): number {
     return this.index.findAt(source, start, end);
