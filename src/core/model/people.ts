@@ -152,6 +152,10 @@ export class People {
     return this.get(i, FIRST) !== NO_TEXT;
   }
 
+  hasLastName(i: number): boolean {
+    return this.get(i, LAST) !== NO_TEXT;
+  }
+
   setName(i: number, first: string, last: string): void {
     this.set(i, FIRST, this.texts.add(first));
     this.set(i, LAST, this.texts.add(last));

@@ -1,9 +1,10 @@
 import type { People } from '../model/roster.ts';
 import type { DataRule } from './rule.ts';
 
+/** Kept names are trimmed already (RowContext.get): a name is missing when none was kept. */
 export function parentNameMissing(people: People, i: number): boolean {
-  if (people.firstName(i).trim() === '') return true;
-  return !people.singleName(i) && people.lastName(i).trim() === '';
+  if (!people.hasFirstName(i)) return true;
+  return !people.singleName(i) && !people.hasLastName(i);
 }
 
 export const parentName: DataRule = {
@@ -21,11 +22,7 @@ export const parentName: DataRule = {
   start: (ctx) => ({
     person(people, i) {
       if (people.role(i) !== 'parent' || !parentNameMissing(people, i)) return;
-      const field = people.singleName(i)
-        ? 'name'
-        : people.firstName(i).trim() === ''
-          ? 'first_name'
-          : 'last_name';
+      const field = people.singleName(i) ? 'name' : people.hasFirstName(i) ? 'last_name' : 'first_name';
       ctx.reportPerson(parentName, i, { reason: 'missing', field });
     },
   }),
