@@ -27,8 +27,8 @@ const AFTER_REPORT_MS = 5000;
 
 /** Runs in the page before its own scripts: records long tasks and every change of the progress shown. */
 function watchPage(): void {
-  const w = window as unknown as { bench: { longTasks: number[][]; updates: number[] } };
-  w.bench = { longTasks: [], updates: [] };
+  const w = window as unknown as { bench: { longTasks: number[][]; updates: number[]; shown: string[] } };
+  w.bench = { longTasks: [], updates: [], shown: [] };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.bench.longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
@@ -41,6 +41,7 @@ function watchPage(): void {
     if (now !== shown) {
       shown = now;
       w.bench.updates.push(performance.now());
+      w.bench.shown.push(now);
     }
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 }
@@ -84,8 +85,9 @@ interface BrowserResult {
   rowsPerSecond: number;
   progressUpdates: number;
   updatesPerSecond: number;
-  /** Longest time without a change of the progress shown, while checking. */
+  /** Longest time without a change of the progress shown, while checking, and what was shown then. */
   maxProgressGapMs: number;
+  maxProgressGapAfter: string;
   longTasks: number;
   longTasksOver100ms: number;
   longestTaskMs: number;
@@ -131,19 +133,26 @@ async function checkDistrict(browser: Browser, url: string, d: District): Promis
   const shown = crashed ? 0 : await page.evaluate(() => performance.now());
   if (!crashed) await page.waitForTimeout(AFTER_REPORT_MS);
   clearInterval(sampler);
-  const bench = crashed
-    ? { longTasks: [] as number[][], updates: [] as number[] }
-    : await page.evaluate(
-        () => (window as unknown as { bench: { longTasks: number[][]; updates: number[] } }).bench,
-      );
+  type Watched = { longTasks: number[][]; updates: number[]; shown: string[] };
+  const bench: Watched = crashed
+    ? { longTasks: [], updates: [], shown: [] }
+    : await page.evaluate(() => (window as unknown as { bench: Watched }).bench);
   await context.close();
 
   const during = bench.longTasks.filter(([start]) => start >= started && start < shown);
   const after = bench.longTasks.filter(([start]) => start >= shown);
-  const updates = bench.updates.filter((t) => t >= started && t <= shown);
+  const kept = bench.updates.map((t, i) => [t, i]).filter(([t]) => t >= started && t <= shown);
+  const updates = kept.map(([t]) => t);
   let maxGap = 0;
-  for (let i = 1; i < updates.length; i++) maxGap = Math.max(maxGap, updates[i] - updates[i - 1]);
-  if (updates.length > 0) maxGap = Math.max(maxGap, shown - updates[updates.length - 1]);
+  let gapAfter = '';
+  // Until the report shows: the last gap is from the last progress shown to the report.
+  const times = [...updates, shown];
+  for (let i = 1; i < times.length; i++) {
+    if (times[i] - times[i - 1] > maxGap) {
+      maxGap = times[i] - times[i - 1];
+      gapAfter = bench.shown[kept[i - 1][1]];
+    }
+  }
   const seconds = (shown - started) / 1000;
   return {
     format: d.format,
@@ -156,6 +165,7 @@ async function checkDistrict(browser: Browser, url: string, d: District): Promis
     progressUpdates: updates.length,
     updatesPerSecond: updates.length / seconds,
     maxProgressGapMs: maxGap,
+    maxProgressGapAfter: gapAfter,
     longTasks: during.length,
     longTasksOver100ms: during.filter(([, duration]) => duration > 100).length,
     longestTaskMs: Math.max(0, ...during.map(([, duration]) => duration)),
