@@ -1,28 +1,48 @@
 /** Files on disk as SourceFiles, read chunk by chunk through a file handle. */
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sourceFromRandomAccess, type SourceFile } from '../core/input/source.ts';
+import { CHUNK_BYTES, sourceFromRandomAccess, type SourceFile } from '../core/input/source.ts';
 
 export async function diskFile(path: string, displayName: string = path): Promise<SourceFile> {
   const { size } = await stat(path);
-  return sourceFromRandomAccess(displayName, {
+  const source = sourceFromRandomAccess(displayName, {
     size,
     async read(start, end) {
       const handle = await open(path, 'r');
       try {
-        const buffer = new Uint8Array(end - start);
-        let done = 0;
-        while (done < buffer.length) {
-          const { bytesRead } = await handle.read(buffer, done, buffer.length - done, start + done);
-          if (bytesRead === 0) break;
-          done += bytesRead;
-        }
-        return buffer.subarray(0, done);
+        return await readRange(handle, start, end);
       } finally {
         await handle.close();
       }
     },
   });
+  return {
+    ...source,
+    // One handle for the whole pass: opening the file for every chunk cost more than reading it.
+    async *chunks() {
+      const handle = await open(path, 'r');
+      try {
+        for (let pos = 0; pos < size; pos += CHUNK_BYTES) {
+          const chunk = await readRange(handle, pos, Math.min(size, pos + CHUNK_BYTES));
+          if (chunk.length === 0) break;
+          yield chunk;
+        }
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
+async function readRange(handle: FileHandle, start: number, end: number): Promise<Uint8Array> {
+  const buffer = new Uint8Array(end - start);
+  let done = 0;
+  while (done < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, done, buffer.length - done, start + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return buffer.subarray(0, done);
 }
 
 /** The data files of a folder (not recursive): CSVs, spreadsheets and zips; notes like README.md are skipped. */
