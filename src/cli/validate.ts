@@ -8,7 +8,7 @@ import { InputError, validate } from '../core/engine/validate.ts';
 import { FORMAT_IDS } from '../core/formats/registry.ts';
 import type { FormatId } from '../core/formats/types.ts';
 import type { HashFactory } from '../core/input/hash.ts';
-import { collectPaths } from './inputs.ts';
+import { collectPaths, inputProblem } from './inputs.ts';
 import { readPrevious } from './previous.ts';
 import { summaryTable } from './table.ts';
 import { compareFindings, describeChanges } from '../core/report/changes.ts';
@@ -79,7 +79,9 @@ export async function main(
     if (values['csv-dir']) await writeCsvDir(result, values['csv-dir']);
     const { blocked, totals } = result.summary;
     return blocked || totals.error > 0 ? 1 : 0;
-  } catch (e) {
+  } catch (caught) {
+    // A file that became unreadable while being read is an input problem too, not an unexpected one.
+    const e = caught instanceof OutputError ? caught : (inputProblem(caught) ?? caught);
     const known = e instanceof InputError || e instanceof OutputError;
     err.write(`${known ? '' : 'Unexpected problem: '}${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
