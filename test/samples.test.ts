@@ -5,12 +5,19 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderSources, run, SAMPLES, summary } from './helpers.ts';
+import { findings, folderSources, run, SAMPLES, summary } from './helpers.ts';
 import { classesOf, peopleOf } from './fixtures/roster-view.ts';
 import { readTable, type Table } from './fixtures/csv-table.ts';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 const distinct = (values: string[]) => new Set(values.filter(Boolean)).size;
 const runSet = (set: string) => run(folderSources(join(SAMPLES, set)));
+/** rules.md §3, asked of libphonenumber-js directly (not through the engine's prefix cache). */
+const TERRITORIES = new Set(['US', 'CA', 'PR', 'GU', 'VI', 'AS', 'MP']);
+const supported = (phone: string) => {
+  const parsed = parsePhoneNumberFromString(phone, 'US');
+  return parsed?.isValid() && TERRITORIES.has(parsed.country ?? '') ? parsed.number : null;
+};
 const tally = (list: string[]) =>
   list.reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {});
 
@@ -105,6 +112,50 @@ describe('Clever sandbox district (clever/clever-sandbox-2015)', async () => {
       // Every student of this set has a birth date Remind refuses, so each school has one error each.
       expect(school.error['student-dob']).toBe(school.counts.students);
     }
+  });
+  it('flags the contacts whose phone is not a US or Canadian number, and the contacts who share an email', () => {
+    // A contact is identified by (name, email, phone digits), its ID is <smallest Student_id>/<name> (formats.md).
+    const contacts = new Map<string, { id: string; email: string; phone: string }>();
+    for (const r of students.rows) {
+      const [name, email, phone] = ['Contact_name', 'Contact_email', 'Contact_phone'].map((c) => r.get(c));
+      if (!name && !email && !phone) continue;
+      const key = [name, email.toLowerCase(), phone.replace(/\D/g, '')].join('|');
+      const id = `${r.get('Student_id')}/${name}`;
+      const known = contacts.get(key);
+      if (!known || id < known.id) contacts.set(key, { id, email: email.toLowerCase(), phone });
+    }
+    const unsupported = [...contacts.values()].filter((c) => c.phone && !supported(c.phone));
+    expect(unsupported.length).toBeGreaterThan(100);
+    expect(
+      findings(result, 'phone-unsupported')
+        .map((f) => `${f.id} ${f.value}`)
+        .sort(),
+    ).toEqual(unsupported.map((c) => `${c.id} ${c.phone}`).sort());
+    // Every other device of this set is claimed once, except emails written under two contact identities:
+    // the smaller ID keeps it, the other keeps its phone (or, without one, has parent-contact/taken).
+    const devices = [
+      ...students.rows.map((r) => r.get('Student_email').toLowerCase()),
+      ...teachers.rows.map((r) => r.get('Teacher_email').toLowerCase()),
+      ...[...contacts.values()].flatMap((c) => [c.email, supported(c.phone) ?? '']),
+    ].filter(Boolean);
+    expect(devices.every((d) => d.startsWith('+1') || /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(d))).toBe(true);
+    const shared = Object.entries(tally(devices)).filter(([, n]) => n > 1);
+    const byEmail = (email: string) =>
+      [...contacts.values()].filter((c) => c.email === email).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const expected = shared.flatMap(([email]) =>
+      byEmail(email)
+        .slice(1)
+        .map((c) => `${c.id} ${email} → ${byEmail(email)[0].id}`),
+    );
+    expect(shared.map(([d]) => byEmail(d).length)).toEqual(shared.map(([, n]) => n));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(unsupported.filter((c) => expected.some((e) => e.startsWith(`${c.id} `)))).toEqual([]);
+    expect(
+      findings(result, 'device-in-use')
+        .map((f) => `${f.id} ${f.value} → ${f.otherId}`)
+        .sort(),
+    ).toEqual(expected.sort());
+    expect(summary(result, 'parent-contact')).toEqual([]);
   });
 });
 
@@ -203,6 +254,18 @@ describe('dirty Moodle OneRoster 1.1 set (oneroster/moodle-enrol-or11-bulk-dirty
     const parent = users.find((r) => r.get('role') === 'parent')!;
     expect(peopleOf(result)[parent.get('sourcedId')].students).toEqual([parent.get('agentSourcedIds')]);
     expect(result.summary.blocked).toBe(false);
+  });
+
+  it('flags each distinct phone or sms value that is not a valid US number, once per person', () => {
+    const expected = active(readTable(set, 'users.csv'))
+      .filter((r) => ['teacher', 'student', 'parent'].includes(r.get('role')))
+      .flatMap((r) => {
+        const bad = ['phone', 'sms'].map((c) => r.get(c)).filter((v) => v && !supported(v));
+        return [...new Set(bad.map((v) => v.replace(/\D/g, '')))].map((d) => `${r.get('sourcedId')} ${d}`);
+      });
+    expect(expected.length).toBeGreaterThan(1);
+    const found = findings(result, 'phone-unsupported').map((f) => `${f.id} ${f.value?.replace(/\D/g, '')}`);
+    expect(found.sort()).toEqual(expected.sort());
   });
 });
 
