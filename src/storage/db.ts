@@ -53,6 +53,16 @@ export function storageError(error: unknown): StorageError {
   return new StorageError(kind, message);
 }
 
+/**
+ * An open request that fails with InvalidStateError was refused by the browser (Firefox's private
+ * browsing answers so), not interrupted by another tab as an operation failing so would be.
+ */
+function refusedOpen(error: unknown): unknown {
+  return errorName(error) === 'InvalidStateError'
+    ? new StorageError('unavailable', MESSAGES.unavailable)
+    : error;
+}
+
 export interface OpenOptions {
   /** Called when the connection closes because another tab upgrades or the browser dropped it. */
   onClose?: () => void;
@@ -107,7 +117,7 @@ export function openDb(options: OpenOptions = {}): Promise<IDBPDatabase<HistoryD
           resolve(opened);
         }
       },
-      (error) => fail(migrationError ?? error),
+      (error) => fail(migrationError ?? refusedOpen(error)),
     );
   });
 }

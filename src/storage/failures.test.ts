@@ -1,4 +1,4 @@
-import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import { IDBObjectStore as FakeObjectStore, IDBOpenDBRequest as FakeOpenRequest } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StorageError, storageError } from './db.ts';
 import { HistoryStore } from './history-store.ts';
@@ -45,6 +45,20 @@ function otherTab(version: number, onVersionChange?: (db: IDBDatabase) => void):
   });
 }
 
+/** An open request that fails as a browser refusing storage makes it fail. */
+function failingOpen(name: string): IDBOpenDBRequest {
+  const request = new FakeOpenRequest() as unknown as IDBOpenDBRequest & { readyState: string };
+  setTimeout(() => {
+    request.readyState = 'done';
+    Object.assign(request, { error: new DOMException('A mutation operation was not allowed.', name) });
+    // fake-indexeddb's own event shape (its Event class is not exported)
+    const phases = { NONE: 0, CAPTURING_PHASE: 1, AT_TARGET: 2, BUBBLING_PHASE: 3 };
+    const event = { type: 'error', initialized: true, eventPath: [], ...phases, preventDefault() {} };
+    request.dispatchEvent(event as unknown as Event);
+  });
+  return request;
+}
+
 describe('when the browser will not keep the history', () => {
   it.each([
     ['there is no IndexedDB at all', undefined],
@@ -55,6 +69,10 @@ describe('when the browser will not keep the history', () => {
           throw new DOMException('denied', 'SecurityError');
         },
       },
+    ],
+    [
+      'the open request fails with InvalidStateError (Firefox private browsing)',
+      { open: () => failingOpen('InvalidStateError') },
     ],
   ])('says the history is unavailable when %s', async (_, factory) => {
     globalThis.indexedDB = factory as unknown as IDBFactory;

@@ -3,7 +3,15 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HistoryStore } from '../../storage/history-store.ts';
-import { freshIndexedDb, runReport, school, snapshotOf, storeRun } from '../../storage/testing.ts';
+import { DB_NAME, type V1Run } from '../../storage/schema.ts';
+import {
+  freshIndexedDb,
+  manyFindings,
+  runReport,
+  school,
+  snapshotOf,
+  storeRun,
+} from '../../storage/testing.ts';
 import type { RunOutcome, ValidatorApi } from '../../worker/api.ts';
 import { checked, district } from '../../worker/test-district.ts';
 import App from '../App.svelte';
@@ -54,6 +62,17 @@ async function checkFiles(worker: Worker, runs: number) {
 }
 
 const kept = () => screen.findByText(/Kept in this browser's history/, {}, { timeout: 3000 });
+
+/** A tab of an older build holding a version-1 history open, deaf to versionchange. */
+function olderTab(run: V1Run): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () =>
+      request.result.createObjectStore('runs', { keyPath: 'id', autoIncrement: true }).add(run);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
 
 describe('the report and the history together', () => {
   it('keeps each run and shows what changed since the previous one, for the district and per school', async () => {
@@ -130,6 +149,43 @@ describe('the report and the history together', () => {
     expect(note.closest('[role=status]')?.textContent).toMatch(/no room left/);
     expect(screen.getByRole('table', { name: 'Schools' })).toBeTruthy();
     expect(await store.runs()).toEqual([]);
+  });
+
+  it.each([
+    ['there is no IndexedDB (storage turned off)', () => (globalThis.indexedDB = undefined as never)],
+    [
+      'opening is refused (private browsing)',
+      () =>
+        vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+          throw new DOMException('denied', 'SecurityError');
+        }),
+    ],
+  ])('keeps the report on screen and says the run was not saved when %s', async (_, refuse) => {
+    refuse();
+    const worker = new Worker();
+    renderApp(worker);
+    await checkFiles(worker, 1);
+    await worker.answer(12);
+    const note = await screen.findByText(/This run was not saved in the history/);
+    expect(note.closest('[role=status]')?.textContent).toMatch(/private browsing, or storage turned off/);
+    expect(screen.getByRole('table', { name: 'Schools' })).toBeTruthy();
+  });
+
+  it('says the run was not saved while an older tab blocks the upgrade, and loses no earlier run', async () => {
+    const findings = manyFindings(4);
+    const old = { savedAt: '2026-11-20T09:00:00.000Z', ...runReport('2026-11-20T09:00:00.000Z', findings) };
+    const tab = await olderTab({ ...old, findings, snapshot: null });
+    const worker = new Worker();
+    renderApp(worker);
+    await checkFiles(worker, 1);
+    await worker.answer(12);
+    const note = await screen.findByText(/This run was not saved in the history/);
+    expect(note.closest('[role=status]')?.textContent).toMatch(/open in another tab/);
+    expect(screen.getByRole('table', { name: 'Schools' })).toBeTruthy();
+    tab.close();
+    await new Promise((r) => setTimeout(r, 10));
+    const runs = await store.runs();
+    expect(runs.map((r) => [r.at, r.findingCount])).toEqual([['2026-11-20T09:00:00.000Z', 4]]);
   });
 
   it('switches between the check and the History view', async () => {

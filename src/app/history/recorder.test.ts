@@ -1,8 +1,9 @@
 import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { districtAfterRun } from '../../storage/district.ts';
 import { HistoryStore } from '../../storage/history-store.ts';
-import { DB_NAME, DB_VERSION, type KeepMode } from '../../storage/schema.ts';
+import { DB_NAME, DB_VERSION, STORES, type KeepMode } from '../../storage/schema.ts';
 import { freshIndexedDb } from '../../storage/testing.ts';
 import { checked, district } from '../../worker/test-district.ts';
 import { recordRun, Replaced, type RecordOutcome } from './recorder.ts';
@@ -45,6 +46,24 @@ async function checkAndRecord(
       keep: options.keep ?? 'findings',
     },
   );
+}
+
+/** Every record of every store, read with a connection of its own. */
+async function everyRecord(): Promise<Record<string, unknown[]>> {
+  const db = await openDB(DB_NAME, DB_VERSION);
+  const out: Record<string, unknown[]> = {};
+  for (const name of STORES) out[name] = await db.getAll(name);
+  db.close();
+  return out;
+}
+
+/** The browser refuses writes to one store (as a full disk would) from now on. */
+function refuseWrites(method: 'add' | 'put', store: string) {
+  const original = FakeObjectStore.prototype[method];
+  vi.spyOn(FakeObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (this.name === store) throw new DOMException('full', 'QuotaExceededError');
+    return original.apply(this, args as Parameters<typeof original>);
+  });
 }
 
 describe('keeping a finished run', () => {
@@ -128,6 +147,35 @@ describe('keeping a finished run', () => {
     expect(outcome.notSaved?.message).toMatch(/reload this page/);
     expect(outcome.comparison?.district).toEqual({ new: 0, resolved: 7, unchanged: 6 });
     newer?.close();
+  });
+
+  it('keeps record IDs of a counts-only run only as salted hashes, and no name anywhere', async () => {
+    await checkAndRecord(12, { keep: 'counts' });
+    const records = await everyRecord();
+    const [{ snapshot }] = records.snapshots as { snapshot: Record<string, unknown> }[];
+    for (const kind of ['teachers', 'students', 'parents', 'classes'])
+      for (const hash of snapshot[kind] as string[]) expect(hash).toMatch(/^[0-9a-f]{16}$/);
+    expect((snapshot.teachers as string[]).length).toBe(13);
+    const stored = JSON.stringify(records);
+    for (const kept of ['t000', 't011', 'tz', 'st1', 'st2', 'c1', 'Zed', 'N0', 'Kim', 'Ray', 'zed@x.org'])
+      expect(stored).not.toContain(`"${kept}"`);
+    expect(stored).not.toMatch(/Teacher N|Bo Kim|Al Ray/);
+  });
+
+  it.each([
+    ['the head of the run', 'add', 'runs'],
+    ['a chunk of findings', 'put', 'findings'],
+    ['the details that complete the run', 'put', 'details'],
+    ['the district', 'put', 'districts'],
+  ] as const)('leaves every store as it was when the browser refuses %s', async (_, method, refused) => {
+    await checkAndRecord(12);
+    const before = await everyRecord();
+    refuseWrites(method, refused);
+    const outcome = await checkAndRecord(5);
+    expect(outcome).toMatchObject({ runId: null, notSaved: { kind: 'quota' } });
+    expect(outcome.comparison?.district).toEqual({ new: 0, resolved: 7, unchanged: 6 });
+    vi.restoreAllMocks();
+    expect(await everyRecord()).toEqual(before);
   });
 
   it('drops the half-written run when another check replaces it in the worker', async () => {
