@@ -91,8 +91,10 @@ describe('exporting and importing the history', () => {
     const badTotals = structuredClone(counts);
     delete badTotals.head.totals.error;
     const badSnapshot = { ...structuredClone(counts), snapshot: { salt: 'x' } };
-    data.runs = [badFinding, badCount, badTotals, badSnapshot, counts, 'junk', null];
-    expect(await importHistory(store, JSON.stringify(data))).toEqual({ added: 1, duplicates: 0, invalid: 6 });
+    const badRule = structuredClone(good);
+    badRule.details.rules['teacher-email'] = { code: 'teacher-email' }; // no fixes: opening it would fail
+    data.runs = [badFinding, badCount, badTotals, badSnapshot, badRule, counts, 'junk', null];
+    expect(await importHistory(store, JSON.stringify(data))).toEqual({ added: 1, duplicates: 0, invalid: 7 });
     expect((await store.runs()).map((r) => r.at)).toEqual([TUE]);
   });
 });

@@ -85,6 +85,15 @@ const TOTALS = [
 const isChanges = (v: unknown) =>
   isObject(v) && [v.new, v.resolved, v.unchanged].every((n) => Number.isInteger(n) && (n as number) >= 0);
 
+const SEVERITIES = ['formatting', 'error', 'alert', 'hold'];
+/** A rule as an opened run needs it (codec.ts unpackFinding reads its severity and fixes). */
+const isRule = (v: unknown) =>
+  isObject(v) &&
+  ['code', 'title', 'explanation'].every((k) => typeof v[k] === 'string') &&
+  SEVERITIES.includes(v.severity as string) &&
+  isObject(v.fixes) &&
+  Object.values(v.fixes).every((t) => typeof t === 'string');
+
 function isDistrict(v: unknown): v is DistrictRecord {
   return (
     isObject(v) &&
@@ -136,6 +145,7 @@ function isDetails(v: unknown): v is Omit<RunDetails, 'run'> {
     isCountMap(v.formatting) &&
     isCountMap(v.hold) &&
     isObject(v.rules) &&
+    Object.values(v.rules).every(isRule) &&
     Array.isArray(v.fileProblems) &&
     isCountMap(v.blocking) &&
     (v.schoolChanges === null ||
