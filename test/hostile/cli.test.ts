@@ -31,6 +31,7 @@ const WORST: Array<[name: string, exit: 0 | 1 | 2]> = [
   ['a zip with no CSV in it, alone', 2],
   ['files of no known format', 2],
   ['a zip whose entries claim 10 GB, beside the files', 1],
+  ['a zip whose students.csv unpacks to far more than it claims', 1],
   ['a PNG named students.csv', 1],
   ['UTF-16 LE without a byte-order mark', 1],
   ['a 50 MB single cell', 1],

@@ -167,6 +167,13 @@ export const CASES: HostileCase[] = [
     says: /would unpack to 10\.0 GB/,
   },
   {
+    name: 'a zip whose students.csv unpacks to far more than it claims',
+    files: () => ({ 'district.zip': make.zipUnderclaiming(20, 50) }),
+    formatting: ['file-unreadable students.csv'],
+    says: /students\.csv unpacks to more than the 50 bytes it claims/,
+    totals: { students: 0, teachers: 2 },
+  },
+  {
     name: 'the same file name twice in one drop',
     files: () => ({ ...district(), 'copy/students.csv': students(make.studentRow('st2').join(',')) }),
     formatting: ['file-ignored copy/students.csv'],

@@ -83,6 +83,23 @@ export function zipBomb(gigabytes = 10): Uint8Array {
   return zip;
 }
 
+/**
+ * The other kind of zip bomb: a district zip whose directory says students.csv is `claimed` bytes,
+ * while it inflates to `megabytes` MB (the size check before reading cannot see it; reading must).
+ */
+export function zipUnderclaiming(megabytes = 20, claimed = 50): Uint8Array {
+  const files: Files = district();
+  files['students.csv'] = new Uint8Array(megabytes * 1024 * 1024).fill(0x78); // 'x'
+  const zip = zipOf(files);
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = 0; i + 46 <= zip.length; i++) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const name = new TextDecoder().decode(zip.subarray(i + 46, i + 46 + view.getUint16(i + 28, true)));
+    if (name === 'students.csv') view.setUint32(i + 24, claimed, true);
+  }
+  return zip;
+}
+
 /** Lines joined with CRLF, bare CR and LF in turn. */
 export function mixedLineEndings(text: string): string {
   const eols = ['\r\n', '\r', '\n'];
