@@ -143,7 +143,7 @@ describe('validate input errors', () => {
       'Files seen: budget.csv, photo.csv (a PNG image).',
       'Remind CSV 1.0: schools.csv, teachers.csv, students.csv, classes.csv, enrollments.csv',
       'Clever: schools.csv, teachers.csv, students.csv, sections.csv, enrollments.csv',
-      'OneRoster 1.1: manifest.csv, orgs.csv, users.csv, classes.csv, enrollments.csv, demographics.csv',
+      'OneRoster 1.1: manifest.csv, orgs.csv, users.csv, classes.csv, enrollments.csv (and ideally demographics.csv)',
       'OneRoster 1.2:',
       'Remind CSV 2.0:',
     );

@@ -172,9 +172,12 @@ describe('format detection', () => {
     for (const name of names) expect(message).toContain(name);
     if (names.length === 0) expect(message).toContain('Files seen: no files');
     for (const adapter of ADAPTERS) {
-      const needs = adapter.files.filter((f) => f.required !== 'no').map((f) => f.name);
+      const needs = adapter.files.filter((f) => f.required === 'yes').map((f) => f.name);
       expect(message).toContain(`${adapter.label}: ${needs.join(', ')}`);
     }
+    // OneRoster's demographics.csv may be absent (a non-blocking file-missing): not "needed".
+    expect(message).toContain('enrollments.csv (and ideally demographics.csv)');
+    expect(message).not.toMatch(/enrollments\.csv, demographics\.csv/);
   });
 
   it('names what an unreadable file is', async () => {

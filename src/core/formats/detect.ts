@@ -76,12 +76,13 @@ export function unknownFormatMessage(probes: readonly Probe[]): string {
   const seen = probes.length
     ? probes.map((p) => (p.binary ? `${p.source.path} (${p.binary})` : p.source.path)).join(', ')
     : 'no files';
-  const needs = ADAPTERS.map(
-    (a) =>
-      `${a.label}: ${a.files
-        .filter((f) => f.required !== 'no')
-        .map((f) => f.name)
-        .join(', ')}`,
-  ).join('; ');
+  const needs = ADAPTERS.map((a) => formatNeeds(a)).join('; ');
   return `The format of these files was not recognised. Files seen: ${seen}. Each format needs — ${needs}.`;
+}
+
+/** "Label: required files", plus the files whose absence is reported without blocking. */
+export function formatNeeds(adapter: FormatAdapter): string {
+  const names = (kind: 'yes' | 'soft') => adapter.files.filter((f) => f.required === kind).map((f) => f.name);
+  const soft = names('soft');
+  return `${adapter.label}: ${names('yes').join(', ')}${soft.length ? ` (and ideally ${soft.join(', ')})` : ''}`;
 }

@@ -1,4 +1,4 @@
-/** Every rule, by stage and then by code. rules.test.ts checks that no rule file is left out. */
+/** Every rule, by stage and then by code. registry.test.ts checks that no rule file is left out. */
 import type { DataRule, FormattingRule, Rule } from './rule.ts';
 import { cellTooLong } from './formatting/cell-too-long.ts';
 import { encoding } from './formatting/encoding.ts';
