@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../core/engine/validate.ts';
 import type { ComparableFinding } from '../core/report/changes.ts';
+import { checkReportShape } from '../core/report/schema.ts';
 import { isSnapshot, type RosterSnapshot } from '../core/report/snapshot.ts';
 
 export interface PreviousReport {
@@ -19,23 +20,15 @@ export async function readPrevious(path: string): Promise<PreviousReport> {
       `Cannot read the earlier report ${path}: ${e instanceof Error ? e.message : String(e)}`,
     );
   }
-  const report = data as {
-    reportVersion?: unknown;
-    generatedAt?: unknown;
-    roster?: unknown;
-    findings?: unknown;
-  };
-  if (
-    typeof report !== 'object' ||
-    report === null ||
-    report.reportVersion !== 1 ||
-    !Array.isArray(report.findings)
-  ) {
-    throw new InputError(`${path} is not a Roster Check report (reportVersion 1).`);
+  // The whole shape is checked: a hand-edited or truncated report must not crash the comparison.
+  const problems = checkReportShape(data);
+  if (problems.length > 0) {
+    throw new InputError(`${path} is not a Roster Check report (reportVersion 1): ${problems[0]}.`);
   }
+  const report = data as { generatedAt: string; roster?: unknown; findings: ComparableFinding[] };
   return {
-    generatedAt: String(report.generatedAt ?? ''),
+    generatedAt: report.generatedAt,
     snapshot: isSnapshot(report.roster) ? report.roster : null,
-    findings: report.findings as ComparableFinding[],
+    findings: report.findings,
   };
 }

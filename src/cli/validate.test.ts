@@ -163,6 +163,16 @@ describe('validate command line', () => {
       says: /other\.json is not a Roster Check report/,
     },
     {
+      name: 'a --previous report with a broken finding',
+      argv: () => {
+        const report = JSON.parse(readFileSync(join(dir, 'old.json'), 'utf8'));
+        report.findings[0] = null;
+        writeFileSync(join(dir, 'edited.json'), JSON.stringify(report));
+        return [CLEAN, '--previous', join(dir, 'edited.json')];
+      },
+      says: /edited\.json is not a Roster Check report \(reportVersion 1\): findings\[0\]/,
+    },
+    {
       name: 'a broken zip',
       argv: () => {
         writeFileSync(join(dir, 'broken.zip'), 'PK\u0003\u0004 not really a zip');
