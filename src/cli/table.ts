@@ -58,5 +58,29 @@ export function summaryTable(result: ValidationResult): string {
     `Alerts: ${of('alert')}`,
     `Holds: ${of('hold')}`,
   );
+  lines.push(...formattingList(result));
   return lines.join('\n') + '\n';
+}
+
+/** Formatting findings come first in report order: list the first few with their file and row. */
+export const FORMATTING_LISTED = 20;
+
+function formattingList(result: ValidationResult): string[] {
+  const findings = result.findings;
+  const total = result.summary.totals.formatting;
+  if (total === 0) return [];
+  const shown = Math.min(total, FORMATTING_LISTED);
+  const lines = [
+    '',
+    total > shown
+      ? `Formatting problems (the first ${shown} of ${total}; --json or --csv-dir for all):`
+      : 'Formatting problems:',
+  ];
+  for (let i = 0; i < shown; i++) {
+    const f = findings.get(i);
+    const rule = ruleFor(f.code) as FormattingRule;
+    // Messages of formatting findings name their file and row already.
+    lines.push(`  ${f.message} [${f.code}${rule.blocks(f.reason) ? ', blocks' : ''}]`);
+  }
+  return lines;
 }

@@ -47,6 +47,32 @@ describe('validate command line', () => {
     expect(stdout).not.toContain('BLOCKED');
   });
 
+  it('lists the formatting problems with their file and row under the table', async () => {
+    const { stdout } = await cli(BLOCKED);
+    const report = await json(BLOCKED);
+    expect(stdout).toContain('BLOCKED: Remind would not process these files');
+    const listed = stdout.split('\nFormatting problems:\n')[1].trimEnd().split('\n');
+    const formatting = report.findings.filter((f) => f.severity === 'formatting');
+    expect(listed).toEqual(formatting.map((f) => `  ${f.message} [${f.code}, blocks]`));
+    expect(listed[0]).toMatch(/enrollments\.csv row \d+/);
+  });
+
+  it('lists the first 20 formatting problems when there are more', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `s1,c1,st1,extra${i}\n`).join('');
+    const many = writeFolder(dir, 'many', {
+      ...cleanDistrict(),
+      'enrollments.csv': cleanDistrict()['enrollments.csv'] + rows,
+    });
+    const { stdout } = await cli(many);
+    const [, total, list] = stdout.split(
+      /\nFormatting problems \(the first 20 of (\d+); --json or --csv-dir for all\):\n/,
+    );
+    expect(total).toBe('25');
+    expect(list.trimEnd().split('\n')).toHaveLength(20);
+    const { stdout: clean } = await cli(CLEAN);
+    expect(clean).not.toContain('Formatting problems');
+  });
+
   it('says in the table when the layout of the format is reconstructed', async () => {
     const remind2 = writeFolder(dir, 'remind2', {
       'schools.csv': 'school_id,school_name\ns1,North\n',
