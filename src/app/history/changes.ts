@@ -15,8 +15,8 @@ export interface RunComparison {
 }
 
 export function comparable(p: PackedFinding): ComparableFinding {
-  const [code, reason, , id, , schools, file, row] = p;
-  return { code, reason, id, schools, file, row };
+  const [code, reason, , id, , schools, file, row, field] = p;
+  return { code, reason, id, schools, file, row, field };
 }
 
 class Tally {

@@ -85,8 +85,20 @@ describe('changes since the last run: findings keyed by code, record ID and reas
     ['a file finding of another file', [row('a.csv', null)], [row('b.csv', null)], changes(1, 1, 0)],
     [
       'a district finding (no ID, file or row) matches its code',
-      [row(null, null, { code: 'hold-removals' })],
-      [row(null, null, { code: 'hold-removals' })],
+      [row(null, null, { code: 'hold-removals', field: 'students' })],
+      [row(null, null, { code: 'hold-removals', field: 'students' })],
+      changes(0, 0, 1),
+    ],
+    [
+      'a district finding about another kind (students gone, then teachers gone): resolved and new',
+      [row(null, null, { code: 'hold-removals', field: 'students' })],
+      [row(null, null, { code: 'hold-removals', field: 'teachers' })],
+      changes(1, 1, 0),
+    ],
+    [
+      'the field of a row finding does not count (the row identifies it)',
+      [row('a.csv', 3, { field: 'email' })],
+      [row('a.csv', 3, { field: 'phone' })],
       changes(0, 0, 1),
     ],
     [

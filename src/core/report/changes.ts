@@ -1,7 +1,7 @@
 /**
  * What changed since an earlier run: findings new, resolved and unchanged, matched by code, record
  * ID and reason (a row's file and row number stand in for the ID of findings about a row without
- * one). Counted as multisets: a person who lost two devices has two device-in-use findings.
+ * one; for a district finding, which has neither, its field does: hold-removals' entity kind). Counted as multisets: a person who lost two devices has two device-in-use findings.
  */
 export interface ComparableFinding {
   code: string;
@@ -9,6 +9,8 @@ export interface ComparableFinding {
   reason: string | null;
   file: string | null;
   row: number | null;
+  /** Told apart only for district findings (no ID, no file): hold-removals keeps its kind here. */
+  field?: string | null;
   schools: (string | null)[];
 }
 
@@ -19,7 +21,7 @@ export interface Changes {
 }
 
 export function findingKey(f: ComparableFinding): string {
-  const record = f.id ?? `${f.file ?? ''}#${f.row ?? ''}`;
+  const record = f.id ?? (f.file === null ? `#${f.field ?? ''}` : `${f.file}#${f.row ?? ''}`);
   return `${f.code}\u0000${record}\u0000${f.reason ?? ''}`;
 }
 
