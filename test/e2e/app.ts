@@ -95,6 +95,16 @@ export async function dropFiles(page: Page, files: readonly DroppedFile[]): Prom
   await page.getByRole('group', { name: 'Drop area' }).dispatchEvent('drop', { dataTransfer });
 }
 
+/** A file on disk as dropped from the desktop (under its base name). */
+export function droppedFromDisk(path: string, mimeType = 'text/csv'): DroppedFile {
+  return { name: baseNameOf(path), mimeType, bytes: new Uint8Array(readFileSync(path)) };
+}
+
+/** A folder picked with "Roster folder" (the browser names its files "folder/file.csv"). */
+export async function chooseFolder(page: Page, dir: string): Promise<void> {
+  await page.getByLabel('Roster folder', { exact: true }).setInputFiles(dir);
+}
+
 export async function runSample(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Try the sample district' }).click();
   await waitForReport(page);

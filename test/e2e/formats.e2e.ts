@@ -1,6 +1,7 @@
 /**
- * A generated district of each format, picked with "Roster files": the page detects the format and
- * its Schools table says, school by school, exactly what the engine says for the same files.
+ * A generated district of each format, dropped on the drop area: the page detects the format and its
+ * Schools table says, school by school, exactly what the engine says for the same files. The other
+ * ways in give the same: a .zip picked with "Roster files", a folder picked with "Roster folder".
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,10 +9,14 @@ import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../src/core/formats/registry.ts';
 import type { FormatId } from '../../src/core/formats/types.ts';
+import type { Page } from 'playwright-core';
 import {
   baseNameOf,
   byName,
   chooseFiles,
+  chooseFolder,
+  dropFiles,
+  droppedFromDisk,
   engineReport,
   expectedSchools,
   generatedDistrict,
@@ -37,11 +42,12 @@ describe.skipIf(!hasBrowser())('each format in the page', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  async function check(paths: string[], expectedFormat: FormatId) {
+  /** `give` hands the files to the page (drop, or one of the pickers). */
+  async function check(paths: string[], expectedFormat: FormatId, give: (page: Page) => Promise<void>) {
     const { page } = session;
     const expected = await engineReport(paths);
     await openApp(page);
-    await chooseFiles(page, paths);
+    await give(page);
     await waitForReport(page);
 
     await expect.poll(() => page.getByLabel('Format').inputValue()).toBe(expectedFormat);
@@ -54,18 +60,30 @@ describe.skipIf(!hasBrowser())('each format in the page', () => {
     expect(shown.some((s) => s.alerts > 0)).toBe(true);
   }
 
-  it.each(FORMATS)('%s: detected, and every school row matches the engine', async (format) => {
+  it.each(FORMATS)('%s dropped: detected, and every school row matches the engine', async (format) => {
     const paths = await generatedDistrict(format, join(root, format), { seed: FORMATS.indexOf(format) + 1 });
-    await check(paths, format);
+    const dropped = paths.map((p) => droppedFromDisk(p));
+    await check(paths, format, (page) => dropFiles(page, dropped));
     const shownLabel = await session.page.getByLabel('Format').locator('option:checked').textContent();
     expect(shownLabel?.startsWith(labelOf(format))).toBe(true);
   });
 
-  it('a .zip of a OneRoster 1.1 export: detected, and every school row matches the engine', async () => {
+  it('a .zip of a OneRoster 1.1 export picked with "Roster files": every school row matches', async () => {
     const paths = await generatedDistrict('oneroster-1.1', join(root, 'zipped'), { seed: 11 });
     const zip = join(root, 'export.zip');
     writeFileSync(zip, zipSync(Object.fromEntries(paths.map((p) => [baseNameOf(p), readFileSync(p)]))));
-    await check([zip], 'oneroster-1.1');
+    await check([zip], 'oneroster-1.1', (page) => chooseFiles(page, [zip]));
+  });
+
+  it('a Remind CSV 2.0 folder picked with "Roster folder": hidden files skipped, every school row matches', async () => {
+    const dir = join(root, 'sis-export');
+    const paths = await generatedDistrict('remind-csv-2.0', dir, { seed: 12 });
+    // A folder's hidden files are skipped (a .csv one too), so the report is the CSV files' alone.
+    writeFileSync(join(dir, '.~lock.users.csv#'), 'locked by someone');
+    writeFileSync(join(dir, '.hidden.csv'), 'not,a,roster\n');
+    await check(paths, 'remind-csv-2.0', (page) => chooseFolder(page, dir));
+    const checked = await session.page.locator('details.checked li code').allTextContents();
+    expect(checked.sort()).toEqual(paths.map((p) => `sis-export/${baseNameOf(p)}`).sort());
   });
 
   it('sent nothing to any other origin and logged no error', () => {

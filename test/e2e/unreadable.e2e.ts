@@ -3,15 +3,15 @@
  * saw and what it is; among a district's files, the report names the unreadable file among the
  * problems, checks the rest, and the page is ready for another try either way.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  baseNameOf,
   byName,
   chooseFiles,
   dropFiles,
+  droppedFromDisk,
   findingGroup,
   engineReport,
   expectedSchools,
@@ -40,12 +40,6 @@ const workbook = (name: string): DroppedFile => ({
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'),
     'xl/workbook.xml': strToU8('<?xml version="1.0"?><workbook/>'),
   }),
-});
-
-const asDropped = (path: string): DroppedFile => ({
-  name: baseNameOf(path),
-  mimeType: 'text/csv',
-  bytes: new Uint8Array(readFileSync(path)),
 });
 
 describe.skipIf(!hasBrowser())('files that cannot be read', () => {
@@ -88,7 +82,7 @@ describe.skipIf(!hasBrowser())('files that cannot be read', () => {
     const { page } = session;
     const dir = join(root, 'clever');
     const paths = (await generatedDistrict('clever', dir)).filter((p) => !p.endsWith('/staff.csv'));
-    const dropped = [...paths.map(asDropped), workbook('staff.xlsx'), PNG];
+    const dropped = [...paths.map((p) => droppedFromDisk(p)), workbook('staff.xlsx'), PNG];
     const expected = await engineReport(dropped);
     await dropFiles(page, dropped);
     await waitForReport(page);
