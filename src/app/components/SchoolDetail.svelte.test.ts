@@ -98,6 +98,17 @@ describe('a school’s detail', () => {
     expect(await within(group).findByText(/could not be prepared \(out of memory\)/)).toBeTruthy();
   });
 
+  it('never calls the "(no school)" bucket fine: its records name no school of the export', async () => {
+    const files = district(1);
+    files['students.csv'] += 's9,st9,Cy,Lo,01/05/2012,5\n';
+    const { api, report } = await checked(files);
+    const bucket = report.summary.schools.find((s) => s.id === null)!;
+    expect(bucket.counts.students).toBe(1);
+    render(SchoolDetail, { school: bucket, rules: report.rules, source: api, onClose: vi.fn() });
+    expect(screen.getByText(/these records name no school of the export/)).toBeTruthy();
+    expect(screen.queryByText(/Nothing to fix/)).toBeNull();
+  });
+
   it('goes back to all schools', async () => {
     const { onClose } = await openNorth();
     await fireEvent.click(screen.getByRole('button', { name: 'All schools' }));
