@@ -53,6 +53,10 @@ describe('the page', () => {
     first.lastRun.progress({ ...reading, phase: 'checking', file: '' });
     await screen.findByText(/applying Remind's rules/);
     expect(bar().value).toBe(100);
+    // Once the checking reports its share, the bar follows it instead of staying full.
+    first.lastRun.progress({ ...reading, phase: 'checking', file: '', checked: 0.37 });
+    await screen.findByText(/applying Remind's rules… 37%/);
+    expect(bar().value).toBe(37);
 
     await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(first.disposed).toBe(true);
