@@ -5,7 +5,7 @@ import type { SchoolEntry } from '../../worker/api.ts';
 export type SortKey = 'name' | 'teachers' | 'students' | 'errors' | 'alerts' | 'status';
 export type SortDirection = 'ascending' | 'descending';
 
-const STATUS_RANK: Record<SchoolStatus, number> = { ready: 0, alerts: 1, errors: 2 };
+const STATUS_RANK: Record<SchoolStatus, number> = { unplaced: 0, ready: 1, alerts: 2, errors: 3 };
 
 function value(school: SchoolEntry, key: SortKey): number | string {
   switch (key) {

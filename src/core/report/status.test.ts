@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { schoolStatus, STATUS_LABEL, type SchoolStatus } from './status.ts';
+import type { SchoolEntry } from './types.ts';
+
+const school = (
+  id: string | null,
+  error: Record<string, number>,
+  alert: Record<string, number>,
+): SchoolEntry => ({
+  id,
+  name: id ?? '(no school)',
+  counts: { teachers: 1, students: 1, parents: 0, classes: 0 },
+  error,
+  alert,
+});
+
+describe('the status of a school in the Schools table', () => {
+  it.each<[string, SchoolEntry, SchoolStatus, string]>([
+    [
+      'errors and alerts',
+      school('s1', { 'student-dob': 2 }, { 'phone-unsupported': 1 }),
+      'errors',
+      'Has errors',
+    ],
+    ['alerts only', school('s1', {}, { 'phone-unsupported': 1 }), 'alerts', 'Alerts only'],
+    ['neither', school('s1', {}, {}), 'ready', 'Ready'],
+    ['a code counted zero times', school('s1', { 'student-dob': 0 }, {}), 'ready', 'Ready'],
+    ['the (no school) bucket with errors', school(null, { 'student-dob': 1 }, {}), 'errors', 'Has errors'],
+    ['the (no school) bucket with alerts', school(null, {}, { 'device-in-use': 1 }), 'alerts', 'Alerts only'],
+    // Its records name no school of the export: never "Ready", whatever the counts.
+    ['the (no school) bucket with neither', school(null, {}, {}), 'unplaced', 'No school'],
+  ])('%s', (_, entry, status, label) => {
+    expect(schoolStatus(entry)).toBe(status);
+    expect(STATUS_LABEL[schoolStatus(entry)]).toBe(label);
+  });
+});
