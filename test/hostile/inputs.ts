@@ -110,16 +110,24 @@ export function mixedLineEndings(text: string): string {
     .join('');
 }
 
-/** students.csv with one quoted guardian name of `megabytes` MB (row 3). */
-export function hugeCell(megabytes: number): Uint8Array {
+/**
+ * students.csv with one quoted guardian name of `megabytes` MB (row 3): `unit` (ASCII) repeated, as
+ * many whole times as fit.
+ */
+export function hugeCell(megabytes: number, unit = 'x'): Uint8Array {
   const head = district()['students.csv'];
   const row = studentRow('st9').slice(0, 8).join(',') + ',"';
   const tail = '",,,\n';
-  const size = megabytes * 1024 * 1024;
+  const unitBytes = strToU8(unit);
+  const size = megabytes * 1024 * 1024 - ((megabytes * 1024 * 1024) % unit.length);
   const out = new Uint8Array(head.length + row.length + size + tail.length);
   out.set(strToU8(head + row));
-  out.fill(0x78, head.length + row.length, head.length + row.length + size); // 'x'
-  out.set(strToU8(tail), head.length + row.length + size);
+  const start = head.length + row.length;
+  out.set(unitBytes, start);
+  // Doubling copies: the cell is built in a few dozen steps, not one per unit.
+  for (let filled = unit.length; filled < size; filled *= 2)
+    out.copyWithin(start + filled, start, start + Math.min(filled, size - filled));
+  out.set(strToU8(tail), start + size);
   return out;
 }
 

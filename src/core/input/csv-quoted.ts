@@ -16,23 +16,25 @@ const COMMA = 44;
 const LF = 10;
 
 /**
- * Parses the record starting at `start` into `out` (cell boundaries, and the unescaped value of a
- * cell with doubled quotes), and its first quote problem (a stray quote wins) into `out.problem`. Returns where the next record starts,
- * or -1 when the record does not end within `text` and more text may follow (`final` false).
+ * Parses the record starting at `start` into `out` (cell boundaries, and per quoted cell how many
+ * doubled quotes it holds), and its first quote problem (a stray quote wins) into `out.problem`.
+ * Returns where the next record starts, or -1 when the record does not end within `text` and more
+ * text may follow (`final` false).
  */
 export function parseQuotedRecord(text: string, start: number, final: boolean, out: CsvRecord): number {
   const len = text.length;
   let n = 0;
-  let unescaped: (string | undefined)[] | null = null;
-  /** A cell from `from` to `to`; a quoted one is unescaped when it holds doubled quotes. */
-  const put = (from: number, to: number, quoted: boolean) => {
+  let doubled = false;
+  /**
+   * A cell from `from` to `to` with `pairs` doubled quotes: the scan below meets them left to right,
+   * as papaparse's replace(/""/g, '"') does, so the cell's value is that much shorter than its text.
+   */
+  const put = (from: number, to: number, pairs: number) => {
     out.reserve(n + 1);
     out.starts[n] = from;
     out.ends[n] = to;
-    if (quoted) {
-      const q = text.indexOf('"', from);
-      if (q !== -1 && q < to) (unescaped ??= [])[n] = text.substring(from, to).replace(/""/g, '"');
-    }
+    out.pairs[n] = pairs;
+    if (pairs > 0) doubled = true;
     n++;
   };
   let stray = false;
@@ -45,24 +47,26 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
   for (;;) {
     if (text.charCodeAt(cursor) === QUOTE) {
       let q = cursor;
+      let pairs = 0;
       cursor++;
       for (;;) {
         q = text.indexOf('"', q + 1);
         if (q === -1) {
           if (!final) return -1;
           error ??= 'unterminated';
-          put(cursor, len, false);
+          put(cursor, len, 0);
           end = len;
           break;
         }
         if (q === len - 1) {
           if (!final) return -1;
-          put(cursor, q, true);
+          put(cursor, q, pairs);
           end = len;
           break;
         }
         if (text.charCodeAt(q + 1) === QUOTE) {
           q++;
+          pairs++;
           continue;
         }
         if (nextDelim !== -1 && nextDelim < q + 1) nextDelim = text.indexOf(',', q + 1);
@@ -70,7 +74,7 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
         const checkUpTo = nextNewline === -1 ? nextDelim : Math.min(nextDelim, nextNewline);
         const toDelim = spacesAfter(text, q, checkUpTo);
         if (text.charCodeAt(q + 1 + toDelim) === COMMA) {
-          put(cursor, q, true);
+          put(cursor, q, pairs);
           cursor = q + 2 + toDelim;
           if (nextDelim !== -1 && nextDelim < cursor) nextDelim = text.indexOf(',', cursor);
           if (nextNewline !== -1 && nextNewline < cursor) nextNewline = text.indexOf('\n', cursor);
@@ -78,7 +82,7 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
         }
         const toNewline = spacesAfter(text, q, nextNewline);
         if (text.charCodeAt(q + 1 + toNewline) === LF) {
-          put(cursor, q, true);
+          put(cursor, q, pairs);
           end = q + 2 + toNewline;
           break;
         }
@@ -96,7 +100,7 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
     // A quote inside an unquoted cell (searched for once per stretch, not once per cell).
     if (nextQuote !== -1 && nextQuote < cursor) nextQuote = text.indexOf('"', cursor);
     if (nextQuote !== -1 && nextQuote < cellEnd) stray = true;
-    put(cursor, cellEnd, false);
+    put(cursor, cellEnd, 0);
     if (cellEnd !== nextDelim) {
       end = cellEnd === len ? len : cellEnd + 1;
       break;
@@ -105,7 +109,8 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
     nextDelim = text.indexOf(',', cursor);
   }
   out.length = n;
-  out.unescaped = unescaped;
+  out.doubled = doubled;
+  out.unescaped = null;
   out.problem = stray ? 'stray' : error;
   return end;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PapaparseCsvReader } from '../../../test/fixtures/papaparse-csv.ts';
 import { CsvReader, MAX_CELL_CHARS, type QuoteProblem } from './csv.ts';
+import { holds } from './property-check.ts';
 
 interface Parsed {
   rows: Array<[number, string[]]>;
@@ -236,7 +237,7 @@ describe('CsvReader chunking', () => {
   it('gives the same result for any text cut anywhere (property)', () => {
     const char = fc.constantFrom('a', 'b', ',', '"', '\n', '\r', ' ', 'é');
     const text = fc.array(char, { maxLength: 60 }).map((cs) => cs.join(''));
-    fc.assert(
+    holds(
       fc.property(
         text,
         fc.array(fc.nat(), { maxLength: 8 }),
@@ -246,14 +247,14 @@ describe('CsvReader chunking', () => {
           expect(parse(cutAt(t, cuts), feed)).toEqual(parse([t]));
         },
       ),
-      { numRuns: 3000 },
+      3000,
     );
   });
 
   it('gives exactly what papaparse gave, for any text cut anywhere (property)', () => {
     const char = fc.constantFrom('a', 'b', ',', ',', '"', '"', '\n', '\r', ' ', '\t', '\u00a0', 'é', '😀');
     const text = fc.array(char, { maxLength: 80 }).map((cs) => cs.join(''));
-    fc.assert(
+    holds(
       fc.property(
         text,
         fc.array(fc.nat(), { maxLength: 8 }),
@@ -263,7 +264,7 @@ describe('CsvReader chunking', () => {
           expect(parse(cutAt(t, cuts), feed)).toEqual(parseWithPapaparse(cutAt(t, cuts), feed));
         },
       ),
-      { numRuns: 20000 },
+      20000,
     );
   });
 
@@ -278,13 +279,13 @@ describe('CsvReader chunking', () => {
     const text = fc
       .tuple(fc.array(row, { maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
       .map(([rows, eol, last]) => rows.join(eol) + (last ? eol : ''));
-    fc.assert(
+    holds(
       fc.property(text, fc.array(fc.nat(), { maxLength: 5 }), (t, raw) => {
         const cuts = [...new Set(raw.map((n) => n % (t.length + 1)))].sort((a, b) => a - b);
         expect(parse(cutAt(t, cuts), 3)).toEqual(parseWithPapaparse(cutAt(t, cuts), 3));
         expect(parse([t])).toEqual(parseWithPapaparse([t]));
       }),
-      { numRuns: 20000 },
+      20000,
     );
   });
 
@@ -313,10 +314,10 @@ describe('CsvReader chunking', () => {
 });
 
 describe('CsvRecord reads cells in place as their strings would', () => {
-  it('trimmed, blank, cellIs, cellIsLowerCase and plainCell agree with the cells (property)', () => {
+  it('cellLength, trimmed, blank, cellIs, cellIsLowerCase and plainCell agree with the cells (property)', () => {
     const unit = fc.constantFrom('a', 'B', 'k', ' ', '\t', '\u00a0', '"', ',', 'İ', 'K', 'é', '1');
     const targets = ['', 'k', 'ab', 'tobedeleted', 'teacher'];
-    fc.assert(
+    holds(
       fc.property(fc.string({ unit, maxLength: 30 }), fc.constantFrom(...targets), (line, target) => {
         const reader = new CsvReader({
           row(record) {
@@ -324,6 +325,7 @@ describe('CsvRecord reads cells in place as their strings would', () => {
             expect(record.blank()).toBe(cells.every((c) => c.trim() === ''));
             for (let i = 0; i <= cells.length; i++) {
               const cell = cells[i] ?? '';
+              if (i < cells.length) expect(record.cellLength(i)).toBe(cell.length);
               expect(record.trimmed(i)).toBe(cell.trim());
               expect(record.cellIs(i, cell.trim())).toBe(i < cells.length && cell === cell.trim());
               expect(record.cellIsLowerCase(i, target)).toBe(cell.trim().toLowerCase() === target);
@@ -336,7 +338,7 @@ describe('CsvRecord reads cells in place as their strings would', () => {
         reader.push(line + '\n');
         reader.end();
       }),
-      { numRuns: 20000 },
+      20000,
     );
   });
 });

@@ -120,7 +120,7 @@ export class CsvReader {
         record.starts[n] = start;
         record.ends[n++] = lineEnd;
         record.length = n;
-        record.unescaped = null;
+        record.doubled = false;
         record.problem = null;
         pos = lineEnd + 1;
       } else {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { holds } from './property-check.ts';
 import { validUtf8Length } from './utf8.ts';
 
 const b = (...xs: number[]) => new Uint8Array(xs);
@@ -45,7 +46,7 @@ describe('validUtf8Length', () => {
     };
     // Bytes biased towards the interesting ranges: ASCII, continuation bytes and lead bytes.
     const byte = fc.oneof(fc.integer({ min: 0x20, max: 0x7f }), fc.integer({ min: 0x80, max: 0xff }));
-    fc.assert(
+    holds(
       fc.property(fc.uint8Array({ maxLength: 24 }), fc.array(byte, { maxLength: 24 }), (random, biased) => {
         for (const bytes of [random, new Uint8Array(biased)]) {
           const good = validUtf8Length(bytes);
@@ -54,7 +55,7 @@ describe('validUtf8Length', () => {
             expect(decodes(bytes.subarray(0, end))).toBe(false);
         }
       }),
-      { numRuns: 2000 },
+      2000,
     );
   });
 });
