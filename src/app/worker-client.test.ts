@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csv, TODAY } from '../../test/helpers.ts';
-import type { Progress } from '../worker/api.ts';
+import type { Progress, RunOutcome, ValidatorApi } from '../worker/api.ts';
 import { createValidator } from '../worker/validator.ts';
 import { clientOf, WorkerFailure, type WorkerLike } from './worker-client.ts';
 
@@ -27,14 +27,23 @@ class PortWorker extends EventTarget implements WorkerLike {
 const channels: MessageChannel[] = [];
 afterEach(() => channels.splice(0).forEach((c) => (c.port1.close(), c.port2.close())));
 
-/** A client whose worker runs the real facade (serving = true) or never answers. */
-function connected(serving: boolean) {
+/**
+ * A client whose worker runs the real facade (serving = true), `api` when given, or never answers;
+ * `silenceMs` is the client's watchdog.
+ */
+function connected(serving: boolean | Partial<ValidatorApi>, silenceMs?: number) {
   const channel = new MessageChannel();
   channels.push(channel);
-  if (serving) Comlink.expose(createValidator(), channel.port2 as unknown as Comlink.Endpoint);
+  if (serving) {
+    const api = serving === true ? createValidator() : serving;
+    Comlink.expose(api, channel.port2 as unknown as Comlink.Endpoint);
+  }
   const worker = new PortWorker(channel.port1);
-  return { worker, client: clientOf(worker) };
+  return { worker, client: clientOf(worker, { silenceMs }), port: channel.port2 };
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const SILENT = /The checker stopped responding/;
 
 const files = {
   'schools.csv': csv([
@@ -107,5 +116,59 @@ describe('the worker client', () => {
     client.dispose();
     await expect(pending).rejects.toMatchObject({ kind: 'stopped' });
     expect(worker.terminated).toBe(true);
+  });
+});
+
+describe('the watchdog: a worker ended without any event (as a browser may end one for memory)', () => {
+  it('fails the pending call as a crash and ends the worker once nothing comes for silenceMs', async () => {
+    const { worker, client } = connected(false, 50);
+    const started = Date.now();
+    const pending = client.run(request, () => {});
+    await expect(pending).rejects.toThrow(SILENT);
+    await expect(pending).rejects.toMatchObject({ kind: 'crashed' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    expect(worker.terminated).toBe(true);
+    await expect(client.findings({}, 0, 10)).rejects.toThrow(SILENT);
+  });
+
+  it('lets a long run live while its progress keeps coming', async () => {
+    const run = async (_: unknown, onProgress: (p: Progress) => void): Promise<RunOutcome> => {
+      for (let i = 0; i < 10; i++) {
+        onProgress({
+          phase: 'reading',
+          file: 'a.csv',
+          bytesDone: i,
+          bytesTotal: 10,
+          rows: i,
+          rowsPerSecond: 1,
+        });
+        await sleep(20);
+      }
+      return { ok: false, message: 'no files' };
+    };
+    const { worker, client } = connected({ run }, 60);
+    const seen: Progress[] = [];
+    expect(await client.run(request, (p) => seen.push(p))).toEqual({ ok: false, message: 'no files' });
+    expect(seen).toHaveLength(10);
+    expect(worker.terminated).toBe(false);
+  });
+
+  it('counts any message of the worker as a sign of life', async () => {
+    const { worker, client, port } = connected(false, 60);
+    const pending = client.snapshot();
+    const beat = setInterval(() => port.postMessage({ ping: true }), 20);
+    await sleep(200);
+    expect(worker.terminated).toBe(false);
+    clearInterval(beat);
+    await expect(pending).rejects.toThrow(SILENT);
+  });
+
+  it('leaves an idle worker alone: silence with no call pending is not a failure', async () => {
+    const { worker, client } = connected(true, 40);
+    await client.run(request, () => {});
+    await sleep(120);
+    expect(worker.terminated).toBe(false);
+    expect((await client.findings({}, 0, 10)).total).toBe(1);
+    client.dispose();
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The page's side of the worker: one comlink facade, with the crash handling comlink lacks. A worker
  * that dies (error event, unreadable message) rejects every pending and later call with WorkerFailure,
- * so nothing waits forever; dispose() terminates it (Cancel) and a new client means a fresh worker.
+ * so nothing waits forever; so does one that falls silent while a call is pending (a browser may end a
+ * worker for memory without any event). dispose() terminates it (Cancel); a new client means a fresh
+ * worker.
  */
 import * as Comlink from 'comlink';
 import type {
@@ -41,15 +43,33 @@ export type WorkerLike = Pick<
   'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'
 >;
 
-export function clientOf(worker: WorkerLike): ValidatorClient {
+/**
+ * How long a pending call may go without any message from the worker (an answer or a progress report)
+ * before the worker is taken as dead. A run reports progress at least every few thousand rows (every
+ * 50 ms while busy), so a minute of silence is not a slow step (see docs/decisions.md, "The site").
+ */
+export const SILENCE_MS = 60_000;
+
+export interface ClientOptions {
+  /** Default SILENCE_MS; tests pass a short one. */
+  silenceMs?: number;
+}
+
+export function clientOf(worker: WorkerLike, options: ClientOptions = {}): ValidatorClient {
+  const silenceMs = options.silenceMs ?? SILENCE_MS;
   const remote = Comlink.wrap<ValidatorApi>(worker as unknown as Comlink.Endpoint);
   let fail: (error: WorkerFailure) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {}); // observed through the calls below
   let done = false;
+  // The watchdog runs only while a call is pending: an idle worker is silent by right.
+  let pending = 0;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
   const stop = (error: WorkerFailure) => {
     if (done) return;
     done = true;
+    clearTimeout(watchdog);
+    worker.removeEventListener('message', heard);
     worker.removeEventListener('error', onError);
     worker.removeEventListener('messageerror', onMessageError);
     worker.terminate();
@@ -67,12 +87,37 @@ export function clientOf(worker: WorkerLike): ValidatorClient {
   };
   const onMessageError = () =>
     stop(new WorkerFailure('crashed', 'The checker sent a message the page could not read.'));
+  const onSilence = () =>
+    stop(new WorkerFailure('crashed', 'The checker stopped responding (it may have run out of memory).'));
+  const heard = () => {
+    clearTimeout(watchdog);
+    watchdog = pending > 0 && !done ? setTimeout(onSilence, silenceMs) : undefined;
+  };
+
+  worker.addEventListener('message', heard);
   worker.addEventListener('error', onError);
   worker.addEventListener('messageerror', onMessageError);
-  const call = <T>(promise: Promise<T>): Promise<T> => Promise.race([promise, failed]);
+  const call = <T>(promise: Promise<T>): Promise<T> => {
+    pending++;
+    heard();
+    return Promise.race([promise, failed]).finally(() => {
+      pending--;
+      heard();
+    });
+  };
 
   return {
-    run: (request, onProgress) => call<RunOutcome>(remote.run(request, Comlink.proxy(onProgress))),
+    // Progress comes through a port of its own (comlink's proxy), not the worker's message event.
+    run: (request, onProgress) =>
+      call<RunOutcome>(
+        remote.run(
+          request,
+          Comlink.proxy((progress: Progress) => {
+            heard();
+            onProgress(progress);
+          }),
+        ),
+      ),
     findings: (filter, offset, limit) => call(remote.findings(filter, offset, limit)),
     download: (request) => call(remote.download(request)),
     snapshot: () => call(remote.snapshot()),
@@ -81,6 +126,9 @@ export function clientOf(worker: WorkerLike): ValidatorClient {
   };
 }
 
-export function connectWorker(): ValidatorClient {
-  return clientOf(new Worker(new URL('../worker/validator.worker.ts', import.meta.url), { type: 'module' }));
+export function connectWorker(options: ClientOptions = {}): ValidatorClient {
+  return clientOf(
+    new Worker(new URL('../worker/validator.worker.ts', import.meta.url), { type: 'module' }),
+    options,
+  );
 }

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 /**
  * The ways a check can fail to finish, as the page shows them: the worker dies (error event, a
- * message it cannot read) or the engine throws something other than an InputError. Each time the
- * page says the check did not finish, offers Try again, and shows no part of a report, however far
- * the run had got. (A worker crash reported by the client is in App.svelte.test.ts.)
+ * message it cannot read, or silence), or the engine throws something other than an InputError.
+ * Each time the page says the check did not finish, offers Try again, and shows no part of a report,
+ * however far the run had got. (A worker crash reported by the client is in App.svelte.test.ts.)
  */
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -65,6 +65,21 @@ describe('a check that does not finish', () => {
       expect(await screen.findByRole('table', { name: 'Schools' })).toBeTruthy();
     },
   );
+
+  it('a worker ended without any event: after its silence, the same failure and Try again', async () => {
+    const worker = new DyingWorker();
+    const { api, report } = await checked(district(2));
+    const fresh = new FakeClient(api);
+    const clients = [clientOf(worker, { silenceMs: 30 }), fresh];
+    let made = 0;
+    render(App, { options: { connect: () => clients[made++] } });
+    await trySample();
+    await expectFailureShown(/The checker stopped responding/);
+    expect(worker.terminated).toBe(true);
+    await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    fresh.lastRun.resolve(report);
+    expect(await screen.findByRole('table', { name: 'Schools' })).toBeTruthy();
+  });
 
   it('an unexpected engine error (not an InputError): a failed check with its reason, never a report', async () => {
     const client = new FakeClient();
