@@ -8,6 +8,7 @@ import { StreamDecoder } from '../input/decoder.ts';
 import type { HashFactory } from '../input/hash.ts';
 import { sniff } from '../input/sniff.ts';
 import type { SourceFile } from '../input/source.ts';
+import { ZipError } from '../input/zip.ts';
 import type { FileSpec, RowContext } from '../formats/types.ts';
 import { cellTooLong } from '../rules/formatting/cell-too-long.ts';
 import { encoding } from '../rules/formatting/encoding.ts';
@@ -80,11 +81,14 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     env.findings.add(fileUnreadable, 'row', { file, row, entity: 'file', detail });
   };
   const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  /** A zip entry's error says itself what is wrong with the file ("it unpacks to more than …"). */
+  const couldNotRead = (error: unknown) =>
+    error instanceof ZipError && error.detail ? error.detail : `it could not be read (${why(error)})`;
   let head: Uint8Array;
   try {
     head = await source.head(SNIFF_BYTES);
   } catch (error) {
-    if (spec) unreadable(`it could not be read (${why(error)})`);
+    if (spec) unreadable(couldNotRead(error));
     outcome.readable = false;
     return outcome;
   }
@@ -104,7 +108,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       await hashOnly();
       outcome.sha256 = hash.digest();
     } catch (error) {
-      if (spec && outcome.readable) unreadable(`it could not be read (${why(error)})`);
+      if (spec && outcome.readable) unreadable(couldNotRead(error));
       outcome.readable = false;
     }
     return outcome;

@@ -1,5 +1,5 @@
-import { deflateSync, strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { deflateSync, Inflate, strToU8, zipSync } from 'fflate';
+import { describe, expect, it, vi } from 'vitest';
 import type { RandomAccess } from './source.ts';
 import { checkZip, listZip, MAX_UNZIPPED_BYTES, ZipError, zipEntrySource } from './zip.ts';
 
@@ -16,6 +16,10 @@ interface HandEntry {
   /** Uncompressed size written in the directory, when it should lie. */
   claim?: number;
 }
+
+/** An entry's error: its message names it, its detail says "it" (to follow the name in a finding). */
+const entryError = (path: string, what: string) =>
+  Object.assign(new ZipError(`${path} ${what}`), { detail: `it ${what}` });
 
 /** A zip built byte by byte, so the directory can say what a test needs (ZIP64 sizes when large). */
 function handZip(entries: HandEntry[]): Uint8Array {
@@ -143,6 +147,23 @@ describe('listZip and zipEntrySource', () => {
     );
   });
 
+  it('stops such an entry within a few MB, not after inflating a whole read', async () => {
+    // 40 MB of zeros deflate to about 40 KB: less than one read, more than one step of inflating.
+    const zeros = new Uint8Array(40 * 1024 * 1024);
+    const zip = access(handZip([{ path: 'users.csv', data: zeros, deflate: true, claim: 50 }]));
+    const [entry] = await listZip(zip);
+    const push = vi.spyOn(Inflate.prototype, 'push');
+    try {
+      const error = await readAll(zipEntrySource(zip, entry)).catch((e: unknown) => e);
+      expect(error).toEqual(entryError('users.csv', 'unpacks to more than the 50 bytes it claims'));
+      const inflated = push.mock.calls.reduce((n, [chunk]) => n + chunk.length, 0);
+      expect(inflated).toBeLessThanOrEqual(16 * 1024);
+      expect(entry.compressedSize).toBeGreaterThan(32 * 1024);
+    } finally {
+      push.mockRestore();
+    }
+  });
+
   it.each<[string, Uint8Array, string]>([
     ['garbage', strToU8('this is not a zip at all'), 'no central directory found'],
     ['empty', new Uint8Array(0), 'no central directory found'],
@@ -167,10 +188,10 @@ describe('listZip and zipEntrySource', () => {
     const damaged = bytes.slice();
     damaged.fill(0xff, 40, 40 + 200);
     await expect(readAll(zipEntrySource(access(damaged), entry))).rejects.toThrow(
-      new ZipError('a.csv is damaged (invalid length/literal)'),
+      entryError('a.csv', 'is damaged (invalid length/literal)'),
     );
     await expect(readAll(zipEntrySource(zip, { ...entry, compressedSize: 20 }))).rejects.toThrow(
-      new ZipError('a.csv is damaged (unexpected EOF)'),
+      entryError('a.csv', 'is damaged (unexpected EOF)'),
     );
   });
 
@@ -178,7 +199,7 @@ describe('listZip and zipEntrySource', () => {
     const zip = access(handZip([{ path: 'a.csv', data: text(20), claim: 10 }]));
     const [entry] = await listZip(zip);
     await expect(readAll(zipEntrySource(zip, entry))).rejects.toThrow(
-      new ZipError('a.csv is damaged (its stored size does not match the size it claims)'),
+      entryError('a.csv', 'is damaged (its stored size does not match the size it claims)'),
     );
   });
 

@@ -8,9 +8,20 @@ import { Inflate } from 'fflate';
 import { CHUNK_BYTES, type RandomAccess, type SourceFile } from './source.ts';
 
 export const MAX_UNZIPPED_BYTES = 4 * 1024 ** 3;
+/** Compressed bytes inflated at a time: deflate expands at most about 1032-fold, so about 16 MB. */
+const INFLATE_STEP = 1 << 14;
 
 export class ZipError extends Error {
   override name = 'ZipError';
+  /** For an entry's error, the same said of the entry as "it" ("it is encrypted"), to follow its name. */
+  detail?: string;
+}
+
+/** `entry.path` followed by `what` as the message ("… is encrypted"), and "it …" as the detail. */
+function entryError(entry: ZipEntry, what: string): ZipError {
+  const error = new ZipError(`${entry.path} ${what}`);
+  error.detail = `it ${what}`;
+  return error;
 }
 
 export interface ZipEntry {
@@ -103,14 +114,14 @@ export function zipEntrySource(zip: RandomAccess, entry: ZipEntry): SourceFile {
     return entry.localOffset + 30 + u16(local, 26) + u16(local, 28);
   };
   async function* chunks(): AsyncGenerator<Uint8Array> {
-    if (entry.encrypted) throw new ZipError(`${entry.path} is encrypted`);
+    if (entry.encrypted) throw entryError(entry, 'is encrypted');
     if (entry.method !== 0 && entry.method !== 8)
-      throw new ZipError(`${entry.path} uses an unsupported compression method (${entry.method})`);
+      throw entryError(entry, `uses an unsupported compression method (${entry.method})`);
     const start = await dataStart();
     const end = start + entry.compressedSize;
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.size)
-        throw new ZipError(`${entry.path} is damaged (its stored size does not match the size it claims)`);
+        throw entryError(entry, 'is damaged (its stored size does not match the size it claims)');
       for (let pos = start; pos < end; pos += CHUNK_BYTES)
         yield await zip.read(pos, Math.min(end, pos + CHUNK_BYTES));
       return;
@@ -120,15 +131,20 @@ export function zipEntrySource(zip: RandomAccess, entry: ZipEntry): SourceFile {
     const inflate = new Inflate((data) => {
       produced += data.length;
       if (produced > entry.size)
-        throw new ZipError(`${entry.path} unpacks to more than the ${entry.size} bytes it claims`);
+        throw entryError(entry, `unpacks to more than the ${entry.size} bytes it claims`);
       out.push(data);
     });
+    // fflate hands on what one push inflates all at once, and deflate can expand a read a
+    // thousandfold: pushed in small steps, an entry that lies about its size is stopped early.
     const push = (data: Uint8Array, final: boolean) => {
       try {
-        inflate.push(data, final);
+        let at = 0;
+        for (; data.length - at > INFLATE_STEP; at += INFLATE_STEP)
+          inflate.push(data.subarray(at, at + INFLATE_STEP), false);
+        inflate.push(data.subarray(at), final);
       } catch (error) {
         if (error instanceof ZipError) throw error;
-        throw new ZipError(`${entry.path} is damaged (${error instanceof Error ? error.message : error})`);
+        throw entryError(entry, `is damaged (${error instanceof Error ? error.message : error})`);
       }
     };
     for (let pos = start; pos < end; pos += CHUNK_BYTES) {
