@@ -135,6 +135,51 @@ describe('the report and the history together', () => {
     expect((await store.runs()).every((r) => r.sample)).toBe(true);
   });
 
+  /** The findings chunks of every run cannot be read from now on (a damaged store). */
+  const damageFindings = () => {
+    const get = FakeObjectStore.prototype.get;
+    vi.spyOn(FakeObjectStore.prototype, 'get').mockImplementation(function (this: IDBObjectStore, ...a) {
+      if (this.name === 'findings') throw new DOMException('damaged', 'UnknownError');
+      return get.apply(this, a as Parameters<typeof get>);
+    });
+  };
+
+  /** Chooses "Counts only" in the History view, as a person would, and comes back. */
+  const chooseCountsOnly = async () => {
+    await fireEvent.click(await screen.findByRole('button', { name: /^History/ }));
+    await fireEvent.click(screen.getByRole('radio', { name: /Counts only/ }));
+    await screen.findByText('Later runs keep their counts only.');
+    await fireEvent.click(screen.getByRole('button', { name: 'Check files' }));
+  };
+
+  it.each([
+    ['kept its counts only', 'counts', chooseCountsOnly, () => {}, 'that run kept its counts only'],
+    [
+      'kept findings that cannot be read',
+      'findings',
+      async () => {},
+      damageFindings,
+      'the findings of that run could not be read',
+    ],
+  ])('says why the changes are not known when the previous run %s', async (_, keep, before, spoil, says) => {
+    const worker = new Worker();
+    renderApp(worker);
+    await before();
+    await checkFiles(worker, 1);
+    await worker.answer(12);
+    await kept();
+    const [first] = await store.runs();
+    expect(first.kept).toBe(keep);
+    spoil();
+    await checkFiles(worker, 2);
+    await worker.answer(5);
+    await kept();
+    const note = screen.getByText(/Changes since the last run \(.*\) are not known/);
+    expect(note.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      `Changes since the last run (${shortTime(first.at)}) are not known: ${says}.`,
+    );
+  });
+
   it('keeps the report on screen and says the run was not saved when the browser refuses', async () => {
     const put = FakeObjectStore.prototype.put;
     vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {

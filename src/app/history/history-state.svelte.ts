@@ -22,8 +22,10 @@ export interface RunNote {
   save: SaveStatus;
   /** The previous run of the district, when there is one. */
   sinceAt: string | null;
-  /** Null when not known (no earlier run, or it kept counts only). */
+  /** Null when not known: no earlier run, or see unknownBecause. */
   changes: Changes | null;
+  /** Why the changes since `sinceAt` are not known (when they are not). */
+  unknownBecause?: 'counts-only' | 'unreadable';
   /** schoolKey → changes; null when not known. */
   schools: Record<string, Changes> | null;
 }
@@ -144,6 +146,7 @@ export class HistoryState {
           : { kind: 'saved', run: outcome.runId! },
         sinceAt: previous?.at ?? null,
         changes: outcome.comparison?.district ?? null,
+        unknownBecause: outcome.earlierUnreadable ? 'unreadable' : 'counts-only',
         schools: outcome.comparison?.schools ?? null,
       });
       await this.refresh();

@@ -98,7 +98,20 @@ describe('keeping a finished run', () => {
     await checkAndRecord(12, { keep: 'counts' });
     const [head] = await store.runs();
     expect(head).toMatchObject({ kept: 'counts', findingCount: 13, chunkCount: 0 });
-    expect((await checkAndRecord(5)).comparison).toBeNull();
+    expect(await checkAndRecord(5)).toMatchObject({ comparison: null, earlierUnreadable: false });
+  });
+
+  it('says when the earlier run kept its findings but they cannot be read (no comparison)', async () => {
+    await checkAndRecord(12);
+    expect((await checkAndRecord(5)).earlierUnreadable).toBe(false);
+    const get = FakeObjectStore.prototype.get;
+    vi.spyOn(FakeObjectStore.prototype, 'get').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'findings') throw new DOMException('damaged', 'UnknownError');
+      return get.apply(this, args as Parameters<typeof get>);
+    });
+    const outcome = await checkAndRecord(3);
+    expect(outcome).toMatchObject({ comparison: null, earlierUnreadable: true, notSaved: null });
+    expect((await store.runs())[0]).toMatchObject({ findingCount: 4, changes: null });
   });
 
   it('still compares when the browser refuses the write, says why, and leaves the earlier run as it was', async () => {

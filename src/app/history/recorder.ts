@@ -40,6 +40,8 @@ export interface RecordOutcome {
   runId: number | null;
   /** Null when there is no earlier run with findings to compare with. */
   comparison: RunComparison | null;
+  /** The earlier run kept its findings, but they could not be read (so there is no comparison). */
+  earlierUnreadable: boolean;
   /** Why the run is not in the history (null when it is). */
   notSaved: StorageError | null;
 }
@@ -57,14 +59,18 @@ const findingCount = (r: RunReport) => {
   return t.formatting + t.error + t.alert + t.hold;
 };
 
-async function earlierFindings(store: HistoryStore, previous: RunHead | null): Promise<ChangeCounter | null> {
+/** The earlier run's findings, counted; 'unreadable' when it kept them but they cannot be read. */
+async function earlierFindings(
+  store: HistoryStore,
+  previous: RunHead | null,
+): Promise<ChangeCounter | 'unreadable' | null> {
   if (!previous || previous.kept !== 'findings') return null;
   const counter = new ChangeCounter();
   try {
     for await (const chunk of store.findings(previous))
       for (const p of chunk) counter.addPrevious(comparable(p));
   } catch {
-    return null; // the earlier findings cannot be read: the changes are not known
+    return 'unreadable'; // the changes are not known
   }
   return counter;
 }
@@ -77,7 +83,8 @@ export async function recordRun(
 ): Promise<RecordOutcome> {
   const { report, previous, district, keep } = request;
   const total = findingCount(report);
-  const counter = await earlierFindings(store, previous);
+  const earlier = await earlierFindings(store, previous);
+  const counter = earlier === 'unreadable' ? null : earlier;
   let notSaved: StorageError | null = null;
   let runId: number | null = null;
   const refuse = (error: unknown) => (notSaved ??= storageError(error));
@@ -129,7 +136,12 @@ export async function recordRun(
         .catch(refuse);
     }
     if (notSaved && runId !== null) await store.abandonRun(runId);
-    return { runId: notSaved ? null : runId, comparison, notSaved };
+    return {
+      runId: notSaved ? null : runId,
+      comparison,
+      earlierUnreadable: earlier === 'unreadable',
+      notSaved,
+    };
   } catch (error) {
     if (runId !== null) await store.abandonRun(runId);
     throw error;
