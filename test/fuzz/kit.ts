@@ -7,8 +7,6 @@
  * Runs per property: FUZZ_RUNS (default: a few hundred, about half a minute for the whole folder).
  * A failure prints the seed and path; FUZZ_SEED=… FUZZ_PATH=… replays exactly that case.
  */
-import fc from 'fast-check';
-import { expect } from 'vitest';
 import { InputError, validate } from '../../src/core/engine/validate.ts';
 import type { FormatId } from '../../src/core/formats/types.ts';
 import { sourceFromBytes } from '../../src/core/input/source.ts';
@@ -35,23 +33,8 @@ export function timeout(ciMs: number): number {
   return asked > 0 ? Math.max(ciMs, asked * 50) : ciMs;
 }
 
-/**
- * Under CI the seed is fixed, so a change is judged on the same cases every time (a new random case
- * failing would block unrelated work); locally, and with FUZZ_RUNS, each run explores new cases.
- */
-const CI_SEED = 20261128;
-
-/** fc.assert, with the seed and a replay command in the failure message. */
-export async function holds<T>(property: fc.IAsyncPropertyWithHooks<T>, numRuns: number): Promise<void> {
-  const fixed = process.env.CI === 'true' && !process.env.FUZZ_RUNS ? CI_SEED : undefined;
-  const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : fixed;
-  const path = process.env.FUZZ_PATH;
-  const details = await fc.check(property, { numRuns: seed !== undefined && path ? 1 : numRuns, seed, path });
-  if (!details.failed) return;
-  const file = expect.getState().testPath?.replace(/^.*?\/(test|src)\//, '$1/') ?? 'test/fuzz';
-  const replay = `FUZZ_SEED=${details.seed} FUZZ_PATH="${details.counterexamplePath}" npx vitest run ${file}`;
-  throw new Error(`${fc.defaultReportMessage(details)}\n\nReplay this case: ${replay}`);
-}
+/** fc.assert with the project's seed policy and replay command (test/fixtures/property-check.ts). */
+export { holdsAsync as holds } from '../fixtures/property-check.ts';
 
 export type Outcome = 'refused' | 'report';
 

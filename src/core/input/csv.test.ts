@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PapaparseCsvReader } from '../../../test/fixtures/papaparse-csv.ts';
 import { CsvReader, MAX_CELL_CHARS, type QuoteProblem } from './csv.ts';
-import { holds } from './property-check.ts';
+import { holds } from '../../../test/fixtures/property-check.ts';
 
 interface Parsed {
   rows: Array<[number, string[]]>;
