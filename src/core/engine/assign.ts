@@ -5,6 +5,7 @@
  */
 import type { FileSpec, FormatAdapter } from '../formats/types.ts';
 import { ADAPTERS } from '../formats/registry.ts';
+import type { SourceFile } from '../input/source.ts';
 import type { Probe } from './probe.ts';
 
 export interface Assignment {
@@ -40,8 +41,14 @@ export function assignFiles(adapter: FormatAdapter, probes: readonly Probe[]): A
     if (taken.has(i)) return;
     const spec = specNamed((s) => s.name.toLowerCase() === p.name);
     if (spec) {
-      const first = probes[bySpec.get(spec.name)!].source.path;
-      ignored.push({ input: i, detail: `another ${spec.name} was given (${first}); only that one was read` });
+      const first = probes[bySpec.get(spec.name)!].source;
+      // Two files of one path (loose and in a zip) are told apart by the zip they came from.
+      const same = first.path === p.source.path;
+      const where = (s: SourceFile) => (same ? ` ${s.zip ? `in ${s.zip}` : 'not in a zip'}` : '');
+      ignored.push({
+        input: i,
+        detail: `${same ? `this is the one${where(p.source)}; ` : ''}another ${spec.name} was given (${first.path}${where(first)}); only that one was read`,
+      });
       return;
     }
     if (adapter.knownExtraFiles?.includes(p.name)) return;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { filesOf, run, summary } from '../../../test/helpers.ts';
+import { strToU8, zipSync } from 'fflate';
+import { filesOf, findings, run, summary } from '../../../test/helpers.ts';
 import { OR_HEADERS } from '../../../test/fixtures/oneroster.ts';
 import { InputError } from '../engine/validate.ts';
+import { sourceFromBytes } from '../input/source.ts';
 import { ADAPTERS } from './registry.ts';
 import type { FormatId } from './types.ts';
 
@@ -143,6 +145,23 @@ describe('format detection', () => {
     expect(ignored.map((f) => f.file)).toEqual(['copy/students.csv']);
     expect(ignored[0].message).toContain('another students.csv was given (students.csv)');
   });
+
+  it.each([
+    ['the loose file first', false, 'in copy.zip', 'not in a zip'],
+    ['the zip first', true, 'not in a zip', 'in copy.zip'],
+  ])(
+    'tells a loose students.csv from one of the same path in a zip (%s)',
+    async (_, zipFirst, ignoredOne, readOne) => {
+      const zip = zipSync({ 'students.csv': strToU8(CLEVER['students.csv']) });
+      const loose = Object.entries(CLEVER).map(([name, text]) => sourceFromBytes(name, text));
+      const zipped = sourceFromBytes('copy.zip', zip);
+      const result = await run(zipFirst ? [zipped, ...loose] : [...loose, zipped]);
+      const ignored = findings(result, 'file-ignored');
+      expect(ignored.map((f) => f.message)).toEqual([
+        `students.csv was not checked: this is the one ${ignoredOne}; another students.csv was given (students.csv ${readOne}); only that one was read.`,
+      ]);
+    },
+  );
 
   it('does not report the standard OneRoster files Remind does not read', async () => {
     const result = await run({

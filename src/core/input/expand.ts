@@ -77,7 +77,7 @@ async function openZip(input: SourceFile, out: Expanded): Promise<void> {
   if (files.length === 0) throw new ZipError('it contains no CSV files');
   const folder = pickFolder(files);
   for (const e of files) {
-    if (folderOf(e.path) === folder) out.files.push(zipEntrySource(input.random, e));
+    if (folderOf(e.path) === folder) out.files.push({ ...zipEntrySource(input.random, e), zip: input.path });
     else
       out.skipped.push({
         path: e.path,

@@ -13,6 +13,8 @@ export interface SourceFile {
   head(maxBytes: number): Promise<Uint8Array>;
   /** Random access to the bytes when the file has it (needed to open a .zip). */
   readonly random?: RandomAccess;
+  /** The .zip a file came out of (its path), to tell it from a file of the same name given loose. */
+  readonly zip?: string;
 }
 
 /** Anything that can hand out byte ranges: a Blob in the browser, a file handle in Node. */
