@@ -22,7 +22,7 @@ export function own(value: string): string {
 
 /** The fields of a person's record (32-bit integers; texts as Texts numbers). */
 const ID = 0;
-/** Role rank (bits 0–1), name-is-one-field flag (bit 2), file index (bits 8 and up). */
+/** Role rank (bits 0–1), name-is-one-field flag (bit 2), has-more flags (bits 3–6), file index (bits 8 and up). */
 const META = 1;
 const ROW = 2;
 const FIRST = 3;
@@ -38,6 +38,14 @@ const STUDENT = 9;
 const WIDTH = 10;
 
 const SINGLE_NAME = 4;
+/**
+ * Set when a side map holds more of that list for the person: counting the usual one-item list
+ * (every person's schools and emails are counted again and again) then needs no Map look-up.
+ */
+const MORE_EMAILS = 8;
+const MORE_PHONES = 16;
+const MORE_SCHOOLS = 32;
+const MORE_STUDENTS = 64;
 const FILE_SHIFT = 8;
 
 export class People {
@@ -180,11 +188,11 @@ export class People {
   }
 
   addEmail(i: number, value: string): void {
-    if (value) this.addText(i, EMAIL, this.moreEmails, value);
+    if (value) this.addText(i, EMAIL, this.moreEmails, MORE_EMAILS, value);
   }
 
   emailCount(i: number): number {
-    return this.textCount(i, EMAIL, this.moreEmails);
+    return this.textCount(i, EMAIL, this.moreEmails, MORE_EMAILS);
   }
 
   /** Text number of the k-th email. */
@@ -203,11 +211,11 @@ export class People {
   }
 
   addPhone(i: number, value: string): void {
-    if (value) this.addText(i, PHONE, this.morePhones, value);
+    if (value) this.addText(i, PHONE, this.morePhones, MORE_PHONES, value);
   }
 
   phoneCount(i: number): number {
-    return this.textCount(i, PHONE, this.morePhones);
+    return this.textCount(i, PHONE, this.morePhones, MORE_PHONES);
   }
 
   /** Text number of the k-th phone. */
@@ -227,11 +235,11 @@ export class People {
 
   /** Adds a school (index into Roster.schools); -1 is ignored. */
   addSchool(i: number, school: number): void {
-    if (school >= 0) this.addIndex(i, SCHOOL, this.moreSchools, school);
+    if (school >= 0) this.addIndex(i, SCHOOL, this.moreSchools, MORE_SCHOOLS, school);
   }
 
   schoolCount(i: number): number {
-    return this.indexCount(i, SCHOOL, this.moreSchools);
+    return this.indexCount(i, SCHOOL, this.moreSchools, MORE_SCHOOLS);
   }
 
   school(i: number, k: number): number {
@@ -246,11 +254,11 @@ export class People {
 
   /** Parents: links a student (person index). */
   addStudent(i: number, student: number): void {
-    this.addIndex(i, STUDENT, this.moreStudents, student);
+    this.addIndex(i, STUDENT, this.moreStudents, MORE_STUDENTS, student);
   }
 
   studentCount(i: number): number {
-    return this.indexCount(i, STUDENT, this.moreStudents);
+    return this.indexCount(i, STUDENT, this.moreStudents, MORE_STUDENTS);
   }
 
   student(i: number, k: number): number {
@@ -272,31 +280,41 @@ export class People {
   }
 
   /** Adds a text to a person's list (first in the record, others in `more`) unless it is there. */
-  private addText(i: number, field: number, more: Map<number, number[]>, value: string): void {
+  private addText(i: number, field: number, more: Map<number, number[]>, bit: number, value: string): void {
     const first = this.get(i, field);
     if (first === NO_TEXT) this.set(i, field, this.texts.add(value));
     else if (!this.texts.equals(first, value)) {
       const rest = more.get(i);
-      if (!rest) more.set(i, [this.texts.add(value)]);
+      if (!rest) this.startMore(i, more, bit, this.texts.add(value));
       else if (!rest.some((t) => this.texts.equals(t, value))) rest.push(this.texts.add(value));
     }
   }
 
-  private textCount(i: number, field: number, more: Map<number, number[]>): number {
-    return this.get(i, field) === NO_TEXT ? 0 : 1 + (more.get(i)?.length ?? 0);
+  private textCount(i: number, field: number, more: Map<number, number[]>, bit: number): number {
+    return this.get(i, field) === NO_TEXT ? 0 : 1 + this.moreCount(i, more, bit);
   }
 
-  private addIndex(i: number, field: number, more: Map<number, number[]>, value: number): void {
+  private addIndex(i: number, field: number, more: Map<number, number[]>, bit: number, value: number): void {
     const first = this.get(i, field);
     if (first === -1) this.set(i, field, value);
     else if (first !== value) {
       const rest = more.get(i);
-      if (!rest) more.set(i, [value]);
+      if (!rest) this.startMore(i, more, bit, value);
       else if (!rest.includes(value)) rest.push(value);
     }
   }
 
-  private indexCount(i: number, field: number, more: Map<number, number[]>): number {
-    return this.get(i, field) === -1 ? 0 : 1 + (more.get(i)?.length ?? 0);
+  private indexCount(i: number, field: number, more: Map<number, number[]>, bit: number): number {
+    return this.get(i, field) === -1 ? 0 : 1 + this.moreCount(i, more, bit);
+  }
+
+  /** A second item of a list: into the side map, flagged in the record. */
+  private startMore(i: number, more: Map<number, number[]>, bit: number, value: number): void {
+    more.set(i, [value]);
+    this.set(i, META, this.get(i, META) | bit);
+  }
+
+  private moreCount(i: number, more: Map<number, number[]>, bit: number): number {
+    return (this.get(i, META) & bit) === 0 ? 0 : more.get(i)!.length;
   }
 }
