@@ -163,8 +163,8 @@ export class DeviceClaims {
    */
   devices(i: number): PersonDevices {
     const d = this.current;
-    d.emails.length = 0;
-    d.phones.length = 0;
+    clear(d.emails);
+    clear(d.phones);
     const people = this.people;
     const claims = people.rank(i) > 0;
     const emails = people.emailCount(i);
@@ -196,4 +196,9 @@ export class DeviceClaims {
     }
     return d;
   }
+}
+
+/** Empties a reused list of a few devices: pop is inlined, assigning `length` calls a slow builtin. */
+function clear(list: unknown[]): void {
+  while (list.length > 0) list.pop();
 }
