@@ -37,6 +37,8 @@ function sip(k0: number, k1: number, length: number, outWords: 1 | 2, text: bool
       for (let j = length - 1; j >= blocks; j--) m |= byteAt(j, text) << ((j - blocks) * 8);
     }
     v3 ^= m;
+    // SipRound, written out here and below: a function would have to return four numbers (an object
+    // or array per round), which costs more than the hashing itself on millions of IDs.
     for (let r = 0; r < 2; r++) {
       v0 = (v0 + v1) | 0;
       v1 = ((v1 << 5) | (v1 >>> 27)) ^ v0;
