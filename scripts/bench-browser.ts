@@ -189,7 +189,7 @@ const num = (n: number, digits = 0) =>
 
 function table(results: BrowserResult[]): string {
   const head =
-    '| format | students | input MB | completed | s to report | rows/s | progress changes/s | longest gap ms | long tasks (> 50 ms) | over 100 ms | longest ms | after report: long tasks, longest ms | peak browser RSS MB |';
+    '| format | students | input MB | completed | s to report | rows/s | progress changes/s | longest pause ms | long tasks (> 50 ms) | over 100 ms | longest ms | after report: long tasks, longest ms | peak browser RSS MB |';
   const rows = results.map((r) =>
     [
       r.format,
