@@ -11,7 +11,7 @@ import type { People } from '../model/people.ts';
 import type { Texts } from '../model/texts.ts';
 import { NO_TICK, TICK_EVERY, type Tick } from '../engine/ticks.ts';
 import type { Roster } from '../model/roster.ts';
-import { emailKey, isValidEmail, isValidEmailAt } from './email.ts';
+import { emailKey, INVALID_EMAIL, isValidEmail, validEmailHash } from './email.ts';
 import { EmailKeys, PhoneKeys } from './key-tables.ts';
 import { classifyPhone, supportedPhoneNumber } from './phone.ts';
 
@@ -121,7 +121,8 @@ export class DeviceClaims {
     const texts = people.texts;
     const ref = people.emailRef(i, k);
     // Kept values are trimmed already (RowContext.get): check them where they are.
-    const valid = isValidEmailAt(texts.source(ref), texts.offset(ref), texts.length(ref));
+    const hash = validEmailHash(texts.source(ref), texts.offset(ref), texts.length(ref));
+    const valid = hash !== INVALID_EMAIL;
     if (k > 0) {
       // The same person writing one address twice (ADA@ and ada@) has it once.
       const value = texts.get(ref);
@@ -136,7 +137,7 @@ export class DeviceClaims {
       }
     }
     if (!valid) return NOT_USABLE;
-    const code = keys.keyOf(ref);
+    const code = keys.keyOf(ref, hash);
     if (claims) claim(this.emailOwners, code, people, i);
     return code;
   }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emailKey, isValidEmail } from './email.ts';
+import { hashLowerAscii } from '../model/texts.ts';
+import { emailKey, INVALID_EMAIL, isValidEmail, validEmailHash } from './email.ts';
 
 /** rules.md §3 as regular expressions: the first implementation, kept as the reference. */
 const LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}$/;
@@ -116,9 +117,16 @@ describe('isValidEmail agrees with the regular expressions of rules.md §3', () 
         .map(([l, d, e]) => `${'l'.repeat(l)}@${'d'.repeat(d)}.${'e'.repeat(e)}org`),
     );
     fc.assert(
-      fc.property(address, (raw) => {
+      fc.property(address, fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), (raw, before, after) => {
         expect(isValidEmail(raw)).toBe(referenceIsValid(raw));
         expect(emailKey(raw)).toBe(raw.trim().toLowerCase());
+        // In place, as the device pass reads kept (trimmed) addresses: valid ones give the hash of
+        // their lower-cased text.
+        const email = raw.trim();
+        const hash = validEmailHash(before + email + after, before.length, email.length);
+        expect(hash).toBe(
+          referenceIsValid(raw) ? hashLowerAscii(email.toLowerCase()) & 0x3fffffff : INVALID_EMAIL,
+        );
       }),
       { numRuns: 50000 },
     );

@@ -3,7 +3,7 @@
  * writes it: open-addressing hash tables over typed arrays (a district has millions of devices;
  * a Map would hold a key string and an entry object for each).
  */
-import { hashLowerAscii, mix, type Texts } from '../model/texts.ts';
+import { mix, type Texts } from '../model/texts.ts';
 
 const EMPTY = -1;
 
@@ -30,13 +30,12 @@ export class EmailKeys {
     this.refs = new Int32Array(capacity);
   }
 
-  /** The key number of the email that is text `ref`. */
-  keyOf(ref: number): number {
+  /** The key number of the email that is text `ref`; `h`: its `validEmailHash`. */
+  keyOf(ref: number, h: number): number {
     const texts = this.texts;
     const source = texts.source(ref);
     const start = texts.offset(ref);
     const length = texts.length(ref);
-    const h = hashLowerAscii(source, start, start + length);
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
       const key = this.slots[s];
       if (key === EMPTY) return this.add(s, h, ref);
