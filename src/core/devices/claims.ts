@@ -143,10 +143,11 @@ export class DeviceClaims {
   }
 
   private phoneCode(keys: PhoneKeys, i: number, k: number, first: number, claims: boolean): number {
-    const value = this.people.phone(i, k);
-    const number = supportedPhoneNumber(value);
+    const texts = this.people.texts;
+    const ref = this.people.phoneRef(i, k);
+    const number = supportedPhoneNumber(texts.source(ref), texts.offset(ref), texts.length(ref));
     if (k > 0) {
-      const key = classifyPhone(value).key;
+      const key = classifyPhone(texts.get(ref)).key;
       for (let e = 0; e < k; e++) {
         if (this.codes[first + e] !== REPEAT && classifyPhone(this.people.phone(i, e)).key === key)
           return REPEAT;

@@ -72,9 +72,12 @@ describe('classifyPhone (rules.md §3)', () => {
     '212-234-5678 x12',
     '234-5678',
     'N/A',
+    '+1 212 234 5678 ext: 12',
   ])('supportedPhoneNumber gives the same verdict and key as a number: %s', (raw) => {
     const verdict = classifyPhone(raw);
     expect(supportedPhoneNumber(raw)).toBe(verdict.supported ? Number(verdict.key) : -1);
+    // Read in place, as the device pass does.
+    expect(supportedPhoneNumber(`9(${raw}1`, 2, raw.length)).toBe(supportedPhoneNumber(raw));
   });
 
   it.each([

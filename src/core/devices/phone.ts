@@ -6,6 +6,7 @@
  * digits, which `phone.test.ts` checks against libphonenumber-js on random numbers.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { nanpNumber } from './nanp.ts';
 
 export const SUPPORTED_REGIONS: ReadonlySet<string> = new Set(['US', 'CA', 'PR', 'GU', 'VI', 'AS', 'MP']);
 
@@ -20,8 +21,6 @@ export interface PhoneVerdict {
   region: string | null;
 }
 
-const NANP =
-  /^\s*(?:\+?\s*1[\s.-]*)?\(?\s*([2-9]\d{2})\s*\)?[\s.-]*(\d{3})[\s.-]*(\d{4})\s*(?:(?:x|ext\.?|extension|#)\s*\d{1,7})?\s*$/i;
 const prefixCache = new Map<string, { supported: boolean; region: string | null }>();
 
 /** How text libphonenumber-js cannot parse compares: by its digits, or by itself when it has none ("N/A"). */
@@ -40,9 +39,9 @@ function byLibrary(raw: string): PhoneVerdict {
 }
 
 export function classifyPhone(raw: string): PhoneVerdict {
-  const m = NANP.exec(raw);
-  if (!m) return byLibrary(raw);
-  const national = m[1] + m[2] + m[3];
+  const digits = nanpNumber(raw, 0, raw.length);
+  if (digits < 0) return byLibrary(raw);
+  const national = String(digits);
   const prefix = national.slice(0, 7);
   let verdict = prefixCache.get(prefix);
   if (!verdict) {
@@ -64,24 +63,22 @@ const supportedPrefix = new Uint8Array(10_000_000 / 4);
 /**
  * The number as a number (E.164 digits, e.g. 12122345678) when it is supported, else -1: the same
  * verdict and key as classifyPhone, without building strings, for the device pass over everyone.
+ * The phone is read in place: `source` from `start`, `n` characters.
  */
-export function supportedPhoneNumber(raw: string): number {
-  const m = NANP.exec(raw);
-  if (!m) {
-    const verdict = byLibrary(raw);
+export function supportedPhoneNumber(source: string, start = 0, n = source.length - start): number {
+  const national = nanpNumber(source, start, start + n);
+  if (national < 0) {
+    const verdict = byLibrary(source.substring(start, start + n));
     return verdict.supported ? Number(verdict.key) : -1;
   }
-  const area = +m[1];
-  const exchange = +m[2];
-  const line = +m[3];
-  const prefix = area * 10_000 + exchange * 10 + (m[3].charCodeAt(0) - 48);
+  const prefix = Math.floor(national / 1000);
   const shift = (prefix & 3) * 2;
   let known = (supportedPrefix[prefix >>> 2] >>> shift) & 3;
   if (known === 0) {
-    known = byLibrary('+1' + m[1] + m[2] + m[3]).supported ? 1 : 2;
+    known = byLibrary('+1' + national).supported ? 1 : 2;
     supportedPrefix[prefix >>> 2] |= known << shift;
   }
-  return known === 1 ? 10_000_000_000 + area * 10_000_000 + exchange * 10_000 + line : -1;
+  return known === 1 ? 10_000_000_000 + national : -1;
 }
 
 /** The same classification without the cache, for tests that prove the cache changes nothing. */
