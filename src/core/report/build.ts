@@ -1,6 +1,6 @@
 /** Counts, school buckets, stable order (report.md): the finished run as a ValidationResult. */
 import { SEVERITY_ORDER, type RawFinding } from '../model/finding.ts';
-import type { Roster } from '../model/roster.ts';
+import { ROLE_RANK, type Roster } from '../model/roster.ts';
 import type { FormatAdapter } from '../formats/types.ts';
 import type { RosterSnapshot } from './snapshot.ts';
 import type { FormattingRule } from '../rules/rule.ts';
@@ -16,6 +16,8 @@ import {
 } from './types.ts';
 
 export const NO_SCHOOL_NAME = '(no school)';
+const ROLE_KEY = { teacher: 'teachers', student: 'students', parent: 'parents' } as const;
+const STAFF = ROLE_RANK.staff;
 
 /** The findings in report order, materialised one at a time (a district may have a million). */
 export class FindingList {
@@ -142,20 +144,28 @@ export function buildResult(
     staff: 0,
     classes: roster.classes.length,
   };
-  const roleKey = { teacher: 'teachers', student: 'students', parent: 'parents' } as const;
+  // Counted by role rank (model/people.ts) in one typed array, school s at 4s and no school last:
+  // no string keys per person.
+  const none = roster.schools.length;
+  const perSchool = new Int32Array(4 * (none + 1));
+  const perRank = [0, 0, 0, 0];
   for (let i = 0; i < people.count; i++) {
     if ((i & TICK_EVERY) === 0) tick(people.count + i, 2 * people.count);
-    const role = people.role(i);
-    if (role === 'staff') {
-      totals.staff++;
-      continue;
-    }
-    const key = roleKey[role];
-    totals[key]++;
+    const rank = people.rank(i);
+    perRank[rank]++;
+    if (rank === STAFF) continue;
     const schools = people.schoolCount(i);
-    if (schools === 0) bucket(null).counts[key]++;
-    for (let k = 0; k < schools; k++) bucket(people.school(i, k)).counts[key]++;
+    if (schools === 0) perSchool[4 * none + rank]++;
+    for (let k = 0; k < schools; k++) perSchool[4 * people.school(i, k) + rank]++;
   }
+  for (const role of ['teacher', 'student', 'parent'] as const) {
+    const key = ROLE_KEY[role];
+    const rank = ROLE_RANK[role];
+    totals[key] = perRank[rank];
+    bySchool.forEach((entry, s) => (entry.counts[key] = perSchool[4 * s + rank]));
+    if (perSchool[4 * none + rank] > 0) bucket(null).counts[key] = perSchool[4 * none + rank];
+  }
+  totals.staff = perRank[STAFF];
   for (const c of roster.classes) bucket(c.school >= 0 ? c.school : null).counts.classes++;
 
   const severityTotals = { error: 0, alert: 0, formatting: 0, hold: 0 };

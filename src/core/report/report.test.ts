@@ -95,6 +95,34 @@ describe('report JSON', async () => {
     expect(st3[0].schools).toEqual(['s1', 's2']);
   });
 
+  it('counts the people and classes of each school, and everyone in the totals', () => {
+    const everyone = [...result.roster.everyone()];
+    const roles = ['teacher', 'student', 'parent'] as const;
+    const inSchool = (schools: readonly string[], id: string | null) =>
+      id === null ? schools.length === 0 : schools.includes(id);
+    const schoolsOf = (p: (typeof everyone)[number]) => p.schools.map((s) => result.roster.schools[s].id);
+    for (const school of report.schools) {
+      const expected = Object.fromEntries(
+        roles.map((role) => [
+          `${role}s`,
+          everyone.filter((p) => p.role === role && inSchool(schoolsOf(p), school.id)).length,
+        ]),
+      );
+      const classes = result.roster.classes.filter((c) =>
+        c.school < 0 ? school.id === null : result.roster.schools[c.school].id === school.id,
+      );
+      expect(school.counts).toEqual({ ...expected, classes: classes.length });
+    }
+    const count = (role: string) => everyone.filter((p) => p.role === role).length;
+    expect(report.totals).toMatchObject({
+      teachers: count('teacher'),
+      students: count('student'),
+      parents: count('parent'),
+      staff: count('staff'),
+    });
+    expect(report.schools.some((school) => school.id === null && school.counts.students > 0)).toBe(true);
+  });
+
   it('lists every school by name, with the "(no school)" bucket last and only when used', async () => {
     expect(report.schools.map((s) => [s.id, s.name])).toEqual([
       ['s3', 'Annex'],
