@@ -8,8 +8,10 @@ const MAX_VALUE_CHARS = 300;
 export class FindingCollector {
   readonly raw: RawFinding[] = [];
 
-  add(rule: Rule, subject: Subject, fields: Partial<RawFinding>): void {
+  /** `index` (a person or class) overrides `fields.index`: the data rules pass it without a copy of their fields. */
+  add(rule: Rule, subject: Subject, fields: Partial<RawFinding>, index = -1): void {
     const finding = rawFinding(rule.code, subject, fields);
+    if (index >= 0) finding.index = index;
     // Copies, so a finding does not keep the file chunk its texts were cut from.
     const value = finding.value;
     if (value !== null)

@@ -12,6 +12,8 @@ import { NO_TICK, TICK_EVERY, type Tick } from './ticks.ts';
 /** Roles in rank order: ROLES_BY_RANK[people.rank(i)] is person i's role. */
 const ROLES_BY_RANK = (Object.keys(ROLE_RANK) as Role[]).sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b]);
 
+const NO_FIELDS = {};
+
 export function runRules(
   roster: Roster,
   findings: FindingCollector,
@@ -38,8 +40,8 @@ export function runRules(
       return devices;
     },
     getsAccount: (index) => getsAccount(roster.people, index, ctx.devices(index), today),
-    reportPerson: (rule, index, f = {}) => findings.add(rule, 'person', { ...f, index }),
-    reportClass: (rule, index, f = {}) => findings.add(rule, 'class', { ...f, index }),
+    reportPerson: (rule, index, f = NO_FIELDS) => findings.add(rule, 'person', f, index),
+    reportClass: (rule, index, f = NO_FIELDS) => findings.add(rule, 'class', f, index),
     reportDistrict: (rule, f = {}) => findings.add(rule, 'district', f),
   };
   const visitors = DATA_RULES.map((rule) => rule.start(ctx));
