@@ -47,16 +47,14 @@ export function runRules(
   const visitors = DATA_RULES.map((rule) => rule.start(ctx));
   // Person visitors by role rank (staff, student, parent, teacher): each person meets only its own.
   const byRank = ROLES_BY_RANK.map((role) =>
-    DATA_RULES.flatMap((rule, k) => {
-      const visit = visitors[k].person;
-      return visit && (!rule.roles || rule.roles.includes(role)) ? [visit.bind(visitors[k])] : [];
-    }),
+    visitors.filter((v, k) => v.person && (!DATA_RULES[k].roles || DATA_RULES[k].roles.includes(role))),
   );
   const classVisitors = visitors.filter((v) => v.class).map((v) => v.class!.bind(v));
   const people = roster.people;
   for (let i = 0; i < people.count; i++) {
     if ((i & TICK_EVERY) === 0) rulesTick(i, people.count + roster.classes.length);
-    for (const visit of byRank[people.rank(i)]) visit(people, i);
+    const own = byRank[people.rank(i)];
+    for (let k = 0; k < own.length; k++) own[k].person!(people, i);
   }
   roster.classes.forEach((c, i) => {
     if ((i & 1023) === 0) rulesTick(people.count + i, people.count + roster.classes.length);
