@@ -1,11 +1,12 @@
 /** Counts, school buckets, stable order (report.md): the finished run as a ValidationResult. */
-import { SEVERITY_ORDER, type RawFinding } from '../model/finding.ts';
+import type { RawFinding } from '../model/finding.ts';
 import { ROLE_RANK, type Roster } from '../model/roster.ts';
 import type { FormatAdapter } from '../formats/types.ts';
 import type { RosterSnapshot } from './snapshot.ts';
 import type { FormattingRule } from '../rules/rule.ts';
 import { ruleFor } from '../rules/registry.ts';
 import { findingSchools, materialize } from './materialize.ts';
+import { sortFindings } from './sort-findings.ts';
 import { NO_TICK, TICK_EVERY, type Tick } from '../engine/ticks.ts';
 import {
   REPORT_VERSION,
@@ -48,64 +49,6 @@ export interface ValidationResult {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function recordId(roster: Roster, f: RawFinding): string {
-  if (f.subject === 'person') return roster.people.id(f.index);
-  if (f.subject === 'class') return roster.classes[f.index].id;
-  return f.id ?? '';
-}
-
-/** The school a finding sorts under: its smallest school ID; '' for none (formatting, holds), last for "(no school)". */
-function schoolKey(roster: Roster, f: RawFinding): string {
-  const severity = ruleFor(f.code).severity;
-  if (severity === 'formatting' || severity === 'hold') return '';
-  let key: string | null = null;
-  if (f.subject === 'person') {
-    const people = roster.people;
-    for (let k = 0; k < people.schoolCount(f.index); k++) {
-      const id = roster.schools[people.school(f.index, k)].id;
-      if (key === null || id < key) key = id;
-    }
-  } else if (f.subject === 'class' && roster.classes[f.index].school >= 0) {
-    key = roster.schools[roster.classes[f.index].school].id;
-  }
-  return key ?? '\uffff';
-}
-
-/** Report order (report.md); ties keep the order the findings were made in. Sorts numbers, not objects. */
-function sortFindings(roster: Roster, raw: RawFinding[], tick: Tick): RawFinding[] {
-  const n = raw.length;
-  const severity = new Uint8Array(n);
-  const school: string[] = [];
-  const id: string[] = [];
-  // Making the keys, then about n log2 n comparisons: together they say how far it is.
-  const work = n + n * Math.log2(n + 1) + 1;
-  for (let i = 0; i < n; i++) {
-    if ((i & TICK_EVERY) === 0) tick(i, work);
-    severity[i] = SEVERITY_ORDER[ruleFor(raw[i].code).severity];
-    school.push(schoolKey(roster, raw[i]));
-    id.push(recordId(roster, raw[i]));
-  }
-  const order = Array.from({ length: n }, (_, i) => i);
-  let compared = n;
-  order.sort((i, j) => {
-    if ((++compared & 65535) === 0) tick(compared, work);
-    const a = raw[i];
-    const b = raw[j];
-    return (
-      severity[i] - severity[j] ||
-      cmp(a.code, b.code) ||
-      cmp(school[i], school[j]) ||
-      cmp(id[i], id[j]) ||
-      a.file - b.file ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      cmp(a.field ?? '', b.field ?? '') ||
-      cmp(a.value ?? '', b.value ?? '') ||
-      cmp(a.reason ?? '', b.reason ?? '')
-    );
-  });
-  return order.map((i) => raw[i]);
-}
 
 export interface RunFacts {
   adapter: FormatAdapter;
