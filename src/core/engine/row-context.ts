@@ -7,6 +7,9 @@ import { refUnknown } from '../rules/formatting/ref-unknown.ts';
 import type { FindingCollector } from './collector.ts';
 import type { References } from './references.ts';
 
+/** The options of a reference that gives none: one object, not a new one per row and reference. */
+const NO_OPTIONS: RefOptions = Object.freeze({});
+
 /** Kinds whose records have an index in the roster. */
 type IndexedKind = 'school' | 'org' | 'person' | 'class';
 
@@ -79,7 +82,7 @@ export class RowCursor implements RowContext {
     return this.id(column) !== null;
   }
 
-  ref(kind: RecordKind, column: string, options: RefOptions = {}): string | null {
+  ref(kind: RecordKind, column: string, options: RefOptions = NO_OPTIONS): string | null {
     const value = options.value ?? this.get(column);
     if (!value) {
       this.missing(column, options);
@@ -89,7 +92,7 @@ export class RowCursor implements RowContext {
     return value;
   }
 
-  refIndex(kind: IndexedKind, column: string, options: RefOptions = {}): number {
+  refIndex(kind: IndexedKind, column: string, options: RefOptions = NO_OPTIONS): number {
     const cell = options.value === undefined ? this.index.get(column) : undefined;
     if (cell !== undefined && this.lastFound[cell] >= 0 && this.record.cellIs(cell, this.lastValue[cell]))
       return this.lastFound[cell];
