@@ -82,6 +82,7 @@ export class CsvReader {
 
   private flush(): void {
     if (this.bufferedChars === 0) return;
+    if (this.finishTailApart()) return;
     // join, not +: a concatenated (cons) string makes every indexOf in the parse loop slow.
     if (this.tail.length > 0) this.buffered.unshift(this.tail);
     const text = this.buffered.length === 1 ? this.buffered[0] : this.buffered.join('');
@@ -90,14 +91,35 @@ export class CsvReader {
     this.tail = text.slice(this.parse(text, false));
   }
 
-  /** Hands on every record that ends within `text` (all of them when `final`); returns where the rest starts. */
-  private parse(text: string, final: boolean): number {
+  /**
+   * The usual case: one new chunk, whose first line ends a plain record begun in the text before.
+   * That record is parsed on its own and the chunk where it is, since joining the two would copy
+   * every chunk of the file once more.
+   */
+  private finishTailApart(): boolean {
+    const tail = this.tail;
+    if (tail.length === 0 || this.buffered.length !== 1) return false;
+    const chunk = this.buffered[0];
+    const lineEnd = chunk.indexOf('\n');
+    if (lineEnd === -1 || tail.indexOf('"') !== -1 || chunk.lastIndexOf('"', lineEnd) !== -1) return false;
+    this.buffered = [];
+    this.bufferedChars = 0;
+    this.parse(tail + chunk.slice(0, lineEnd + 1), false);
+    this.tail = chunk.slice(this.parse(chunk, false, lineEnd + 1));
+    return true;
+  }
+
+  /**
+   * Hands on every record that ends within `text` from `from` (all of them when `final`); returns
+   * where the rest starts.
+   */
+  private parse(text: string, final: boolean, from = 0): number {
     const len = text.length;
     const record = this.record;
     record.text = text;
-    let pos = 0;
+    let pos = from;
     let quote = firstQuote(text);
-    let comma = text.indexOf(',');
+    let comma = text.indexOf(',', from);
     while (pos < len) {
       let lineEnd = text.indexOf('\n', pos);
       if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
