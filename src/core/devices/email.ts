@@ -4,11 +4,11 @@
  * the regular expressions `email.test.ts` keeps as its reference. The same pass hashes the
  * lower-cased address for the device key table, so a valid address is read once.
  */
+import { FNV_BASIS, FNV_PRIME, mix } from '../model/texts.ts';
+
 const AT = 64;
 const DOT = 46;
 const HYPHEN = 45;
-const FNV_BASIS = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 
 /** Not a valid address (hashes are ≥ 0). */
 export const INVALID_EMAIL = -1;
@@ -48,8 +48,9 @@ export function isValidEmailAt(source: string, start: number, n: number): boolea
 }
 
 /**
- * For a valid trimmed address (`source` from `start`, `n` characters): a 30-bit hash of it
- * lower-cased (`emailKey`), which `EmailKeys` files it under; else INVALID_EMAIL.
+ * For a valid trimmed address (`source` from `start`, `n` characters): a hash of it lower-cased
+ * (`emailKey`), which `EmailKeys` files it under; else INVALID_EMAIL. The text index's hash, kept to
+ * 30 bits so it stays a small integer in every JavaScript engine.
  */
 export function validEmailHash(source: string, start: number, n: number): number {
   const email = source;
@@ -83,7 +84,7 @@ export function validEmailHash(source: string, start: number, n: number): number
       if (length < 1 || length > 63) return INVALID_EMAIL;
       if (email.charCodeAt(label) === HYPHEN || email.charCodeAt(j - 1) === HYPHEN) return INVALID_EMAIL;
       labels++;
-      if (j === end) return labels >= 2 && lettersOnly && length >= 2 ? mix30(h) : INVALID_EMAIL;
+      if (j === end) return labels >= 2 && lettersOnly && length >= 2 ? mix(h) & 0x3fffffff : INVALID_EMAIL;
       label = j + 1;
       lettersOnly = true;
     } else if (!isLetter(c)) {
@@ -94,15 +95,6 @@ export function validEmailHash(source: string, start: number, n: number): number
     h = Math.imul(h ^ (c | 0x20), FNV_PRIME);
   }
   return INVALID_EMAIL;
-}
-
-/** murmur3's final mix, kept to 30 bits (a small integer in every JavaScript engine). */
-function mix30(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) & 0x3fffffff;
 }
 
 export function emailKey(raw: string): string {

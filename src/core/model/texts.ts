@@ -13,7 +13,7 @@ const BLOCK = 1 << BLOCK_BITS;
 
 /** FNV-1a's offset basis as a 32-bit signed integer (0x811c9dc5 would make the hash a float). */
 export const FNV_BASIS = -2128831035;
-const FNV_PRIME = 0x01000193;
+export const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over UTF-16 code units, with a final mix: the hash every text index uses. */
 export function hashText(text: string): number {
