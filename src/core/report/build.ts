@@ -15,6 +15,7 @@ import {
   type ReportSummary,
   type SchoolEntry,
 } from './types.ts';
+import { cmp } from './compare.ts';
 
 export const NO_SCHOOL_NAME = '(no school)';
 const ROLE_KEY = { teacher: 'teachers', student: 'students', parent: 'parents' } as const;
@@ -47,8 +48,6 @@ export interface ValidationResult {
   /** This run's record IDs as salted hashes (the report JSON's `roster` field). */
   snapshot: RosterSnapshot;
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface RunFacts {
   adapter: FormatAdapter;

@@ -11,6 +11,7 @@ import { ALL_RULES, ruleFor } from '../rules/registry.ts';
 import { NO_SCHOOL_NAME } from './build.ts';
 import { isSnapshot } from './snapshot.ts';
 import { REPORT_VERSION } from './types.ts';
+import { cmp } from './compare.ts';
 
 const REPORT_KEYS = ['reportVersion', 'generatedAt', 'format', 'files', 'blocked', 'totals'] as const;
 const REPORT_KEYS_REST = ['schools', 'formatting', 'hold', 'findings'] as const;
@@ -39,8 +40,6 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 class Checker {
   readonly problems: string[] = [];
   fail(path: string, what: string): false {

@@ -11,8 +11,7 @@ import type { Roster } from '../model/roster.ts';
 import { ruleFor } from '../rules/registry.ts';
 import type { Tick } from '../engine/ticks.ts';
 import { TICK_EVERY } from '../engine/ticks.ts';
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+import { cmp } from './compare.ts';
 
 /** The ID a finding sorts under. */
 function recordId(roster: Roster, f: RawFinding): string {
