@@ -40,6 +40,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
 class Checker {
   readonly problems: string[] = [];
   fail(path: string, what: string): false {
