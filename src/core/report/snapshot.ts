@@ -10,6 +10,7 @@
 import { ROLE_RANK, type Role, type Roster } from '../model/roster.ts';
 import { hexOf, IdHasher } from './id-hash.ts';
 import { NO_TICK, TICK_EVERY, type Tick } from '../engine/ticks.ts';
+import { HIGH, LOW, sortHashes } from './sort-hashes.ts';
 
 export const SNAPSHOT_KINDS = ['teachers', 'students', 'parents', 'classes'] as const;
 export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
@@ -24,12 +25,10 @@ export interface RosterSnapshot {
 }
 
 /** Per kind, the hashes as sorted numbers (BigUint64Array: the hex order is the numeric order). */
-type Hashes = Record<SnapshotKind, BigUint64Array>;
-const compactHashes = new WeakMap<RosterSnapshot, Hashes>();
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-/** Word positions of the high and low halves of a 64-bit number in a Uint32Array view. */
-const HIGH = LITTLE_ENDIAN ? 1 : 0;
-const LOW = 1 - HIGH;
+export type SnapshotHashes = Record<SnapshotKind, BigUint64Array>;
+const compactHashes = new WeakMap<RosterSnapshot, SnapshotHashes>();
+/** A salt or a salted hash: 16 hex digits. */
+export const HEX_HASH = /^[0-9a-f]{16}$/;
 
 /** The list of a person (teachers 0, students 1, parents 2; staff none) by role rank: no string keys per person. */
 const KIND_OF_ROLE = { teacher: 0, student: 1, parent: 2, staff: -1 } as const;
@@ -69,7 +68,8 @@ export function takeSnapshot(roster: Roster, salt: string, tick: Tick = NO_TICK)
   return compactSnapshot(salt, { teachers, students, parents, classes });
 }
 
-function compactSnapshot(salt: string, hashes: Hashes): RosterSnapshot {
+/** A snapshot over sorted hashes; its hex lists are made the first time they are read. */
+export function compactSnapshot(salt: string, hashes: SnapshotHashes): RosterSnapshot {
   const snapshot = { salt } as RosterSnapshot;
   for (const kind of SNAPSHOT_KINDS) {
     let hex: string[] | null = null;
@@ -78,6 +78,11 @@ function compactSnapshot(salt: string, hashes: Hashes): RosterSnapshot {
   }
   compactHashes.set(snapshot, hashes);
   return snapshot;
+}
+
+/** The sorted numbers behind a snapshot made by takeSnapshot or compactSnapshot (none for plain lists). */
+export function hashesOf(snapshot: RosterSnapshot): SnapshotHashes | undefined {
+  return compactHashes.get(snapshot);
 }
 
 function hexList(list: BigUint64Array): string[] {
@@ -94,7 +99,16 @@ export function removedSince(
 ): Record<SnapshotKind, { gone: number; before: number }> {
   const out = {} as Record<SnapshotKind, { gone: number; before: number }>;
   const compact = compactHashes.get(current);
+  const compactBefore = compactHashes.get(previous);
   for (const kind of SNAPSHOT_KINDS) {
+    if (compact && compactBefore) {
+      // Both sorted: one walk, and no hex string is made.
+      out[kind] = {
+        gone: countMissing(compactBefore[kind], compact[kind]),
+        before: compactBefore[kind].length,
+      };
+      continue;
+    }
     const before = previous[kind] ?? [];
     let gone = 0;
     if (compact) {
@@ -109,9 +123,21 @@ export function removedSince(
   return out;
 }
 
+/** How many numbers of sorted `before` are not in sorted `now` (a repeated number counts each time). */
+function countMissing(before: BigUint64Array, now: BigUint64Array): number {
+  let gone = 0;
+  let j = 0;
+  for (let i = 0; i < before.length; i++) {
+    const h = before[i];
+    while (j < now.length && now[j] < h) j++;
+    if (j === now.length || now[j] !== h) gone++;
+  }
+  return gone;
+}
+
 /** Binary search of a hex hash among sorted 64-bit numbers (as 32-bit word pairs). */
 function containsHex(words: Uint32Array, hex: string): boolean {
-  if (!/^[0-9a-f]{16}$/.test(hex)) return false;
+  if (!HEX_HASH.test(hex)) return false;
   const high = parseInt(hex.slice(0, 8), 16);
   const low = parseInt(hex.slice(8), 16);
   let lo = 0;
@@ -127,66 +153,16 @@ function containsHex(words: Uint32Array, hex: string): boolean {
   return false;
 }
 
+/** A snapshot as the report JSON carries it: a 16-hex-digit salt and lists of 16-hex-digit hashes. */
 export function isSnapshot(value: unknown): value is RosterSnapshot {
   const v = value as RosterSnapshot;
   return (
     typeof v === 'object' &&
     v !== null &&
     typeof v.salt === 'string' &&
-    /^[0-9a-f]{16}$/.test(v.salt) &&
-    SNAPSHOT_KINDS.every((k) => Array.isArray(v[k]) && v[k].every((h) => typeof h === 'string'))
+    HEX_HASH.test(v.salt) &&
+    SNAPSHOT_KINDS.every(
+      (k) => Array.isArray(v[k]) && v[k].every((h) => typeof h === 'string' && HEX_HASH.test(h)),
+    )
   );
-}
-
-/** A bucket longer than this (only repeated IDs or chosen inputs make one) goes to the built-in sort. */
-const INSERTION_LIMIT = 32;
-
-/**
- * Sorts 64-bit hashes in place like `BigUint64Array.prototype.sort`, in about half its time:
- * salted hashes are uniform, so one counting pass on their top bits spreads them into buckets of a
- * few each, and a short insertion sort finishes every bucket.
- */
-export function sortHashes(list: BigUint64Array): void {
-  const n = list.length;
-  if (n < 2) return;
-  // About one bucket per number, at most 65 536.
-  const bits = Math.min(16, 32 - Math.clz32(n - 1));
-  const shift = 32 - bits;
-  const words = new Uint32Array(list.buffer, list.byteOffset, 2 * n);
-  const starts = new Int32Array((1 << bits) + 1);
-  for (let i = 0; i < n; i++) starts[(words[2 * i + HIGH] >>> shift) + 1]++;
-  for (let b = 1; b < starts.length; b++) starts[b] += starts[b - 1];
-  const sorted = new BigUint64Array(n);
-  const out = new Uint32Array(sorted.buffer);
-  const next = starts.slice(0, -1);
-  for (let i = 0; i < n; i++) {
-    const high = words[2 * i + HIGH];
-    const at = 2 * next[high >>> shift]++;
-    out[at + HIGH] = high;
-    out[at + LOW] = words[2 * i + LOW];
-  }
-  for (let b = 0; b + 1 < starts.length; b++) {
-    const from = starts[b];
-    const to = starts[b + 1];
-    if (to - from > INSERTION_LIMIT) sorted.subarray(from, to).sort();
-    else if (to - from > 1) insertionSort(out, from, to);
-  }
-  list.set(sorted);
-}
-
-/** Sorts the numbers from…to-1 of `words` (pairs of 32-bit halves). */
-function insertionSort(words: Uint32Array, from: number, to: number): void {
-  for (let i = from + 1; i < to; i++) {
-    const high = words[2 * i + HIGH];
-    const low = words[2 * i + LOW];
-    let j = i - 1;
-    for (; j >= from; j--) {
-      const h = words[2 * j + HIGH];
-      if (h < high || (h === high && words[2 * j + LOW] <= low)) break;
-      words[2 * j + 2 + HIGH] = h;
-      words[2 * j + 2 + LOW] = words[2 * j + LOW];
-    }
-    words[2 * j + 2 + HIGH] = high;
-    words[2 * j + 2 + LOW] = low;
-  }
 }
