@@ -15,13 +15,13 @@ import type {
   RunOutcome,
   RunRequest,
 } from '../worker/api.ts';
-import type { Finding, RosterSnapshot, ValidatorApi } from '../worker/api.ts';
+import type { Finding, PackedSnapshot, ValidatorApi } from '../worker/api.ts';
 
 export interface ValidatorClient {
   run(request: RunRequest, onProgress: (progress: Progress) => void): Promise<RunOutcome>;
   findings(filter: FindingFilter, offset: number, limit: number): Promise<FindingPage>;
   download(request: DownloadRequest): Promise<Download>;
-  snapshot(): Promise<RosterSnapshot>;
+  snapshot(): Promise<PackedSnapshot>;
   historyFindings(offset: number, limit: number): Promise<Finding[]>;
   /** Stops the worker at once; pending calls reject with a WorkerFailure of kind 'stopped'. */
   dispose(): void;

@@ -5,7 +5,7 @@
  * possible, and swept later otherwise. Every failure is a StorageError.
  */
 import type { IDBPDatabase } from 'idb';
-import type { RosterSnapshot } from '../core/report/snapshot.ts';
+import type { PackedSnapshot } from '../core/report/packed-snapshot.ts';
 import { openDb, storageError } from './db.ts';
 import type {
   DistrictRecord,
@@ -26,7 +26,7 @@ const KEEP_KEY = 'keep';
 
 export interface FinishFacts {
   details: RunDetails;
-  snapshot: RosterSnapshot | null;
+  snapshot: PackedSnapshot | null;
   district: DistrictRecord;
   changes: RunChanges | null;
   findingCount: number;
@@ -114,7 +114,7 @@ export class HistoryStore {
     return this.#use(async (db) => (await db.get('details', run)) ?? null);
   }
 
-  snapshot(run: number): Promise<RosterSnapshot | null> {
+  snapshot(run: number): Promise<PackedSnapshot | null> {
     return this.#use(async (db) => (await db.get('snapshots', run))?.snapshot ?? null);
   }
 

@@ -5,7 +5,7 @@ import { StorageError } from './db.ts';
 import { HistoryStore } from './history-store.ts';
 import { upgrade } from './migrate.ts';
 import { DB_NAME, DB_VERSION, FINDINGS_PER_CHUNK, STORES, type V1Run } from './schema.ts';
-import { freshIndexedDb, manyFindings, runReport, school, snapshotOf } from './testing.ts';
+import { freshIndexedDb, hexSnapshotOf, manyFindings, runReport, school, snapshotOf } from './testing.ts';
 
 let store: HistoryStore;
 beforeEach(() => {
@@ -41,9 +41,10 @@ function v1Run(
 ): V1Run {
   const findings = manyFindings(findingCount, `t${at.slice(8, 10)}-`);
   const report = runReport(at, findings, schools);
-  return { savedAt: at, ...report, findings, snapshot: snapshotOf('0123456789abcdef', [`h-${at}`]) };
+  return { savedAt: at, ...report, findings, snapshot: hexSnapshotOf(SALT, [BigInt(Date.parse(at))]) };
 }
 
+const SALT = '0123456789abcdef';
 const MON = '2026-11-23T09:00:00.000Z';
 const TUE = '2026-11-24T09:00:00.000Z';
 const WED = '2026-11-25T09:00:00.000Z';
@@ -92,7 +93,7 @@ describe('upgrading a history written by an older build', () => {
       schools: old[0].summary.schools,
       rules: old[0].rules,
     });
-    expect(await store.snapshot(mon.id!)).toEqual(old[0].snapshot);
+    expect(await store.snapshot(mon.id!)).toEqual(snapshotOf(SALT, [BigInt(Date.parse(MON))]));
 
     const after = await rawCounts();
     expect(after.version).toBe(DB_VERSION);
@@ -118,6 +119,22 @@ describe('upgrading a history written by an older build', () => {
     const after = await rawCounts();
     expect(after.version).toBe(1);
     expect(after.counts).toEqual({ runs: 2 });
+  });
+
+  it('keeps version-2 snapshots (hex lists) as sorted numbers, and drops one that is not a snapshot', async () => {
+    const hex = hexSnapshotOf(SALT, [0xffn, 0x10n, 2n ** 64n - 1n]);
+    hex.teachers.reverse(); // the numbers come back sorted whatever the stored order
+    const db = await openDB(DB_NAME, 2, {
+      upgrade: (database, oldVersion, newVersion, tx) => void upgrade(database, oldVersion, tx, newVersion!),
+    });
+    await db.put('snapshots', { run: 1, snapshot: hex });
+    await db.put('snapshots', { run: 2, snapshot: { salt: SALT, teachers: ['not a hash'] } });
+    db.close();
+
+    await store.ready();
+    expect(await store.snapshot(1)).toEqual(snapshotOf(SALT, [0x10n, 0xffn, 2n ** 64n - 1n]));
+    expect(await store.snapshot(2)).toBeNull();
+    expect((await rawCounts()).version).toBe(DB_VERSION);
   });
 
   it('creates the current schema from nothing', async () => {

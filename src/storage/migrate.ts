@@ -4,10 +4,12 @@
  * transaction, which leaves the database as it was (IndexedDB upgrades are atomic).
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { isPackedSnapshot, packSnapshot } from '../core/report/packed-snapshot.ts';
+import { isSnapshot } from '../core/report/snapshot.ts';
 import { packFinding } from './codec.ts';
 import { districtAfterRun } from './district.ts';
 import { detailsOf, headOf } from './records.ts';
-import { FINDINGS_PER_CHUNK, type DistrictRecord, type V1Run } from './schema.ts';
+import { DB_VERSION, FINDINGS_PER_CHUNK, type DistrictRecord, type V1Run } from './schema.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration handles every version's records */
 type AnyDb = IDBPDatabase<any>;
@@ -75,8 +77,29 @@ async function toV2(db: AnyDb, tx: UpgradeTx): Promise<void> {
   for (const d of districts) await tx.objectStore('districts').put(d);
 }
 
-/** Every step after `oldVersion`, in order. */
-export async function upgrade(db: AnyDb, oldVersion: number, tx: UpgradeTx): Promise<void> {
-  if (oldVersion < 1) toV1(db);
-  if (oldVersion < 2) await toV2(db, tx);
+/**
+ * Version 3: snapshots as sorted numbers instead of hex lists. One that is neither (no build wrote
+ * such a thing) is dropped rather than failing the upgrade: the next run of that district is then
+ * compared without it, as after a run kept before snapshots existed.
+ */
+async function toV3(tx: UpgradeTx): Promise<void> {
+  const snapshots = tx.objectStore('snapshots');
+  for (let cursor = await snapshots.openCursor(); cursor; cursor = await cursor.continue()) {
+    const { snapshot } = cursor.value;
+    if (isPackedSnapshot(snapshot)) continue;
+    if (isSnapshot(snapshot)) await cursor.update({ ...cursor.value, snapshot: packSnapshot(snapshot) });
+    else await cursor.delete();
+  }
+}
+
+/** Every step after `oldVersion` up to `newVersion`, in order. */
+export async function upgrade(
+  db: AnyDb,
+  oldVersion: number,
+  tx: UpgradeTx,
+  newVersion = DB_VERSION,
+): Promise<void> {
+  const steps = [() => toV1(db), () => toV2(db, tx), () => toV3(tx)];
+  for (let version = oldVersion + 1; version <= Math.min(newVersion, steps.length); version++)
+    await steps[version - 1]();
 }

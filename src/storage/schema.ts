@@ -7,18 +7,22 @@
  *   runs       RunHead, small: what the list and the trend chart show (index by district and time)
  *   details    RunDetails: schools table, rules, file problems, per-school changes
  *   findings   FindingChunk: FINDINGS_PER_CHUNK packed findings per record, keyed [run, chunk]
- *   snapshots  the run's RosterSnapshot (salted ID hashes, never names)
+ *   snapshots  the run's roster snapshot (salted ID hashes, never names)
+ *
+ * Version 3 keeps each snapshot as sorted 64-bit numbers (PackedSnapshot) instead of hex strings:
+ * a million-student run's 2.6 million strings took the page most of a second to store or read.
  *   districts  DistrictRecord: which schools make a district (district.ts)
  *   settings   key → value (what to keep)
  */
 import type { DBSchema } from 'idb';
 import type { Changes } from '../core/report/changes.ts';
+import type { PackedSnapshot } from '../core/report/packed-snapshot.ts';
 import type { RosterSnapshot } from '../core/report/snapshot.ts';
 import type { Finding, ReportSummary, SchoolEntry } from '../core/report/types.ts';
 import type { FileProblems, RuleInfo } from '../worker/api.ts';
 
 export const DB_NAME = 'roster-check';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const FINDINGS_PER_CHUNK = 5000;
 
 export const STORES = ['runs', 'details', 'findings', 'snapshots', 'districts', 'settings'] as const;
@@ -97,7 +101,8 @@ export interface FindingChunk {
 
 export interface SnapshotRecord {
   run: number;
-  snapshot: RosterSnapshot;
+  /** Since version 3 the sorted numbers; version 2 kept the hex lists (RosterSnapshot). */
+  snapshot: PackedSnapshot;
 }
 
 export interface DistrictRecord {

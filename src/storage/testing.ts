@@ -1,6 +1,7 @@
 /** Test helpers: a fresh in-memory IndexedDB per test, and runs made of plain data. */
 import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
+import { unpackSnapshot, type PackedSnapshot } from '../core/report/packed-snapshot.ts';
 import type { RosterSnapshot } from '../core/report/snapshot.ts';
 import type { Finding, ReportSummary, SchoolEntry } from '../core/report/types.ts';
 import type { RuleInfo } from '../worker/api.ts';
@@ -101,8 +102,21 @@ export function runReport(at: string, findings: Finding[], schools: SchoolEntry[
   return { summary, rules: RULES, fileProblems: [], blocking: {} };
 }
 
-export function snapshotOf(salt: string, teachers: string[]): RosterSnapshot {
-  return { salt, teachers, students: [], parents: [], classes: [] };
+/** A stored snapshot with these teacher hashes (sorted numbers) and no one else. */
+export function snapshotOf(salt: string, teachers: bigint[]): PackedSnapshot {
+  const none = () => new BigUint64Array(0);
+  return {
+    salt,
+    teachers: BigUint64Array.from(teachers).sort(),
+    students: none(),
+    parents: none(),
+    classes: none(),
+  };
+}
+
+/** The same as the report JSON and the history export carry it: hex lists. */
+export function hexSnapshotOf(salt: string, teachers: bigint[]): RosterSnapshot {
+  return JSON.parse(JSON.stringify(unpackSnapshot(snapshotOf(salt, teachers)))) as RosterSnapshot;
 }
 
 /** n findings t0…t(n-1) in North. */
@@ -115,7 +129,7 @@ export async function storeRun(
   store: HistoryStore,
   report: RunReport,
   findings: Finding[],
-  options: { snapshot?: RosterSnapshot | null; keep?: KeepMode; sample?: boolean } = {},
+  options: { snapshot?: PackedSnapshot | null; keep?: KeepMode; sample?: boolean } = {},
 ): Promise<number> {
   const keep = options.keep ?? 'findings';
   const district = districtAfterRun(

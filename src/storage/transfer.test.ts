@@ -29,7 +29,7 @@ async function everything() {
 
 async function twoRuns() {
   const big = manyFindings(FINDINGS_PER_CHUNK + 1);
-  await storeRun(store, runReport(MON, big), big, { snapshot: snapshotOf('0011223344556677', ['a', 'b']) });
+  await storeRun(store, runReport(MON, big), big, { snapshot: snapshotOf('0011223344556677', [0xan, 0xbn]) });
   await storeRun(store, runReport(TUE, manyFindings(2), [school('x', 'Elsewhere')]), manyFindings(2), {
     keep: 'counts',
   });

@@ -4,6 +4,7 @@
  * every record before it writes it, skips runs it already has (same fingerprint), and joins
  * imported districts to the ones this browser knows (district.ts).
  */
+import { packSnapshot, unpackSnapshot } from '../core/report/packed-snapshot.ts';
 import { isSnapshot, type RosterSnapshot } from '../core/report/snapshot.ts';
 import { isPackedFinding } from './codec.ts';
 import { matchDistrict } from './district.ts';
@@ -50,7 +51,9 @@ export async function exportHistory(store: HistoryStore, now = new Date()): Prom
     const { complete: _c, startedAt: _s, ...rest } = run;
     const details = await store.details(run.id!);
     const { run: _r, ...detailsRest } = details ?? { run: 0 };
-    const snapshot = await store.snapshot(run.id!);
+    const packed = await store.snapshot(run.id!);
+    // The file carries the hex lists of the report JSON's `roster`.
+    const snapshot = packed ? unpackSnapshot(packed) : null;
     const prefix = JSON.stringify({ head: rest, details: details ? detailsRest : null, snapshot });
     parts.push((i ? ',' : '') + prefix.slice(0, -1) + ',"findings":[');
     let first = true;
@@ -251,7 +254,7 @@ async function writeRun(
       : null;
     await store.finishRun(id, {
       details: { ...run.details!, run: id },
-      snapshot: run.snapshot,
+      snapshot: run.snapshot ? packSnapshot(run.snapshot) : null,
       district: {
         ...district,
         lastRunAt: district.lastRunAt > run.head.at ? district.lastRunAt : run.head.at,

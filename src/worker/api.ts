@@ -5,10 +5,10 @@
  */
 import type { Progress } from '../core/engine/validate.ts';
 import type { FormatId } from '../core/formats/types.ts';
-import type { RosterSnapshot } from '../core/report/snapshot.ts';
+import type { PackedSnapshot } from '../core/report/packed-snapshot.ts';
 import type { Finding, ReportSummary, SchoolEntry, Severity } from '../core/report/types.ts';
 
-export type { Finding, FormatId, Progress, ReportSummary, RosterSnapshot, SchoolEntry, Severity };
+export type { Finding, FormatId, PackedSnapshot, Progress, ReportSummary, SchoolEntry, Severity };
 
 /** A file the person gave: its path as they know it ("export/users.csv") and its bytes (a File). */
 export interface InputFile {
@@ -28,7 +28,7 @@ export interface RunRequest {
   /** The day of validation as an ISO date (tests); defaults to now. */
   now?: string;
   /** The earlier run of the same district (from the history): enables hold-removals. */
-  previous?: RosterSnapshot | null;
+  previous?: PackedSnapshot | null;
 }
 
 /** What the page shows about a finding type (from the rule registry, which stays in the worker). */
@@ -107,7 +107,7 @@ export interface ValidatorApi {
   findings(filter: FindingFilter, offset: number, limit: number): Promise<FindingPage>;
   download(request: DownloadRequest): Promise<Download>;
   /** The last result's record IDs as salted hashes, for the history to compare later runs with. */
-  snapshot(): Promise<RosterSnapshot>;
+  snapshot(): Promise<PackedSnapshot>;
   /** The last result's findings from `offset` in report order, at most HISTORY_CHUNK (for the history). */
   historyFindings(offset: number, limit: number): Promise<Finding[]>;
 }

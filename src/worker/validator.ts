@@ -8,15 +8,9 @@ import { jsSha256 } from '../core/input/hash.ts';
 import type { ValidationResult } from '../core/report/build.ts';
 import type { FormattingRule } from '../core/rules/rule.ts';
 import { ruleFor } from '../core/rules/registry.ts';
-import type {
-  FileProblems,
-  FindingPage,
-  FormatOption,
-  RosterSnapshot,
-  RuleInfo,
-  RunOutcome,
-  ValidatorApi,
-} from './api.ts';
+import { packSnapshot, unpackSnapshot } from '../core/report/packed-snapshot.ts';
+import type { RosterSnapshot } from '../core/report/snapshot.ts';
+import type { FileProblems, FindingPage, FormatOption, RuleInfo, RunOutcome, ValidatorApi } from './api.ts';
 import { HISTORY_CHUNK, MAX_PAGE } from './api.ts';
 import { buildDownload } from './downloads.ts';
 import { FindingIndex } from './finding-index.ts';
@@ -89,8 +83,11 @@ export function createValidator(): ValidatorApi {
       let result: ValidationResult;
       const now = request.now ? new Date(request.now) : undefined;
       try {
-        const previous =
-          request.previous ?? (request.input.kind === 'sample' ? await samplePrevious(now) : null);
+        const previous = request.previous
+          ? unpackSnapshot(request.previous)
+          : request.input.kind === 'sample'
+            ? await samplePrevious(now)
+            : null;
         result = await validate(sourcesOf(request.input), {
           format: request.format,
           now,
@@ -133,7 +130,7 @@ export function createValidator(): ValidatorApi {
     },
 
     async snapshot() {
-      return need().result.snapshot;
+      return packSnapshot(need().result.snapshot);
     },
 
     async historyFindings(offset, limit) {

@@ -104,12 +104,12 @@ describe('the report and the history together', () => {
 
   it('checks again against the right district when the guess was another district', async () => {
     const elsewhere = runReport('2026-11-20T09:00:00.000Z', [], [school('x9', 'Elsewhere High')]);
-    await storeRun(store, elsewhere, [], { snapshot: snapshotOf('0123456789abcdef', ['h1', 'h2']) });
+    await storeRun(store, elsewhere, [], { snapshot: snapshotOf('0123456789abcdef', [0x1n, 0x2n]) });
     const worker = new Worker();
     renderApp(worker);
     await waitFor(() => screen.getByRole('button', { name: 'History (1)' }));
     await checkFiles(worker, 1);
-    expect(worker.client.lastRun.request.previous).toEqual(snapshotOf('0123456789abcdef', ['h1', 'h2']));
+    expect(worker.client.lastRun.request.previous).toEqual(snapshotOf('0123456789abcdef', [0x1n, 0x2n]));
     await worker.answer(3);
     await waitFor(() => expect(worker.client.runs).toHaveLength(2));
     expect(worker.client.lastRun.request.previous).toBeUndefined();

@@ -4,7 +4,7 @@
  * the write: when the browser refuses to keep the run, the report still gets its "changes since",
  * the half-written run is removed, and the earlier runs are untouched.
  */
-import type { RosterSnapshot } from '../../core/report/snapshot.ts';
+import type { PackedSnapshot } from '../../core/report/packed-snapshot.ts';
 import type { Finding } from '../../core/report/types.ts';
 import { packFinding } from '../../storage/codec.ts';
 import { StorageError, storageError } from '../../storage/db.ts';
@@ -21,7 +21,7 @@ import { ChangeCounter, comparable, type RunComparison } from './changes.ts';
 /** The finished run in the worker. */
 export interface RunSource {
   historyFindings(offset: number, limit: number): Promise<Finding[]>;
-  snapshot(): Promise<RosterSnapshot>;
+  snapshot(): Promise<PackedSnapshot>;
   /** False once another check replaced this run in the worker. */
   isCurrent(): boolean;
 }

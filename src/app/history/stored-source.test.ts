@@ -8,6 +8,7 @@ import {
   manyFindings,
   runReport,
   school,
+  hexSnapshotOf,
   snapshotOf,
   storeRun,
 } from '../../storage/testing.ts';
@@ -31,7 +32,7 @@ const ALL = [finding('r', null, 'row-columns'), ...NORTH, ...SOUTH];
 const SCHOOLS = [school('s1', 'North', NORTH.length), school('s2', 'South', SOUTH.length)];
 
 async function opened(keep: 'findings' | 'counts' = 'findings') {
-  const snapshot = snapshotOf('0011223344556677', ['h']);
+  const snapshot = snapshotOf('0011223344556677', [0x1234n]);
   const run = await storeRun(store, runReport(AT, ALL, SCHOOLS), ALL, { keep, snapshot });
   return new StoredRunSource(store, (await store.run(run))!, (await store.details(run))!);
 }
@@ -57,7 +58,7 @@ describe("an earlier run's report read from storage", () => {
     expect(json.name).toBe('roster-report-2026-11-23.json');
     const report = JSON.parse(await json.blob.text());
     expect(report.findings).toEqual(ALL);
-    expect(report.roster).toEqual(snapshotOf('0011223344556677', ['h']));
+    expect(report.roster).toEqual(hexSnapshotOf('0011223344556677', [0x1234n]));
     expect(report.totals).toEqual(source.report.summary.totals);
   });
 

@@ -5,6 +5,7 @@
  * name apart, birth date, the email or phone of another field) were never stored, so an earlier
  * run's CSV leaves them empty.
  */
+import { unpackSnapshot } from '../../core/report/packed-snapshot.ts';
 import { NO_SCHOOL_NAME } from '../../core/report/build.ts';
 import { CSV_HEADER, csvLine, type CsvRow } from '../../core/report/csv.ts';
 import { unpackFinding } from '../../storage/codec.ts';
@@ -114,7 +115,7 @@ export class StoredRunSource implements ReportSource {
     const summary = summaryOf(this.head, this.details);
     const snapshot = await this.store.snapshot(this.head.id!);
     const text = JSON.stringify(
-      { ...summary, findings: [], ...(snapshot ? { roster: snapshot } : {}) },
+      { ...summary, findings: [], ...(snapshot ? { roster: unpackSnapshot(snapshot) } : {}) },
       null,
       2,
     );

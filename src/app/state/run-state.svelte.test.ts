@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { snapshotOf } from '../../storage/testing.ts';
 import { checked, district } from '../../worker/test-district.ts';
 import { connections, FakeClient } from '../testing/fake-client.ts';
 import { WorkerFailure } from '../worker-client.ts';
@@ -30,7 +31,7 @@ describe('a run', () => {
     const { connect } = connections(client);
     const guess = {
       run: 4,
-      snapshot: { salt: '0123456789abcdef', teachers: ['a'], students: [], parents: [], classes: [] },
+      snapshot: snapshotOf('0123456789abcdef', [0xan]),
     };
     const onReport = vi.fn();
     const run = new RunState({ connect, earlier: () => Promise.resolve(guess), onReport });

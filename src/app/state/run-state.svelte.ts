@@ -11,7 +11,7 @@ import type {
   FindingPage,
   FormatId,
   Progress,
-  RosterSnapshot,
+  PackedSnapshot,
   RunInput,
   RunOutcome,
   RunRequest,
@@ -36,13 +36,13 @@ export interface ReportSource {
 /** The earlier run of the district a check is compared with (hold-removals), from the history. */
 export interface EarlierRun {
   run: number;
-  snapshot: RosterSnapshot | null;
+  snapshot: PackedSnapshot | null;
 }
 
 /** The finished run in the worker, for the history to keep (until another check replaces it). */
 export interface FinishedRun {
   historyFindings(offset: number, limit: number): Promise<Finding[]>;
-  snapshot(): Promise<RosterSnapshot>;
+  snapshot(): Promise<PackedSnapshot>;
   isCurrent(): boolean;
 }
 
