@@ -1,5 +1,11 @@
 /** Words and numbers as the page writes them. */
-export const count = (n: number): string => n.toLocaleString('en-US');
+
+// One formatter: toLocaleString makes a new one for every number (about 25 µs in Chromium), which
+// a table of a thousand schools feels.
+const EN_US = new Intl.NumberFormat('en-US');
+
+/** 1204 → "1,204". */
+export const count = (n: number): string => EN_US.format(n);
 
 /** "1 record", "1,204 records". */
 export function counted(n: number, singular: string, plural = `${singular}s`): string {
