@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unpackFinding } from './codec.ts';
 import { StorageError } from './db.ts';
 import { HistoryStore } from './history-store.ts';
-import { upgrade } from './migrate.ts';
+import { upgrade, UPGRADE_STEPS } from './migrate.ts';
 import { DB_NAME, DB_VERSION, FINDINGS_PER_CHUNK, STORES, type V1Run } from './schema.ts';
 import { freshIndexedDb, hexSnapshotOf, manyFindings, runReport, school, snapshotOf } from './testing.ts';
 
@@ -135,6 +135,10 @@ describe('upgrading a history written by an older build', () => {
     expect(await store.snapshot(1)).toEqual(snapshotOf(SALT, [0x10n, 0xffn, 2n ** 64n - 1n]));
     expect(await store.snapshot(2)).toBeNull();
     expect((await rawCounts()).version).toBe(DB_VERSION);
+  });
+
+  it('has a step for every version (a version raised without one would upgrade nothing)', () => {
+    expect(UPGRADE_STEPS).toBe(DB_VERSION);
   });
 
   it('creates the current schema from nothing', async () => {

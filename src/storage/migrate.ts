@@ -99,7 +99,16 @@ export async function upgrade(
   tx: UpgradeTx,
   newVersion = DB_VERSION,
 ): Promise<void> {
-  const steps = [() => toV1(db), () => toV2(db, tx), () => toV3(tx)];
-  for (let version = oldVersion + 1; version <= Math.min(newVersion, steps.length); version++)
-    await steps[version - 1]();
+  for (let version = oldVersion + 1; version <= Math.min(newVersion, STEPS.length); version++)
+    await STEPS[version - 1](db, tx);
 }
+
+/** Step n makes version n. */
+const STEPS: ((db: AnyDb, tx: UpgradeTx) => void | Promise<void>)[] = [
+  (db) => toV1(db),
+  (db, tx) => toV2(db, tx),
+  (_db, tx) => toV3(tx),
+];
+
+/** How many versions `upgrade` knows (a test checks it is DB_VERSION: a forgotten step would be silent). */
+export const UPGRADE_STEPS = STEPS.length;

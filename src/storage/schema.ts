@@ -8,11 +8,11 @@
  *   details    RunDetails: schools table, rules, file problems, per-school changes
  *   findings   FindingChunk: FINDINGS_PER_CHUNK packed findings per record, keyed [run, chunk]
  *   snapshots  the run's roster snapshot (salted ID hashes, never names)
+ *   districts  DistrictRecord: which schools make a district (district.ts)
+ *   settings   key → value (what to keep)
  *
  * Version 3 keeps each snapshot as sorted 64-bit numbers (PackedSnapshot) instead of hex strings:
  * a million-student run's 2.6 million strings took the page most of a second to store or read.
- *   districts  DistrictRecord: which schools make a district (district.ts)
- *   settings   key → value (what to keep)
  */
 import type { DBSchema } from 'idb';
 import type { Changes } from '../core/report/changes.ts';

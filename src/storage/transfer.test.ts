@@ -40,7 +40,16 @@ describe('exporting and importing the history', () => {
     await twoRuns();
     const before = await everything();
     const file = await exportHistory(store);
-    expect(JSON.parse(await file.text())).toMatchObject({ kind: EXPORT_KIND, version: 1 });
+    const exported = JSON.parse(await file.text());
+    expect(exported).toMatchObject({ kind: EXPORT_KIND, version: 1 });
+    // The file carries the report JSON's hex lists, not the stored numbers.
+    expect(exported.runs[0].snapshot).toEqual({
+      salt: '0011223344556677',
+      teachers: ['000000000000000a', '000000000000000b'],
+      students: [],
+      parents: [],
+      classes: [],
+    });
     await store.deleteAll();
     expect(await importHistory(store, await file.text())).toEqual({ added: 2, duplicates: 0, invalid: 0 });
     expect(await everything()).toEqual(before);

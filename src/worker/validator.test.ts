@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { run, TODAY } from '../../test/helpers.ts';
 import { CSV_HEADER } from '../core/report/csv.ts';
-import type { InputFile, Progress, RunOutcome } from './api.ts';
+import { unpackSnapshot } from '../core/report/packed-snapshot.ts';
+import type { InputFile, PackedSnapshot, Progress, RunOutcome } from './api.ts';
 import { FINDINGS_PER_CHUNK } from '../storage/schema.ts';
 import { HISTORY_CHUNK, MAX_PAGE } from './api.ts';
 import { BROKEN_TEACHER_ROW, district as districtOf, inputFiles } from './test-district.ts';
@@ -167,12 +168,28 @@ describe('the worker facade', () => {
     const { api } = await started(blobs(district()));
     const previous = await api.snapshot();
     expect(previous.teachers).toHaveLength(TEACHERS_WITHOUT_EMAIL + 1);
+    // As the worker receives it: a structured clone.
     const later = await createValidator().run({
       input: { kind: 'files', files: blobs(districtOf(10)) },
       now: TODAY.toISOString(),
-      previous,
+      previous: structuredClone(previous),
     });
     expect(ok(later).summary.hold).toEqual({ 'hold-removals': 1 });
+  });
+
+  it('compares with an earlier snapshot sent as hex lists too, and ignores one that is neither', async () => {
+    const { api } = await started(blobs(district()));
+    const hex = JSON.parse(JSON.stringify(unpackSnapshot(await api.snapshot()))) as PackedSnapshot;
+    const holdsWith = async (previous: unknown) => {
+      const later = await createValidator().run({
+        input: { kind: 'files', files: blobs(districtOf(10)) },
+        now: TODAY.toISOString(),
+        previous: previous as PackedSnapshot,
+      });
+      return ok(later).summary.hold;
+    };
+    expect(await holdsWith(hex)).toEqual({ 'hold-removals': 1 });
+    expect(await holdsWith({ ...hex, teachers: 'not a list' })).toEqual({});
   });
 
   it('refuses to page before anything was checked', async () => {

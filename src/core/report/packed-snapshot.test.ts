@@ -83,6 +83,15 @@ describe('removedSince between two packed snapshots', () => {
   });
 });
 
+describe('removedSince with hex lists before and packed numbers now', () => {
+  it('reads lists that are views into a larger buffer (as a structured clone may give them)', () => {
+    const buffer = BigUint64Array.from([1n, 5n, 7n, 200n]);
+    const now = unpackSnapshot({ ...emptyPacked(), students: buffer.subarray(1, 3) });
+    const before = plain(unpackSnapshot({ ...emptyPacked(), students: BigUint64Array.from([5n, 7n, 200n]) }));
+    expect(removedSince(before, now).students).toEqual({ gone: 1, before: 3 });
+  });
+});
+
 function emptyPacked(): PackedSnapshot {
   const empty = () => new BigUint64Array(0);
   return { salt: SALT, teachers: empty(), students: empty(), parents: empty(), classes: empty() };

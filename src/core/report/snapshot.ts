@@ -112,7 +112,8 @@ export function removedSince(
     const before = previous[kind] ?? [];
     let gone = 0;
     if (compact) {
-      const words = new Uint32Array(compact[kind].buffer);
+      const list = compact[kind];
+      const words = new Uint32Array(list.buffer, list.byteOffset, 2 * list.length);
       for (const h of before) if (!containsHex(words, h)) gone++;
     } else {
       const now = new Set(current[kind]);
