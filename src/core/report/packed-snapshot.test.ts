@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../test/helpers.ts';
 import { generateInMemory, planDistrict } from '../generate/generate.ts';
@@ -76,10 +77,34 @@ describe('removedSince between two packed snapshots', () => {
     ['everything gone', [1n, 2n], [], 2],
     ['some gone, at both ends', [0n, 3n, 7n, 2n ** 64n - 1n], [3n, 7n], 2],
     ['a repeated number counts each time', [4n, 4n, 6n], [6n], 2],
+    [
+      'equal high halves, the low halves decide',
+      [(1n << 32n) | 5n, (1n << 32n) | 6n, (2n << 32n) | 1n],
+      [(1n << 32n) | 6n, (2n << 32n) | 0n, (2n << 32n) | 1n],
+      1,
+    ],
+    ['a low half above every high half', [0xffffffffn, 1n << 32n], [1n << 32n], 1],
   ])('%s', (_, was, now, gone) => {
     const snap = (students: bigint[]) =>
       unpackSnapshot({ ...emptyPacked(), students: BigUint64Array.from(students) });
     expect(removedSince(snap(was), snap(now)).students).toEqual({ gone, before: was.length });
+  });
+});
+
+describe('removedSince between packed snapshots, on random lists (property)', () => {
+  it('counts as the hex lists do', () => {
+    const number = fc.oneof(
+      fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+      fc.constantFrom(0n, 1n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 64n - 1n),
+    );
+    fc.assert(
+      fc.property(fc.array(number, { maxLength: 40 }), fc.array(number, { maxLength: 40 }), (was, now) => {
+        const snap = (students: bigint[]) =>
+          unpackSnapshot({ ...emptyPacked(), students: BigUint64Array.from(students).sort() });
+        const fromNumbers = removedSince(snap(was), snap(now)).students;
+        expect(fromNumbers).toEqual(removedSince(plain(snap(was)), plain(snap(now))).students);
+      }),
+    );
   });
 });
 

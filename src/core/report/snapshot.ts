@@ -124,14 +124,21 @@ export function removedSince(
   return out;
 }
 
-/** How many numbers of sorted `before` are not in sorted `now` (a repeated number counts each time). */
+/**
+ * How many numbers of sorted `before` are not in sorted `now` (a repeated number counts each time).
+ * Compared as 32-bit halves: reading a BigUint64Array makes a BigInt per element.
+ */
 function countMissing(before: BigUint64Array, now: BigUint64Array): number {
+  const a = new Uint32Array(before.buffer, before.byteOffset, 2 * before.length);
+  const b = new Uint32Array(now.buffer, now.byteOffset, 2 * now.length);
   let gone = 0;
   let j = 0;
   for (let i = 0; i < before.length; i++) {
-    const h = before[i];
-    while (j < now.length && now[j] < h) j++;
-    if (j === now.length || now[j] !== h) gone++;
+    const high = a[2 * i + HIGH];
+    const low = a[2 * i + LOW];
+    while (j < now.length && (b[2 * j + HIGH] < high || (b[2 * j + HIGH] === high && b[2 * j + LOW] < low)))
+      j++;
+    if (j === now.length || b[2 * j + HIGH] !== high || b[2 * j + LOW] !== low) gone++;
   }
   return gone;
 }
