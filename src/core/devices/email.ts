@@ -39,12 +39,7 @@ function edgesNeedTrim(raw: string): boolean {
 export function isValidEmail(raw: string): boolean {
   if (raw.length === 0) return false;
   const email = edgesNeedTrim(raw) ? raw.trim() : raw;
-  return isValidEmailAt(email, 0, email.length);
-}
-
-/** The same for a trimmed address read in place: `source` from `start`, `n` characters. */
-export function isValidEmailAt(source: string, start: number, n: number): boolean {
-  return validEmailHash(source, start, n) !== INVALID_EMAIL;
+  return validEmailHash(email, 0, email.length) !== INVALID_EMAIL;
 }
 
 /**

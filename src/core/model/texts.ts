@@ -27,16 +27,6 @@ export function hashAt(source: string, start: number, end: number): number {
   return mix(h);
 }
 
-/** The same hash with ASCII letters lower-cased (emails compare that way). */
-export function hashLowerAscii(source: string, start = 0, end = source.length): number {
-  let h = FNV_BASIS;
-  for (let i = start; i < end; i++) {
-    const c = source.charCodeAt(i);
-    h = Math.imul(h ^ ((c - 65) >>> 0 < 26 ? c + 32 : c), FNV_PRIME);
-  }
-  return mix(h);
-}
-
 /** murmur3's final mix: spreads the bits of a 32-bit hash. */
 export function mix(h: number): number {
   h ^= h >>> 16;
