@@ -82,7 +82,7 @@ async function toV2(db: AnyDb, tx: UpgradeTx): Promise<void> {
  * such a thing) is dropped rather than failing the upgrade: the next run of that district is then
  * compared without it, as after a run kept before snapshots existed.
  */
-async function toV3(tx: UpgradeTx): Promise<void> {
+async function toV3(_db: AnyDb, tx: UpgradeTx): Promise<void> {
   const snapshots = tx.objectStore('snapshots');
   for (let cursor = await snapshots.openCursor(); cursor; cursor = await cursor.continue()) {
     const { snapshot } = cursor.value;
@@ -91,6 +91,9 @@ async function toV3(tx: UpgradeTx): Promise<void> {
     else await cursor.delete();
   }
 }
+
+/** Step n makes version n. */
+const STEPS: ((db: AnyDb, tx: UpgradeTx) => void | Promise<void>)[] = [toV1, toV2, toV3];
 
 /** Every step after `oldVersion` up to `newVersion`, in order. */
 export async function upgrade(
@@ -102,13 +105,6 @@ export async function upgrade(
   for (let version = oldVersion + 1; version <= Math.min(newVersion, STEPS.length); version++)
     await STEPS[version - 1](db, tx);
 }
-
-/** Step n makes version n. */
-const STEPS: ((db: AnyDb, tx: UpgradeTx) => void | Promise<void>)[] = [
-  (db) => toV1(db),
-  (db, tx) => toV2(db, tx),
-  (_db, tx) => toV3(tx),
-];
 
 /** How many versions `upgrade` knows (a test checks it is DB_VERSION: a forgotten step would be silent). */
 export const UPGRADE_STEPS = STEPS.length;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { run, TODAY } from '../../test/helpers.ts';
 import { CSV_HEADER } from '../core/report/csv.ts';
-import { unpackSnapshot } from '../core/report/packed-snapshot.ts';
+import { packSnapshot, unpackSnapshot } from '../core/report/packed-snapshot.ts';
+import type { RosterSnapshot } from '../core/report/snapshot.ts';
 import type { InputFile, PackedSnapshot, Progress, RunOutcome } from './api.ts';
 import { FINDINGS_PER_CHUNK } from '../storage/schema.ts';
 import { HISTORY_CHUNK, MAX_PAGE } from './api.ts';
@@ -177,9 +178,9 @@ describe('the worker facade', () => {
     expect(ok(later).summary.hold).toEqual({ 'hold-removals': 1 });
   });
 
-  it('compares with an earlier snapshot sent as hex lists too, and ignores one that is neither', async () => {
+  it('ignores an earlier snapshot that is not packed numbers (hex lists, or anything else)', async () => {
     const { api } = await started(blobs(district()));
-    const hex = JSON.parse(JSON.stringify(unpackSnapshot(await api.snapshot()))) as PackedSnapshot;
+    const hex = JSON.parse(JSON.stringify(unpackSnapshot(await api.snapshot()))) as RosterSnapshot;
     const holdsWith = async (previous: unknown) => {
       const later = await createValidator().run({
         input: { kind: 'files', files: blobs(districtOf(10)) },
@@ -188,7 +189,8 @@ describe('the worker facade', () => {
       });
       return ok(later).summary.hold;
     };
-    expect(await holdsWith(hex)).toEqual({ 'hold-removals': 1 });
+    expect(await holdsWith(packSnapshot(hex))).toEqual({ 'hold-removals': 1 });
+    expect(await holdsWith(hex)).toEqual({});
     expect(await holdsWith({ ...hex, teachers: 'not a list' })).toEqual({});
   });
 

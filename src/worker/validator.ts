@@ -9,7 +9,7 @@ import type { ValidationResult } from '../core/report/build.ts';
 import type { FormattingRule } from '../core/rules/rule.ts';
 import { ruleFor } from '../core/rules/registry.ts';
 import { isPackedSnapshot, packSnapshot, unpackSnapshot } from '../core/report/packed-snapshot.ts';
-import { isSnapshot, type RosterSnapshot } from '../core/report/snapshot.ts';
+import type { RosterSnapshot } from '../core/report/snapshot.ts';
 import type { FileProblems, FindingPage, FormatOption, RuleInfo, RunOutcome, ValidatorApi } from './api.ts';
 import { HISTORY_CHUNK, MAX_PAGE } from './api.ts';
 import { buildDownload } from './downloads.ts';
@@ -70,15 +70,6 @@ async function samplePrevious(now: Date | undefined): Promise<RosterSnapshot> {
   return (await validate(samplePreviousSources(), { now, hash: jsSha256 })).snapshot;
 }
 
-/**
- * The earlier run's snapshot as sent: packed numbers, or (from an older page) the hex lists; anything
- * else is ignored rather than compared, as it would make a false removal hold.
- */
-function earlierSnapshot(sent: unknown): RosterSnapshot | null {
-  if (isPackedSnapshot(sent)) return unpackSnapshot(sent);
-  return isSnapshot(sent) ? sent : null;
-}
-
 export function createValidator(): ValidatorApi {
   let current: { result: ValidationResult; index: FindingIndex } | null = null;
   const need = () => {
@@ -92,8 +83,11 @@ export function createValidator(): ValidatorApi {
       let result: ValidationResult;
       const now = request.now ? new Date(request.now) : undefined;
       try {
+        // Anything but packed numbers is ignored, not compared: it would make a false removal hold.
         const previous = request.previous
-          ? earlierSnapshot(request.previous)
+          ? isPackedSnapshot(request.previous)
+            ? unpackSnapshot(request.previous)
+            : null
           : request.input.kind === 'sample'
             ? await samplePrevious(now)
             : null;
