@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import type { FormatId } from '../src/core/formats/types.ts';
-import { CHROMIUM_ARGS, findChromium, missingChromiumBanner } from '../test/e2e/chromium.ts';
+import { CHROMIUM_ARGS, findChromium, missingChromiumBanner } from '../tests/e2e/chromium.ts';
 import { BENCH_DIR, ensureDistrict, machine, type District } from './bench-data.ts';
 
 const MB = 1e6;

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { csv, TODAY } from '../../test/helpers.ts';
+import { csv, TODAY } from '../../tests/helpers.ts';
 import type { Progress, RunOutcome, ValidatorApi } from '../worker/api.ts';
 import { createValidator } from '../worker/validator.ts';
 import { clientOf, WorkerFailure, type WorkerLike } from './worker-client.ts';

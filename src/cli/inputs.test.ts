@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../core/engine/validate.ts';
-import { cleanDistrict, tempDir, writeFolder } from '../../test/fixtures/cli.ts';
+import { cleanDistrict, tempDir, writeFolder } from '../../tests/fixtures/cli.ts';
 import { inputProblem, readProblem } from './inputs.ts';
 
 const dir = tempDir();

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { capture, cleanDistrict, tempDir, writeFolder } from '../../test/fixtures/cli.ts';
-import { reportDistrict } from '../../test/fixtures/report-district.ts';
+import { capture, cleanDistrict, tempDir, writeFolder } from '../../tests/fixtures/cli.ts';
+import { reportDistrict } from '../../tests/fixtures/report-district.ts';
 import type { Report } from '../core/report/types.ts';
 import { main } from './validate.ts';
 

@@ -3,7 +3,7 @@
  * email in North (s1), one student with a two-digit birth year in South (s2).
  */
 import { Blob as NodeBlob } from 'node:buffer';
-import { csv, TODAY } from '../../test/helpers.ts';
+import { csv, TODAY } from '../../tests/helpers.ts';
 import type { InputFile, RunOutcome } from './api.ts';
 import { createValidator } from './validator.ts';
 

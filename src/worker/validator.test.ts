@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run, TODAY } from '../../test/helpers.ts';
+import { run, TODAY } from '../../tests/helpers.ts';
 import { CSV_HEADER } from '../core/report/csv.ts';
 import { packSnapshot, unpackSnapshot } from '../core/report/packed-snapshot.ts';
 import type { RosterSnapshot } from '../core/report/snapshot.ts';

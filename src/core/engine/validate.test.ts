@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateInMemory, planDistrict } from '../generate/generate.ts';
 import type { FormatId } from '../formats/types.ts';
 import { sourceFromBytes } from '../input/source.ts';
-import { filesOf, findings, run, summary } from '../../../test/helpers.ts';
+import { filesOf, findings, run, summary } from '../../../tests/helpers.ts';
 import { DISTRICTS, districtFiles } from './test-districts.ts';
 import { InputError, validate, type Progress } from './validate.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { run, summary } from '../../../test/helpers.ts';
-import { classesOf, idsByRole, peopleOf } from '../../../test/fixtures/roster-view.ts';
-import { table, type Values } from '../../../test/fixtures/oneroster.ts';
+import { run, summary } from '../../../tests/helpers.ts';
+import { classesOf, idsByRole, peopleOf } from '../../../tests/fixtures/roster-view.ts';
+import { table, type Values } from '../../../tests/fixtures/oneroster.ts';
 
 const CO_TEACHERS = [2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `Teacher_${n}_id`);
 const HEADERS = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { filesOf, findings, run, summary } from '../../../test/helpers.ts';
-import { OR_HEADERS } from '../../../test/fixtures/oneroster.ts';
+import { filesOf, findings, run, summary } from '../../../tests/helpers.ts';
+import { OR_HEADERS } from '../../../tests/fixtures/oneroster.ts';
 import { InputError } from '../engine/validate.ts';
 import { sourceFromBytes } from '../input/source.ts';
 import { ADAPTERS } from './registry.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { run, summary } from '../../../test/helpers.ts';
-import { classesOf, peopleOf } from '../../../test/fixtures/roster-view.ts';
+import { run, summary } from '../../../tests/helpers.ts';
+import { classesOf, peopleOf } from '../../../tests/fixtures/roster-view.ts';
 import {
   cls,
   enr,
@@ -9,7 +9,7 @@ import {
   person,
   type OneRosterData,
   type Values,
-} from '../../../test/fixtures/oneroster.ts';
+} from '../../../tests/fixtures/oneroster.ts';
 
 const ORGS = [org('d1', 'district'), org('s1', 'school', 'd1'), org('s2', 'school', 'd1')];
 const role = (userSourcedId: string, roleName: string, orgSourcedId = 's1', extra: Values = {}) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csv, run, summary } from '../../../test/helpers.ts';
-import { classesOf, idsByRole, peopleOf } from '../../../test/fixtures/roster-view.ts';
+import { csv, run, summary } from '../../../tests/helpers.ts';
+import { classesOf, idsByRole, peopleOf } from '../../../tests/fixtures/roster-view.ts';
 
 const HEADERS = {
   'schools.csv': ['school_id', 'school_name'],

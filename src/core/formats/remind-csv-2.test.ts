@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csv, run, summary } from '../../../test/helpers.ts';
-import { classesOf, idsByRole, peopleOf } from '../../../test/fixtures/roster-view.ts';
+import { csv, run, summary } from '../../../tests/helpers.ts';
+import { classesOf, idsByRole, peopleOf } from '../../../tests/fixtures/roster-view.ts';
 import { LAYOUT, remindCsv2 } from './remind-csv-2.ts';
 
 const USERS = ['user_id', 'role', 'first_name', 'last_name', 'email', 'phone', 'dob', 'student_ids'];

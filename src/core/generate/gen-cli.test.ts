@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { folderSources, run } from '../../../test/helpers.ts';
+import { folderSources, run } from '../../../tests/helpers.ts';
 import { writeDistrict } from '../../../scripts/gen.ts';
 import { GENERATED_FILES, generateInMemory, planDistrict } from './generate.ts';
 

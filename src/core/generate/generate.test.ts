@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../test/helpers.ts';
+import { run } from '../../../tests/helpers.ts';
 import { FORMAT_IDS } from '../formats/registry.ts';
 import type { FormatId } from '../formats/types.ts';
 import type { ValidationResult } from '../report/build.ts';

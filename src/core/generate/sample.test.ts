@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../test/helpers.ts';
+import { run } from '../../../tests/helpers.ts';
 import type { ValidationResult } from '../report/build.ts';
 import { ALL_RULES } from '../rules/registry.ts';
 import { sampleDistrictFiles, sampleDistrictPreviousFiles, type GeneratedFile } from './sample.ts';

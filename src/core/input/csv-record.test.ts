@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unescapeQuotes } from './csv-record.ts';
 import { CsvReader, MAX_CELL_CHARS, type CsvRecord } from './csv.ts';
-import { holds } from '../../../test/fixtures/property-check.ts';
+import { holds } from '../../../tests/fixtures/property-check.ts';
 
 describe('unescapeQuotes', () => {
   it('is replace(/""/g, \'"\') on any part of any text, long cells and lone surrogates included (property)', () => {

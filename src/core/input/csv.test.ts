@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PapaparseCsvReader } from '../../../test/fixtures/papaparse-csv.ts';
+import { PapaparseCsvReader } from '../../../tests/fixtures/papaparse-csv.ts';
 import { CsvReader, MAX_CELL_CHARS, type QuoteProblem } from './csv.ts';
-import { holds } from '../../../test/fixtures/property-check.ts';
+import { holds } from '../../../tests/fixtures/property-check.ts';
 
 interface Parsed {
   rows: Array<[number, string[]]>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { holds } from '../../../test/fixtures/property-check.ts';
+import { holds } from '../../../tests/fixtures/property-check.ts';
 import { validUtf8Length } from './utf8.ts';
 
 const b = (...xs: number[]) => new Uint8Array(xs);

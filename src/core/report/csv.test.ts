@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../test/helpers.ts';
-import { reportDistrict } from '../../../test/fixtures/report-district.ts';
+import { run } from '../../../tests/helpers.ts';
+import { reportDistrict } from '../../../tests/fixtures/report-district.ts';
 import { CSV_COLUMNS, csvCell, csvPieces, fileSlug } from './csv.ts';
 import { csvRows, type CsvFilter } from './csv-rows.ts';
 import { toReport } from './json.ts';

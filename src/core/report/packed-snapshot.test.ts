@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../test/helpers.ts';
+import { run } from '../../../tests/helpers.ts';
 import { generateInMemory, planDistrict } from '../generate/generate.ts';
 import { isPackedSnapshot, packSnapshot, unpackSnapshot, type PackedSnapshot } from './packed-snapshot.ts';
 import { removedSince, SNAPSHOT_KINDS, type RosterSnapshot } from './snapshot.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filesOf, run, TODAY } from '../../../test/helpers.ts';
-import { reportDistrict } from '../../../test/fixtures/report-district.ts';
+import { filesOf, run, TODAY } from '../../../tests/helpers.ts';
+import { reportDistrict } from '../../../tests/fixtures/report-district.ts';
 import type { Finding } from '../model/finding.ts';
 import { reportJsonPieces, toReport } from './json.ts';
 import type { Report } from './types.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { folderSources, run, SAMPLES } from '../../../test/helpers.ts';
-import { reportDistrict } from '../../../test/fixtures/report-district.ts';
+import { folderSources, run, SAMPLES } from '../../../tests/helpers.ts';
+import { reportDistrict } from '../../../tests/fixtures/report-district.ts';
 import { DISTRICTS, districtFiles } from '../engine/test-districts.ts';
 import type { FormatId } from '../formats/types.ts';
 import { generateInMemory, planDistrict } from '../generate/generate.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../test/helpers.ts';
+import { run } from '../../../tests/helpers.ts';
 import { generateInMemory, planDistrict } from '../generate/generate.ts';
 import { IdHasher } from './id-hash.ts';
 import { removedSince, SNAPSHOT_KINDS, type RosterSnapshot } from './snapshot.ts';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { folderSources, run, SAMPLES } from '../../../test/helpers.ts';
-import { reportDistrict } from '../../../test/fixtures/report-district.ts';
+import { folderSources, run, SAMPLES } from '../../../tests/helpers.ts';
+import { reportDistrict } from '../../../tests/fixtures/report-district.ts';
 import { rawFinding, SEVERITY_ORDER, type RawFinding } from '../model/finding.ts';
 import type { Roster } from '../model/roster.ts';
 import { ruleFor } from '../rules/registry.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findings, summary } from '../../../test/helpers.ts';
+import { findings, summary } from '../../../tests/helpers.ts';
 import { containsUrl } from './class-teacher.ts';
 import { runClever } from './fixtures/clever.ts';
 import { runRemind2, student, teacher, type ClassRow, type UserRow } from './fixtures/remind2.ts';

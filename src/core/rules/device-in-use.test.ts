@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findings } from '../../../test/helpers.ts';
+import { findings } from '../../../tests/helpers.ts';
 import { runRemind1 } from './fixtures/remind1.ts';
 import {
   dataFindings,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findings } from '../../../test/helpers.ts';
+import { findings } from '../../../tests/helpers.ts';
 import { runClever, type ContactRow } from './fixtures/clever.ts';
 
 const contact = (type: string, more: Partial<ContactRow> = {}): ContactRow => ({

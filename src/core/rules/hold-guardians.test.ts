@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findings } from '../../../test/helpers.ts';
+import { findings } from '../../../tests/helpers.ts';
 import { runClever } from './fixtures/clever.ts';
 import { parent, runRemind2, student, type UserRow } from './fixtures/remind2.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findings, run } from '../../../test/helpers.ts';
+import { findings, run } from '../../../tests/helpers.ts';
 import type { ValidateOptions } from '../engine/validate.ts';
 import type { SnapshotKind } from '../report/snapshot.ts';
 import { expectNoFormatting, remind2, type ClassRow, type UserRow } from './fixtures/remind2.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findings } from '../../../test/helpers.ts';
+import { findings } from '../../../tests/helpers.ts';
 import { dataFindings, parent, runRemind2, student, teacher, type UserRow } from './fixtures/remind2.ts';
 
 const CODES = ['parent-contact', 'device-in-use', 'phone-unsupported'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findings } from '../../../test/helpers.ts';
+import { findings } from '../../../tests/helpers.ts';
 import type { ValidationResult } from '../report/build.ts';
 import { runClever, type ContactRow } from './fixtures/clever.ts';
 import { runRemind1, type GuardianRow } from './fixtures/remind1.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findings } from '../../../test/helpers.ts';
+import { findings } from '../../../tests/helpers.ts';
 import { runRemind2, student, teacher, parent, type ClassRow, type UserRow } from './fixtures/remind2.ts';
 
 // School s1 is "North", s2 is "South" (fixtures/remind2.ts).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csv, findings, run, summary } from '../../../test/helpers.ts';
+import { csv, findings, run, summary } from '../../../tests/helpers.ts';
 import { runRemind2, student } from './fixtures/remind2.ts';
 
 describe('student-dob (rules.md §5)', () => {

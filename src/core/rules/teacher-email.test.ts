@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findings } from '../../../test/helpers.ts';
+import { findings } from '../../../tests/helpers.ts';
 import { runRemind1, type TeacherRow } from './fixtures/remind1.ts';
 import { lines } from './fixtures/remind2.ts';
 

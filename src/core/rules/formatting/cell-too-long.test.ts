@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnsOf, districtFiles } from '../../engine/test-districts.ts';
 import { MAX_CELL_CHARS } from '../../input/csv.ts';
-import { findings, run, summary } from '../../../../test/helpers.ts';
+import { findings, run, summary } from '../../../../tests/helpers.ts';
 
 const HEADER = columnsOf('remind-csv-1.0', 'students.csv').join(',');
 const student = (id: string, first = 'Bo', last = 'Kim') => `s1,${id},${first},${last},01/05/2012,,,,,,,\n`;

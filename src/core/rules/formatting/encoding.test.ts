@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnsOf, districtFiles } from '../../engine/test-districts.ts';
 import { CHUNK_BYTES } from '../../input/source.ts';
-import { findings, run } from '../../../../test/helpers.ts';
+import { findings, run } from '../../../../tests/helpers.ts';
 
 const HEADER = columnsOf('remind-csv-1.0', 'students.csv').join(',');
 const student = (id: string, first = 'Bo') => `s1,${id},${first},Kim,01/05/2012,,,,,,,\n`;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../../formats/types.ts';
 import { districtFiles } from '../../engine/test-districts.ts';
 import { sourceFromBytes } from '../../input/source.ts';
-import { filesOf, findings, run } from '../../../../test/helpers.ts';
+import { filesOf, findings, run } from '../../../../tests/helpers.ts';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { districtFiles } from '../../engine/test-districts.ts';
 import { sourceFromBytes, type SourceFile } from '../../input/source.ts';
-import { filesOf, findings, run, summary } from '../../../../test/helpers.ts';
+import { filesOf, findings, run, summary } from '../../../../tests/helpers.ts';
 
 const utf16le = (text: string, bom: boolean) => {
   const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../../formats/types.ts';
 import { districtFiles } from '../../engine/test-districts.ts';
-import { findings, run, summary } from '../../../../test/helpers.ts';
+import { findings, run, summary } from '../../../../tests/helpers.ts';
 
 /** Rewrites the header line of one file. */
 function withHeader(files: Record<string, string>, name: string, edit: (header: string) => string) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../../formats/types.ts';
 import { DISTRICTS, districtFiles, type Records } from '../../engine/test-districts.ts';
-import { findings, run, summary } from '../../../../test/helpers.ts';
+import { findings, run, summary } from '../../../../tests/helpers.ts';
 
 const edit = (format: FormatId, file: string, index: number, cells: Record<string, string>): Records =>
   DISTRICTS[format][file].map((r, i) => (i === index ? { ...r, ...cells } : r));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnsOf, districtFiles } from '../../engine/test-districts.ts';
-import { findings, run, summary } from '../../../../test/helpers.ts';
+import { findings, run, summary } from '../../../../tests/helpers.ts';
 
 const HEADER = columnsOf('remind-csv-1.0', 'students.csv').join(',');
 const student = (id: string, extra = '') => `s1,${id},Bo,Kim,01/05/2012${extra},,,,,,,`;

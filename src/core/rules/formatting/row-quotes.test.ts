@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnsOf, districtFiles } from '../../engine/test-districts.ts';
-import { findings, run } from '../../../../test/helpers.ts';
+import { findings, run } from '../../../../tests/helpers.ts';
 
 const HEADER = columnsOf('remind-csv-1.0', 'teachers.csv').join(',');
 

@@ -33,7 +33,7 @@ export function timeout(ciMs: number): number {
   return asked > 0 ? Math.max(ciMs, asked * 50) : ciMs;
 }
 
-/** fc.assert with the project's seed policy and replay command (test/fixtures/property-check.ts). */
+/** fc.assert with the project's seed policy and replay command (tests/fixtures/property-check.ts). */
 export { holdsAsync as holds } from '../fixtures/property-check.ts';
 
 export type Outcome = 'refused' | 'report';

@@ -1,5 +1,5 @@
 /**
- * Reading the page's answer to one case of the bad-input corpus (test/hostile/corpus.ts) as a person
+ * Reading the page's answer to one case of the bad-input corpus (tests/hostile/corpus.ts) as a person
  * sees it: the one-line refusal, or the report's totals, its file problems and their records (the
  * message and where it points), and whether the planted error beside the broken file is listed.
  */

@@ -1,5 +1,5 @@
 /**
- * Every case of the bad-input corpus (test/hostile/corpus.ts) given to the real page, one after the
+ * Every case of the bad-input corpus (tests/hostile/corpus.ts) given to the real page, one after the
  * other in one page, then roster values written as HTML, and a worker that dies mid-run. The page
  * never crashes: it names the file (and row), checks the rest, answers in bounded time, says when a
  * check did not finish (never showing part of a report as if it were whole), and is ready for the
