@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csv, TODAY } from '../../tests/helpers.ts';
-import type { Progress, RunOutcome, ValidatorApi } from '../worker/api.ts';
+import type { RunOutcome, ValidatorApi } from '../worker/api.ts';
+import type { Progress } from '../shared/report-types.ts';
 import { createValidator } from '../worker/validator.ts';
 import { clientOf, WorkerFailure, type WorkerLike } from './worker-client.ts';
 

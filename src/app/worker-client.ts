@@ -6,16 +6,14 @@
  * worker.
  */
 import * as Comlink from 'comlink';
+import type { Download, DownloadRequest, RunOutcome, RunRequest, ValidatorApi } from '../worker/api.ts';
 import type {
-  Download,
-  DownloadRequest,
+  Finding,
   FindingFilter,
   FindingPage,
+  PackedSnapshot,
   Progress,
-  RunOutcome,
-  RunRequest,
-} from '../worker/api.ts';
-import type { Finding, PackedSnapshot, ValidatorApi } from '../worker/api.ts';
+} from '../shared/report-types.ts';
 
 export interface ValidatorClient {
   run(request: RunRequest, onProgress: (progress: Progress) => void): Promise<RunOutcome>;

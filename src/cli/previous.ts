@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { InputError } from '../core/engine/validate.ts';
 import type { ComparableFinding } from '../core/report/changes.ts';
 import { checkReportShape } from '../core/report/schema.ts';
-import { isSnapshot, type RosterSnapshot } from '../core/report/snapshot.ts';
+import { isSnapshot, type RosterSnapshot } from '../core/snapshot/snapshot.ts';
 
 export interface PreviousReport {
   generatedAt: string;

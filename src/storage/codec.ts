@@ -1,6 +1,6 @@
 /** Findings to and from their stored tuples; severity and fix come back from the run's rules. */
 import type { Finding } from '../core/report/types.ts';
-import type { RuleInfo } from '../worker/api.ts';
+import type { RuleInfo } from '../shared/report-types.ts';
 import type { PackedFinding } from './schema.ts';
 
 export function packFinding(f: Finding): PackedFinding {

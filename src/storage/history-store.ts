@@ -5,7 +5,7 @@
  * possible, and swept later otherwise. Every failure is a StorageError.
  */
 import type { IDBPDatabase } from 'idb';
-import type { PackedSnapshot } from '../core/report/packed-snapshot.ts';
+import type { PackedSnapshot } from '../core/snapshot/packed-snapshot.ts';
 import { openDb, storageError } from './db.ts';
 import type {
   DistrictRecord,

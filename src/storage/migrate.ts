@@ -4,8 +4,8 @@
  * transaction, which leaves the database as it was (IndexedDB upgrades are atomic).
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { isPackedSnapshot, packSnapshot } from '../core/report/packed-snapshot.ts';
-import { isSnapshot } from '../core/report/snapshot.ts';
+import { isPackedSnapshot, packSnapshot } from '../core/snapshot/packed-snapshot.ts';
+import { isSnapshot } from '../core/snapshot/snapshot.ts';
 import { packFinding } from './codec.ts';
 import { districtAfterRun } from './district.ts';
 import { detailsOf, headOf } from './records.ts';

@@ -1,7 +1,7 @@
 /** Building the stored records of a run (shared by the write path, the migration and the import). */
 import type { Changes } from '../core/report/changes.ts';
 import type { ReportSummary } from '../core/report/types.ts';
-import type { FileProblems, RuleInfo } from '../worker/api.ts';
+import type { FileProblems, RuleInfo } from '../shared/report-types.ts';
 import type { KeepMode, RunChanges, RunDetails, RunHead } from './schema.ts';
 
 /** What a run keeps besides its findings: the worker's outcome without the format list. */

@@ -16,10 +16,10 @@
  */
 import type { DBSchema } from 'idb';
 import type { Changes } from '../core/report/changes.ts';
-import type { PackedSnapshot } from '../core/report/packed-snapshot.ts';
-import type { RosterSnapshot } from '../core/report/snapshot.ts';
+import type { PackedSnapshot } from '../core/snapshot/packed-snapshot.ts';
+import type { RosterSnapshot } from '../core/snapshot/snapshot.ts';
 import type { Finding, ReportSummary, SchoolEntry } from '../core/report/types.ts';
-import type { FileProblems, RuleInfo } from '../worker/api.ts';
+import type { FileProblems, RuleInfo } from '../shared/report-types.ts';
 
 export const DB_NAME = 'roster-check';
 export const DB_VERSION = 3;

@@ -1,10 +1,10 @@
 /** Test helpers: a fresh in-memory IndexedDB per test, and runs made of plain data. */
 import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
-import { unpackSnapshot, type PackedSnapshot } from '../core/report/packed-snapshot.ts';
-import type { RosterSnapshot } from '../core/report/snapshot.ts';
+import { unpackSnapshot, type PackedSnapshot } from '../core/snapshot/packed-snapshot.ts';
+import type { RosterSnapshot } from '../core/snapshot/snapshot.ts';
 import type { Finding, ReportSummary, SchoolEntry } from '../core/report/types.ts';
-import type { RuleInfo } from '../worker/api.ts';
+import type { RuleInfo } from '../shared/report-types.ts';
 import { packFinding } from './codec.ts';
 import { districtAfterRun } from './district.ts';
 import type { HistoryStore } from './history-store.ts';

@@ -4,8 +4,8 @@
  * every record before it writes it, skips runs it already has (same fingerprint), and joins
  * imported districts to the ones this browser knows (district.ts).
  */
-import { packSnapshot, unpackSnapshot } from '../core/report/packed-snapshot.ts';
-import { isSnapshot, type RosterSnapshot } from '../core/report/snapshot.ts';
+import { packSnapshot, unpackSnapshot } from '../core/snapshot/packed-snapshot.ts';
+import { isSnapshot, type RosterSnapshot } from '../core/snapshot/snapshot.ts';
 import { isPackedFinding } from './codec.ts';
 import { matchDistrict } from './district.ts';
 import type { HistoryStore } from './history-store.ts';

@@ -3,12 +3,18 @@
  * the full ValidationResult; the page receives the small summary, pages of findings and download
  * Blobs, never the whole list of findings at once.
  */
-import type { Progress } from '../core/engine/validate.ts';
-import type { FormatId } from '../core/formats/types.ts';
-import type { PackedSnapshot } from '../core/report/packed-snapshot.ts';
-import type { Finding, ReportSummary, SchoolEntry, Severity } from '../core/report/types.ts';
-
-export type { Finding, FormatId, PackedSnapshot, Progress, ReportSummary, SchoolEntry, Severity };
+import type {
+  FileProblems,
+  Finding,
+  FindingFilter,
+  FindingPage,
+  FormatId,
+  FormatOption,
+  PackedSnapshot,
+  Progress,
+  ReportSummary,
+  RuleInfo,
+} from '../shared/report-types.ts';
 
 /** A file the person gave: its path as they know it ("export/users.csv") and its bytes (a File). */
 export interface InputFile {
@@ -31,35 +37,6 @@ export interface RunRequest {
   previous?: PackedSnapshot | null;
 }
 
-/** What the page shows about a finding type (from the rule registry, which stays in the worker). */
-export interface RuleInfo {
-  code: string;
-  title: string;
-  severity: Severity;
-  explanation: string;
-  /** How to fix it: one text (key "") or one per reason. */
-  fixes: Record<string, string>;
-}
-
-export interface FormatOption {
-  id: FormatId;
-  label: string;
-  reconstructed: boolean;
-}
-
-/** Formatting findings of one file (or of a missing file). */
-export interface FileProblems {
-  name: string;
-  /** False for a file the format needs that was not given. */
-  present: boolean;
-  rows: number;
-  /** Findings that make Remind refuse the upload, and the others. */
-  blocking: number;
-  other: number;
-  /** code → number of findings in this file. */
-  codes: Record<string, number>;
-}
-
 export type RunOutcome =
   | {
       ok: true;
@@ -75,21 +52,6 @@ export type RunOutcome =
     }
   /** The files could not be checked at all (unknown format, broken zip): a message for the person. */
   | { ok: false; message: string };
-
-/** Which findings: `school` null is the "(no school)" bucket, undefined all; `code` undefined all. */
-export interface FindingFilter {
-  school?: string | null;
-  code?: string;
-}
-
-export interface FindingPage {
-  /** Findings matching the filter (one per school they count in when filtered by school). */
-  total: number;
-  offset: number;
-  items: Finding[];
-  /** reason → number of matching findings ("" for findings without a reason). */
-  reasons: Record<string, number>;
-}
 
 /** A CSV of findings (per school and/or code, or the whole district), or the report JSON. */
 export type DownloadRequest = ({ kind: 'csv' } & FindingFilter) | { kind: 'json' };
@@ -112,7 +74,5 @@ export interface ValidatorApi {
   historyFindings(offset: number, limit: number): Promise<Finding[]>;
 }
 
-/** The most findings one page may carry across postMessage. */
-export const MAX_PAGE = 500;
 /** The most findings one historyFindings call carries (the history stores runs in chunks). */
 export const HISTORY_CHUNK = 5000;

@@ -3,7 +3,8 @@ import type { ValidationResult } from '../core/report/build.ts';
 import { csvPieces, fileSlug } from '../core/report/csv.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
 import { reportJsonPieces } from '../core/report/json.ts';
-import type { Download, DownloadRequest, FindingFilter } from './api.ts';
+import type { Download, DownloadRequest } from './api.ts';
+import type { FindingFilter } from '../shared/report-types.ts';
 
 /** Each piece becomes a small Blob at once, so its string can be collected while the rest is built. */
 export function blobOf(pieces: Iterable<string>, type: string): Blob {

@@ -3,18 +3,13 @@
  * then costs a slice, not a scan. A finding counting in two schools appears once in each school.
  */
 import type { ValidationResult } from '../core/report/build.ts';
-import type { FindingFilter } from './api.ts';
+import { filterKey, type FindingFilter } from '../shared/report-types.ts';
 
 export interface FilterIndex {
   /** Indexes into result.findings, in report order. */
   indexes: Int32Array;
   /** reason → count ("" for none). */
   reasons: Record<string, number>;
-}
-
-export function filterKey(filter: FindingFilter): string {
-  const school = filter.school === undefined ? '*' : filter.school === null ? '-' : '=' + filter.school;
-  return `${school}\u0000${filter.code ?? '*'}`;
 }
 
 export function buildIndex(result: ValidationResult, filter: FindingFilter): FilterIndex {

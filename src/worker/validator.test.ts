@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { run, TODAY } from '../../tests/helpers.ts';
 import { CSV_HEADER } from '../core/report/csv.ts';
-import { packSnapshot, unpackSnapshot } from '../core/report/packed-snapshot.ts';
-import type { RosterSnapshot } from '../core/report/snapshot.ts';
-import type { InputFile, PackedSnapshot, Progress, RunOutcome } from './api.ts';
+import { packSnapshot, unpackSnapshot } from '../core/snapshot/packed-snapshot.ts';
+import type { RosterSnapshot } from '../core/snapshot/snapshot.ts';
+import { HISTORY_CHUNK, type InputFile, type RunOutcome } from './api.ts';
+import { MAX_PAGE, type PackedSnapshot, type Progress } from '../shared/report-types.ts';
 import { FINDINGS_PER_CHUNK } from '../storage/schema.ts';
-import { HISTORY_CHUNK, MAX_PAGE } from './api.ts';
 import { BROKEN_TEACHER_ROW, district as districtOf, inputFiles } from './test-district.ts';
 import { createValidator } from './validator.ts';
 

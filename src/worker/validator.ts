@@ -8,10 +8,16 @@ import { jsSha256 } from '../core/input/hash.ts';
 import type { ValidationResult } from '../core/report/build.ts';
 import type { FormattingRule } from '../core/rules/rule.ts';
 import { ruleFor } from '../core/rules/registry.ts';
-import { isPackedSnapshot, packSnapshot, unpackSnapshot } from '../core/report/packed-snapshot.ts';
-import type { RosterSnapshot } from '../core/report/snapshot.ts';
-import type { FileProblems, FindingPage, FormatOption, RuleInfo, RunOutcome, ValidatorApi } from './api.ts';
-import { HISTORY_CHUNK, MAX_PAGE } from './api.ts';
+import { isPackedSnapshot, packSnapshot, unpackSnapshot } from '../core/snapshot/packed-snapshot.ts';
+import type { RosterSnapshot } from '../core/snapshot/snapshot.ts';
+import { HISTORY_CHUNK, type RunOutcome, type ValidatorApi } from './api.ts';
+import {
+  MAX_PAGE,
+  type FileProblems,
+  type FindingPage,
+  type FormatOption,
+  type RuleInfo,
+} from '../shared/report-types.ts';
 import { buildDownload } from './downloads.ts';
 import { FindingIndex } from './finding-index.ts';
 import { samplePreviousSources, sourcesOf } from './inputs.ts';

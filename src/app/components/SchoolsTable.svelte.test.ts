@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SchoolEntry } from '../../worker/api.ts';
+import type { SchoolEntry } from '../../shared/report-types.ts';
 import SchoolsTable from './SchoolsTable.svelte';
 
 afterEach(cleanup);

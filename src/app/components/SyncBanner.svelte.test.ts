@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReportSummary } from '../../worker/api.ts';
+import type { ReportSummary } from '../../shared/report-types.ts';
 import SyncBanner from './SyncBanner.svelte';
 
 afterEach(cleanup);

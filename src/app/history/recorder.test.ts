@@ -1,4 +1,4 @@
-import { isPackedSnapshot } from '../../core/report/packed-snapshot.ts';
+import { isPackedSnapshot } from '../../core/snapshot/packed-snapshot.ts';
 import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -4,7 +4,7 @@
  * the write: when the browser refuses to keep the run, the report still gets its "changes since",
  * the half-written run is removed, and the earlier runs are untouched.
  */
-import type { PackedSnapshot } from '../../core/report/packed-snapshot.ts';
+import type { PackedSnapshot } from '../../core/snapshot/packed-snapshot.ts';
 import type { Finding } from '../../core/report/types.ts';
 import { packFinding } from '../../storage/codec.ts';
 import { StorageError, storageError } from '../../storage/db.ts';

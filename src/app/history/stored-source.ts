@@ -5,16 +5,21 @@
  * name apart, birth date, the email or phone of another field) were never stored, so an earlier
  * run's CSV leaves them empty.
  */
-import { unpackSnapshot } from '../../core/report/packed-snapshot.ts';
+import { unpackSnapshot } from '../../core/snapshot/packed-snapshot.ts';
 import { NO_SCHOOL_NAME } from '../../core/report/build.ts';
 import { CSV_HEADER, csvLine, type CsvRow } from '../../core/report/csv.ts';
 import { unpackFinding } from '../../storage/codec.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
 import { summaryOf } from '../../storage/records.ts';
 import type { PackedFinding, RunDetails, RunHead } from '../../storage/schema.ts';
-import type { Download, DownloadRequest, Finding, FindingFilter, FindingPage } from '../../worker/api.ts';
-import { MAX_PAGE } from '../../worker/api.ts';
-import { filterKey } from '../../worker/finding-index.ts';
+import type { Download, DownloadRequest } from '../../worker/api.ts';
+import {
+  filterKey,
+  MAX_PAGE,
+  type Finding,
+  type FindingFilter,
+  type FindingPage,
+} from '../../shared/report-types.ts';
 import type { Report, ReportSource } from '../state/run-state.svelte.ts';
 
 interface Matches {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SchoolEntry } from '../../worker/api.ts';
+import type { SchoolEntry } from '../../shared/report-types.ts';
 import { filterSchools, firstDirection, sortSchools, type SortDirection, type SortKey } from './sort.ts';
 
 const school = (

@@ -1,6 +1,6 @@
 /** Sorting and filtering the Schools table. */
 import { schoolCounts, schoolStatus, type SchoolStatus } from '../../core/report/status.ts';
-import type { SchoolEntry } from '../../worker/api.ts';
+import type { SchoolEntry } from '../../shared/report-types.ts';
 
 export type SortKey = 'name' | 'teachers' | 'students' | 'errors' | 'alerts' | 'status';
 export type SortDirection = 'ascending' | 'descending';

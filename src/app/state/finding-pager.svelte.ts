@@ -1,5 +1,5 @@
 /** One paged list of findings (a school's type, a formatting code, a hold): 50 at a time, from the worker. */
-import type { FindingFilter, FindingPage } from '../../worker/api.ts';
+import type { FindingFilter, FindingPage } from '../../shared/report-types.ts';
 import type { ReportSource } from './run-state.svelte.ts';
 
 export const PAGE_SIZE = 50;

@@ -3,19 +3,15 @@
  * progress, the report and what went wrong. Cancel or a crash drop the worker; the next run starts
  * a fresh one. Results of a run that was cancelled or replaced are ignored.
  */
+import type { Download, DownloadRequest, RunInput, RunOutcome, RunRequest } from '../../worker/api.ts';
 import type {
-  Download,
-  DownloadRequest,
   Finding,
   FindingFilter,
   FindingPage,
   FormatId,
-  Progress,
   PackedSnapshot,
-  RunInput,
-  RunOutcome,
-  RunRequest,
-} from '../../worker/api.ts';
+  Progress,
+} from '../../shared/report-types.ts';
 import { connectWorker, WorkerFailure, type ValidatorClient } from '../worker-client.ts';
 
 export type Phase = 'idle' | 'running' | 'done' | 'failed';

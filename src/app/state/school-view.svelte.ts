@@ -1,5 +1,5 @@
 /** Which school's detail is open, and which row to give focus back to when it closes. */
-import type { SchoolEntry } from '../../worker/api.ts';
+import type { SchoolEntry } from '../../shared/report-types.ts';
 
 /** A stable key for a school row (the "(no school)" bucket has no ID). */
 export function schoolKey(school: Pick<SchoolEntry, 'id'>): string {

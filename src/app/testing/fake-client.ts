@@ -2,7 +2,8 @@
  * A ValidatorClient stand-in for tests of the page: each run waits until the test answers it, and
  * findings/downloads go to a real worker facade (or fail) as the test chooses.
  */
-import type { Progress, RunOutcome, RunRequest, ValidatorApi } from '../../worker/api.ts';
+import type { RunOutcome, RunRequest, ValidatorApi } from '../../worker/api.ts';
+import type { Progress } from '../../shared/report-types.ts';
 import type { ValidatorClient } from '../worker-client.ts';
 
 export interface PendingRun {

@@ -9,7 +9,7 @@
  */
 import type { People } from '../model/people.ts';
 import type { Texts } from '../model/texts.ts';
-import { NO_TICK, TICK_EVERY, type Tick } from '../engine/ticks.ts';
+import { NO_TICK, TICK_EVERY, type Tick } from '../model/ticks.ts';
 import type { Roster } from '../model/roster.ts';
 import { emailKey, INVALID_EMAIL, isValidEmail, validEmailHash } from './email.ts';
 import { EmailKeys, PhoneKeys } from './key-tables.ts';

@@ -6,7 +6,7 @@
 import type { FileSpec, FormatAdapter } from '../formats/types.ts';
 import { ADAPTERS } from '../formats/registry.ts';
 import type { SourceFile } from '../input/source.ts';
-import type { Probe } from './probe.ts';
+import type { Probe } from '../input/probe.ts';
 
 export interface Assignment {
   /** Spec name → index of the input file read for it. */

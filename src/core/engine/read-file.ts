@@ -6,7 +6,7 @@
 import { CsvReader, type CsvRecord, type QuoteProblem } from '../input/csv.ts';
 import { StreamDecoder } from '../input/decoder.ts';
 import type { HashFactory } from '../input/hash.ts';
-import { sniff } from '../input/sniff.ts';
+import { sniff, SNIFF_BYTES } from '../input/sniff.ts';
 import type { SourceFile } from '../input/source.ts';
 import { ZipError } from '../input/zip.ts';
 import type { FileSpec, RowContext } from '../formats/types.ts';
@@ -21,8 +21,6 @@ import type { FindingCollector } from './collector.ts';
 import type { References } from './references.ts';
 import { RowCursor } from './row-context.ts';
 import { own } from '../model/roster.ts';
-
-export const SNIFF_BYTES = 65536;
 
 export interface FileJob {
   source: SourceFile;

@@ -4,7 +4,7 @@
  * children (students already gained their classes' schools while enrollments streamed).
  */
 import type { Roster } from '../model/roster.ts';
-import { NO_TICK, TICK_EVERY, type Tick } from './ticks.ts';
+import { NO_TICK, TICK_EVERY, type Tick } from '../model/ticks.ts';
 
 export function resolveSchools(roster: Roster, tick: Tick = NO_TICK): void {
   const people = roster.people;

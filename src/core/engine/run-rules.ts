@@ -4,10 +4,10 @@ import { ROLE_RANK, type Role, type Roster } from '../model/roster.ts';
 import type { CalendarDate } from '../rules/dates.ts';
 import { DATA_RULES } from '../rules/registry.ts';
 import type { RuleContext } from '../rules/rule.ts';
-import type { RosterSnapshot } from '../report/snapshot.ts';
+import type { RosterSnapshot } from '../snapshot/snapshot.ts';
 import { getsAccount } from '../rules/account.ts';
 import type { FindingCollector } from './collector.ts';
-import { NO_TICK, TICK_EVERY, type Tick } from './ticks.ts';
+import { NO_TICK, TICK_EVERY, type Tick } from '../model/ticks.ts';
 
 /** Roles in rank order: ROLES_BY_RANK[people.rank(i)] is person i's role. */
 const ROLES_BY_RANK = (Object.keys(ROLE_RANK) as Role[]).sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b]);

@@ -17,18 +17,18 @@ import { fileIgnored } from '../rules/formatting/file-ignored.ts';
 import { fileMissing } from '../rules/formatting/file-missing.ts';
 import { calendarDate } from '../rules/dates.ts';
 import { buildResult, type ValidationResult } from '../report/build.ts';
-import { takeSnapshot, type RosterSnapshot } from '../report/snapshot.ts';
-import { randomSalt } from '../report/id-hash.ts';
+import { takeSnapshot, type RosterSnapshot } from '../snapshot/snapshot.ts';
+import { randomSalt } from '../snapshot/id-hash.ts';
 import type { FileEntry } from '../report/types.ts';
 import { assignFiles } from './assign.ts';
 import { FindingCollector } from './collector.ts';
-import { probe, type Probe } from './probe.ts';
+import { probe, type Probe } from '../input/probe.ts';
 import { readFile } from './read-file.ts';
 import { References } from './references.ts';
 import { resolveSchools } from './resolve.ts';
 import { reportUnknownRef } from './row-context.ts';
 import { runRules } from './run-rules.ts';
-import { steps, TICK_EVERY } from './ticks.ts';
+import { steps, TICK_EVERY } from '../model/ticks.ts';
 
 /** Input that cannot be checked at all: the message is for the person, one line, no stack. */
 export class InputError extends Error {
@@ -91,12 +91,7 @@ export async function validate(
   const findings = new FindingCollector();
   const refs = new References(roster);
   const { bySpec, ignored } = assignFiles(adapter, probes);
-  const present = new Set([...bySpec.keys()].map((n) => n.toLowerCase()));
-  const reader = adapter.read({
-    roster,
-    present,
-    header: (name) => probes[bySpec.get(name) ?? -1]?.header ?? undefined,
-  });
+  const reader = adapter.read({ roster });
 
   const definers = new Map<string, FileSpec[]>();
   for (const spec of adapter.files) {

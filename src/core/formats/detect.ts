@@ -4,7 +4,7 @@
  * file's required columns the header has. OneRoster versions are told apart by manifest.csv, or
  * without one by the users.csv header (a `role` column means 1.1).
  */
-import type { Probe } from '../engine/probe.ts';
+import type { Probe } from '../input/probe.ts';
 import { ADAPTERS } from './registry.ts';
 import type { FileSpec, FormatAdapter, FormatId } from './types.ts';
 

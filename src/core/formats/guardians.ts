@@ -6,7 +6,7 @@
  * A guardian is found again by a hash of those three parts, checked against what the parent kept
  * from its first row (its name, first email and first phone): no key string per contact row.
  */
-import { NO_TICK, TICK_EVERY, type Tick } from '../engine/ticks.ts';
+import { NO_TICK, TICK_EVERY, type Tick } from '../model/ticks.ts';
 import { IntList } from '../model/int-list.ts';
 import { FNV_BASIS, hashText, mix } from '../model/texts.ts';
 import type { Roster } from '../model/roster.ts';

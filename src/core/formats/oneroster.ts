@@ -1,5 +1,5 @@
 /** OneRoster 1.1 and 1.2 (formats.md): one reader, two file lists. */
-import { NO_TICK, TICK_EVERY } from '../engine/ticks.ts';
+import { NO_TICK, TICK_EVERY } from '../model/ticks.ts';
 import { IntList } from '../model/int-list.ts';
 import { own, ROLE_RANK, type Role } from '../model/roster.ts';
 import { ONEROSTER_11_FILES, ONEROSTER_12_FILES, ONEROSTER_OTHER_FILES } from './oneroster-files.ts';

@@ -3,7 +3,7 @@
  * canonical roster and say which cells identify or reference records; they never judge. The
  * engine turns those declarations into formatting findings (stage 1).
  */
-import type { Tick } from '../engine/ticks.ts';
+import type { Tick } from '../model/ticks.ts';
 import type { Roster } from '../model/roster.ts';
 
 export type FormatId = 'remind-csv-1.0' | 'remind-csv-2.0' | 'oneroster-1.1' | 'oneroster-1.2' | 'clever';
@@ -73,10 +73,6 @@ export interface RefOptions {
 
 export interface AdapterContext {
   readonly roster: Roster;
-  /** Names of the files present (canonical lower-case), for adapters whose layout depends on them. */
-  readonly present: ReadonlySet<string>;
-  /** Header columns of a file as read (for layouts that differ by version). */
-  header(file: string): readonly string[] | undefined;
 }
 
 export interface FormatReader {

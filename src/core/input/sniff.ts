@@ -1,3 +1,6 @@
+/** How much of the start of a file is looked at before it is read (type, encoding, header row). */
+export const SNIFF_BYTES = 65536;
+
 /** What the first bytes of a file say it is, before any CSV parsing. */
 export type Sniffed =
   | { kind: 'text'; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; bom: number }

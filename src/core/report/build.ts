@@ -2,12 +2,12 @@
 import type { RawFinding } from '../model/finding.ts';
 import { ROLE_RANK, type Roster } from '../model/roster.ts';
 import type { FormatAdapter } from '../formats/types.ts';
-import type { RosterSnapshot } from './snapshot.ts';
+import type { RosterSnapshot } from '../snapshot/snapshot.ts';
 import type { FormattingRule } from '../rules/rule.ts';
 import { ruleFor } from '../rules/registry.ts';
 import { findingSchools, materialize } from './materialize.ts';
 import { sortFindings } from './sort-findings.ts';
-import { NO_TICK, TICK_EVERY, type Tick } from '../engine/ticks.ts';
+import { NO_TICK, TICK_EVERY, type Tick } from '../model/ticks.ts';
 import {
   REPORT_VERSION,
   type FileEntry,

@@ -9,7 +9,7 @@ import { SEVERITY_ORDER, type Severity } from '../model/finding.ts';
 import { ADAPTERS } from '../formats/registry.ts';
 import { ALL_RULES, ruleFor } from '../rules/registry.ts';
 import { NO_SCHOOL_NAME } from './build.ts';
-import { isSnapshot } from './snapshot.ts';
+import { isSnapshot } from '../snapshot/snapshot.ts';
 import { REPORT_VERSION } from './types.ts';
 import { cmp } from './compare.ts';
 

@@ -6,7 +6,7 @@ import { reportDistrict } from '../../../tests/fixtures/report-district.ts';
 import { rawFinding, SEVERITY_ORDER, type RawFinding } from '../model/finding.ts';
 import type { Roster } from '../model/roster.ts';
 import { ruleFor } from '../rules/registry.ts';
-import { NO_TICK } from '../engine/ticks.ts';
+import { NO_TICK } from '../model/ticks.ts';
 import { sortFindings } from './sort-findings.ts';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

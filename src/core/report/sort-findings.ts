@@ -9,8 +9,8 @@
 import { SEVERITY_ORDER, type RawFinding } from '../model/finding.ts';
 import type { Roster } from '../model/roster.ts';
 import { ruleFor } from '../rules/registry.ts';
-import type { Tick } from '../engine/ticks.ts';
-import { TICK_EVERY } from '../engine/ticks.ts';
+import type { Tick } from '../model/ticks.ts';
+import { TICK_EVERY } from '../model/ticks.ts';
 import { cmp } from './compare.ts';
 
 /** The ID a finding sorts under. */

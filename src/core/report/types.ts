@@ -1,7 +1,7 @@
 /** The report of report.md: one data shape for the screen, the downloads, the history and the CLI. */
 import type { Finding, Severity } from '../model/finding.ts';
 import type { FormatId } from '../formats/types.ts';
-import type { RosterSnapshot } from './snapshot.ts';
+import type { RosterSnapshot } from '../snapshot/snapshot.ts';
 
 export const REPORT_VERSION = 1;
 

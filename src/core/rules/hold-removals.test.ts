@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findings, run } from '../../../tests/helpers.ts';
 import type { ValidateOptions } from '../engine/validate.ts';
-import type { SnapshotKind } from '../report/snapshot.ts';
+import type { SnapshotKind } from '../snapshot/snapshot.ts';
 import { expectNoFormatting, remind2, type ClassRow, type UserRow } from './fixtures/remind2.ts';
 
 const SALT = '0123456789abcdef';

@@ -1,4 +1,4 @@
-import { removedSince, SNAPSHOT_KINDS } from '../report/snapshot.ts';
+import { removedSince, SNAPSHOT_KINDS } from '../snapshot/snapshot.ts';
 import type { DataRule } from './rule.ts';
 
 /** Our threshold (rules.md §7): more than this share of the earlier records gone. */

@@ -7,7 +7,7 @@ import type { Severity } from '../model/finding.ts';
 import type { People, Role, Roster, RosterClass } from '../model/roster.ts';
 import type { PersonDevices } from '../devices/claims.ts';
 import type { CalendarDate } from './dates.ts';
-import type { RosterSnapshot } from '../report/snapshot.ts';
+import type { RosterSnapshot } from '../snapshot/snapshot.ts';
 
 /** What a message or fix text may use. */
 export interface FindingFacts {

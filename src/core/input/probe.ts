@@ -1,9 +1,8 @@
 /** A quick look at each file before reading: its type, its header row, and (manifest) its content. */
-import Papa from 'papaparse';
-import { StreamDecoder } from '../input/decoder.ts';
-import { sniff } from '../input/sniff.ts';
-import { baseName, type SourceFile } from '../input/source.ts';
-import { SNIFF_BYTES } from './read-file.ts';
+import { CsvReader } from './csv.ts';
+import { StreamDecoder } from './decoder.ts';
+import { sniff, SNIFF_BYTES } from './sniff.ts';
+import { baseName, type SourceFile } from './source.ts';
 
 export interface Probe {
   source: SourceFile;
@@ -16,6 +15,9 @@ export interface Probe {
   /** The first rows (up to the sniff size): enough for manifest.csv. */
   rows: string[][];
 }
+
+/** How many records of the start of a file are kept (blank lines count). */
+export const PROBE_ROWS = 200;
 
 export async function probe(source: SourceFile): Promise<Probe> {
   const name = baseName(source.path).toLowerCase();
@@ -34,12 +36,22 @@ export async function probe(source: SourceFile): Promise<Probe> {
     const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
     if (lastBreak > 0) text = text.slice(0, lastBreak);
   }
-  const parsed = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), {
-    header: false,
-    newline: '\n',
-    delimiter: ',',
-    preview: 200,
-  });
-  const rows = parsed.data.filter((r) => !(r.length === 1 && r[0].trim() === ''));
+  const rows = firstRecords(text, PROBE_ROWS).filter((r) => !(r.length === 1 && r[0].trim() === ''));
   return { source, name, binary: null, header: rows.length ? rows[0].map((c) => c.trim()) : null, rows };
+}
+
+/** The first `limit` records of a text, read by the engine's own CSV reader. */
+export function firstRecords(text: string, limit: number): string[][] {
+  const records: string[][] = [];
+  const reader = new CsvReader({
+    row(record) {
+      if (records.length < limit)
+        records.push(Array.from({ length: record.length }, (_, i) => record.cell(i)));
+    },
+    quoteProblem() {},
+    cellTooLong() {},
+  });
+  reader.push(text);
+  reader.end();
+  return records;
 }

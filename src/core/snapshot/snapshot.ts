@@ -9,7 +9,7 @@
  */
 import { ROLE_RANK, type Role, type Roster } from '../model/roster.ts';
 import { hexOf, IdHasher } from './id-hash.ts';
-import { NO_TICK, TICK_EVERY, type Tick } from '../engine/ticks.ts';
+import { NO_TICK, TICK_EVERY, type Tick } from '../model/ticks.ts';
 import { HIGH, LOW, sortHashes } from './sort-hashes.ts';
 
 export const SNAPSHOT_KINDS = ['teachers', 'students', 'parents', 'classes'] as const;
