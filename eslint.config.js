@@ -22,7 +22,7 @@ export default tseslint.config(
 );
 
 /**
- * The layers of src/ (docs/architecture.md#layers): what each part may import, checked by
+ * The layers of src/ (docs/dev/architecture.md#layers): what each part may import, checked by
  * `npm run check` (tests/layers.test.ts proves a forbidden import fails). Tests and test support
  * files may import anything.
  */
@@ -44,7 +44,7 @@ function layerRules() {
   );
   const noUi = packages(
     ['svelte', 'svelte/*', 'comlink', 'node:*'],
-    'Not in this layer (see docs/architecture.md#layers).',
+    'Not in this layer (see docs/dev/architecture.md#layers).',
   );
   const rule = (files, patterns, extra = {}) => ({
     files,
@@ -82,7 +82,7 @@ function layerRules() {
         ),
         folders(
           below,
-          `core/${folder} may import only core/{${allowed.join(',')}} (docs/architecture.md#layers).`,
+          `core/${folder} may import only core/{${allowed.join(',')}} (docs/dev/architecture.md#layers).`,
         ),
       ],
       { 'no-restricted-globals': ['error', 'window', 'document', 'indexedDB', 'localStorage', 'self'] },

@@ -138,7 +138,7 @@ function scaling(results: Measured[]): Array<{ format: FormatId; factor: number;
   return out;
 }
 
-/** The results as a Markdown table (docs/performance.md takes it as printed). */
+/** The results as a Markdown table (docs/dev/performance.md takes it as printed). */
 export function table(results: Measured[]): string {
   const head =
     '| format | students | input MB | data rows | engine s | engine MB/s | rows/s | papaparse s | papaparse MB/s | engine / papaparse | ≥ 60 % | peak RSS MB | limit MB | within | RSS before MB | peak heap MB | retained heap MB |';

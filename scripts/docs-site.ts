@@ -1,9 +1,10 @@
 /**
  * The admin documentation as a static site: every docs/**\/*.md becomes a standalone HTML page at
  * the same relative path (docs/rules/teacher-email.md → docs/rules/teacher-email.html), with
- * docs/docs.css beside them. `docsSite()` is the Vite plugin: at build time it emits the pages into
- * the bundle; in dev it serves them from memory under /docs/. Pages carry no inline script or style,
- * so the site's Content-Security-Policy (default-src 'self') holds for them too.
+ * docs/docs.css beside them; the developers' documents in docs/dev/ are never published.
+ * `docsSite()` is the Vite plugin: at build time it emits the pages into the bundle; in dev it
+ * serves them from memory under /docs/. Pages carry no inline script or style, so the site's
+ * Content-Security-Policy (default-src 'self') holds for them too.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,8 @@ import { escapeHtml, renderMarkdown } from './docs-markdown.ts';
 /** The folder under the site root the pages are published to, and the stylesheet's name in it. */
 export const DOCS_URL_DIR = 'docs';
 export const DOCS_STYLESHEET = 'docs.css';
+/** The developers' documents (architecture, decisions, performance): kept out of the site. */
+export const DEV_DOCS_DIR = 'dev';
 const APP_NAME = 'Roster Check';
 
 /** `x.md` and `x.md#part` become `x.html…`; links with a scheme (https:, mailto:) stay as they are. */
@@ -56,12 +59,12 @@ ${html}
 `;
 }
 
-/** Paths of every Markdown page under `dir`, relative, with `/` separators, sorted. */
+/** Paths of the site's pages under `dir` (docs/dev/ left out), relative, `/` separators, sorted. */
 export function listDocs(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((p) => p.split('\\').join('/'))
-    .filter((p) => p.endsWith('.md'))
+    .filter((p) => p.endsWith('.md') && !p.startsWith(`${DEV_DOCS_DIR}/`))
     .sort();
 }
 

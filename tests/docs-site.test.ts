@@ -1,14 +1,22 @@
 /**
- * The documentation site: the Markdown renderer, the page template (back link, CSP, no inline
- * script or style), the dev-server answers, and the Vite plugin in a real build and a real dev server.
+ * The documentation site: the Markdown renderer (markdown-it), the page template (back link, CSP, no
+ * inline script or style), every real page rendered whole, the dev-server answers, the developers'
+ * documents kept out, and the Vite plugin in a real build and a real dev server.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, createServer } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../scripts/docs-markdown.ts';
-import { buildDocsSite, docsResponse, docsSite, renderDocPage, rewriteLink } from '../scripts/docs-site.ts';
+import {
+  buildDocsSite,
+  docsResponse,
+  docsSite,
+  listDocs,
+  renderDocPage,
+  rewriteLink,
+} from '../scripts/docs-site.ts';
 
 const DOCS = resolve(import.meta.dirname, '../docs');
 const html = (md: string) => renderMarkdown(md, { link: rewriteLink }).html;
@@ -23,31 +31,38 @@ describe('renderMarkdown', () => {
     ['a relative .md link as .html', '[x](../rules/a.md#b)', '<p><a href="../rules/a.html#b">x</a></p>'],
     ['an external link as written', '[x](https://e.org/a.md)', '<p><a href="https://e.org/a.md">x</a></p>'],
     ['a tight list', '- a\n- b', '<ul>\n<li>a</li>\n<li>b</li>\n</ul>'],
-    ['a nested list', '- a\n  - b', '<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul></li>\n</ul>'],
+    ['a nested list', '- a\n  - b', '<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>'],
     ['an ordered list with a lazy line', '1. a\nmore\n2. b', '<ol>\n<li>a\nmore</li>\n<li>b</li>\n</ol>'],
     ['an ordered list starting at 3', '3. a', '<ol start="3">\n<li>a</li>\n</ol>'],
-    ['a loose list', '- a\n\n- b', '<ul>\n<li><p>a</p></li>\n<li><p>b</p></li>\n</ul>'],
-    ['a block quote', '> note', '<blockquote><p>note</p></blockquote>'],
+    ['a loose list', '- a\n\n- b', '<ul>\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n</li>\n</ul>'],
+    ['a block quote', '> note', '<blockquote>\n<p>note</p>\n</blockquote>'],
     ['a rule', '---', '<hr>'],
-    ['fenced code, escaped', '```\n<b> & x\n```', '<pre><code>&lt;b&gt; &amp; x</code></pre>'],
+    ['fenced code, escaped', '```\n<b> & x\n```', '<pre><code>&lt;b&gt; &amp; x\n</code></pre>'],
+    [
+      'a heading with markup, by its text',
+      '## The `x` *rule*',
+      '<h2 id="the-x-rule">The <code>x</code> <em>rule</em></h2>',
+    ],
+    ['a heading of symbols', '## ???', '<h2 id="section">???</h2>'],
     ['escaped characters', '\\*not em\\*', '<p>*not em*</p>'],
   ])('renders %s', (_, md, expected) => {
     expect(html(md)).toBe(expected);
   });
 
-  it('renders a table with column headers, pipes in code and escaped pipes', () => {
-    const out = html('| a | b |\n|---|:-:|\n| `x|y` | 1 \\| 2 |\n| short |');
-    expect(out).toBe(
-      '<table>\n<thead><tr><th scope="col">a</th><th scope="col">b</th></tr></thead>\n<tbody>\n' +
-        '<tr><td><code>x|y</code></td><td>1 | 2</td></tr>\n<tr><td>short</td><td></td></tr>\n</tbody>\n</table>',
+  it('renders a table with column headers and escaped pipes, without inline styles', () => {
+    const out = html('| a | b |\n|---|:-:|\n| `x\\|y` | 1 \\| 2 |\n| short |');
+    expect(out.replace(/\n/g, '')).toBe(
+      '<table><thead><tr><th scope="col">a</th><th scope="col">b</th></tr></thead><tbody>' +
+        '<tr><td><code>x|y</code></td><td>1 | 2</td></tr><tr><td>short</td><td></td></tr></tbody></table>',
     );
   });
 
   it('escapes every HTML character of the source, in text, links and headings', () => {
     const out = html('# <i>T</i>\n\n<script>alert("x")</script> & \'q\'\n\n[<b>](a.md?x="1")');
     expect(out).not.toMatch(/<(script|i|b)>/);
-    expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;');
-    expect(out).toContain('<a href="a.md?x=&quot;1&quot;">&lt;b&gt;</a>');
+    expect(out).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'q'");
+    expect(out).toContain('<a href="a.md?x=%221%22">&lt;b&gt;</a>');
+    expect(html('[x](javascript:alert(1))')).not.toContain('href');
   });
 
   it('takes the title from the first level-1 heading, without markup', () => {
@@ -81,25 +96,49 @@ describe('renderDocPage', () => {
 describe('the real documentation pages', () => {
   const site = buildDocsSite(DOCS);
   const pages = [...site].filter(([path]) => path.endsWith('.html'));
+  const ids = (page: string) => new Set([...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
 
   it('are all rendered, with the stylesheet', () => {
     expect(site.has('index.html')).toBe(true);
     expect(site.has('rules/teacher-email.html')).toBe(true);
     expect(site.has('formats/clever.html')).toBe(true);
+    expect(pages.length).toBe(listDocs(DOCS).length);
     expect(site.get('docs.css')).toBe(readFileSync(join(DOCS, 'docs.css'), 'utf8'));
   });
 
-  it.each(pages)('%s has no inline script or style and no link to a missing page', (path, page) => {
+  it("leave the developers' documents out", () => {
+    for (const doc of ['architecture.md', 'decisions.md', 'performance.md'])
+      expect(existsSync(join(DOCS, 'dev', doc)), doc).toBe(true);
+    const published = [...site.keys(), ...listDocs(DOCS)];
+    expect(published.filter((p) => /^dev\/|architecture|decisions|performance/.test(p))).toEqual([]);
+    expect(docsResponse(DOCS, '/', '/docs/dev/architecture.html')).toBeNull();
+    expect(docsResponse(DOCS, '/', '/docs/architecture.html')).toBeNull();
+  });
+
+  it.each(pages)('%s has a title, one h1 and no Markdown left unrendered', (path, page) => {
+    const title = /<title>(.*)<\/title>/.exec(page)![1];
+    const h1 = [...page.matchAll(/<h1 id="[^"]+">(.*?)<\/h1>/g)];
+    expect(h1).toHaveLength(1);
+    if (path !== 'index.html') expect(title).toMatch(/^.+ · Roster Check$/);
+    const main = /<main id="content">([\s\S]*)<\/main>/.exec(page)![1];
+    const text = main
+      .replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&');
+    expect(text).not.toMatch(/\*\*|__|\]\(|\]\[|`|^\s*#{1,6}\s|^\s*\|.*\|\s*$|^\s*[-*+]\s|^\s*>\s|&lt;/m);
+  });
+
+  it.each(pages)('%s has no inline script or style and no link to a missing page or anchor', (path, page) => {
     expect(page).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=|javascript:/i);
     for (const [, href] of page.matchAll(/href="([^"]+)"/g)) {
-      if (/^[a-z]+:/i.test(href) || href.startsWith('#')) continue;
-      const target = new URL(href, `http://site/docs/${path}`).pathname;
+      if (/^[a-z]+:/i.test(href)) continue;
+      const url = new URL(href, `http://site/docs/${path}`);
+      const target = url.pathname;
       // The links that leave docs/: back to the app, and the app's icon.
       if (target === '/index.html' || target === '/favicon.svg') continue;
-      expect(
-        target.startsWith('/docs/') && site.has(target.slice('/docs/'.length)),
-        `${path} → ${href}`,
-      ).toBe(true);
+      const file = target.slice('/docs/'.length);
+      expect(target.startsWith('/docs/') && site.has(file), `${path} → ${href}`).toBe(true);
+      if (url.hash) expect(ids(site.get(file)!).has(url.hash.slice(1)), `${path} → ${href}`).toBe(true);
     }
   });
 });
@@ -140,6 +179,8 @@ describe('docsSite plugin', () => {
   writeFileSync(join(root, 'docs/index.md'), '# Home\n\n[A rule](rules/a.md)');
   writeFileSync(join(root, 'docs/rules/a.md'), '# Rule <a>\n\nBody.');
   writeFileSync(join(root, 'docs/docs.css'), 'body { margin: 0; }\n');
+  mkdirSync(join(root, 'docs/dev'));
+  writeFileSync(join(root, 'docs/dev/notes.md'), '# Developer notes');
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('emits every page and the stylesheet into the build output', async () => {
@@ -156,6 +197,7 @@ describe('docsSite plugin', () => {
     expect(out('docs/rules/a.html')).toContain('<a href="../../index.html">Back to Roster Check</a>');
     expect(out('docs/docs.css')).toBe('body { margin: 0; }\n');
     expect(out('index.html')).toContain('app');
+    expect(existsSync(join(root, 'dist/docs/dev'))).toBe(false);
   });
 
   it('serves the pages from memory on the dev server', async () => {

@@ -1,5 +1,5 @@
 /**
- * The layers of src/ are enforced by ESLint (eslint.config.js, docs/architecture.md#layers): a
+ * The layers of src/ are enforced by ESLint (eslint.config.js, docs/dev/architecture.md#layers): a
  * snippet placed in each layer with a forbidden import must fail the lint, an allowed one must pass.
  * The real tree's lint is `npm run check` (and the last test here, for src/ only).
  */

@@ -44,7 +44,7 @@ export type WorkerLike = Pick<
 /**
  * How long a pending call may go without any message from the worker (an answer or a progress report)
  * before the worker is taken as dead. A run reports progress at least every few thousand rows (every
- * 50 ms while busy), so a minute of silence is not a slow step (see docs/decisions.md, "The site").
+ * 50 ms while busy), so a minute of silence is not a slow step (see docs/dev/decisions.md, "The site").
  */
 export const SILENCE_MS = 60_000;
 

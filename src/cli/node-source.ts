@@ -6,7 +6,7 @@ import { sourceFromRandomAccess, type SourceFile } from '../core/input/source.ts
 /**
  * Bytes per read from disk. Smaller than the page's Blob reads (CHUNK_BYTES): a disk read costs little
  * per call, and 64 KiB pieces lower the peak memory of a 45 MB district by 4–7 MB at the same speed,
- * while each Blob read in a browser has a fixed cost that 256 KiB pieces amortise (docs/performance.md).
+ * while each Blob read in a browser has a fixed cost that 256 KiB pieces amortise (docs/dev/performance.md).
  */
 export const DISK_CHUNK_BYTES = 1 << 16;
 
