@@ -143,6 +143,28 @@ describe('the real documentation pages', () => {
   });
 });
 
+describe("the developers' documents", () => {
+  const ROOT = resolve(DOCS, '..');
+  const docs = ['README.md', 'docs/dev/architecture.md', 'docs/dev/decisions.md', 'docs/dev/performance.md'];
+
+  it.each(docs)('%s links only to files of the repository, and to headings they have', (doc) => {
+    const rendered = renderMarkdown(readFileSync(join(ROOT, doc), 'utf8')).html;
+    for (const [, href] of rendered.matchAll(/href="([^"]+)"/g)) {
+      if (/^[a-z]+:/i.test(href)) continue;
+      const [path, hash] = href.split('#');
+      const target = path === '' ? join(ROOT, doc) : resolve(ROOT, doc, '..', decodeURIComponent(path));
+      expect(existsSync(target), `${doc} → ${href}`).toBe(true);
+      if (hash && target.endsWith('.md')) {
+        const ids = renderMarkdown(readFileSync(target, 'utf8')).html.matchAll(/\sid="([^"]+)"/g);
+        expect(
+          [...ids].map((m) => m[1]),
+          `${doc} → ${href}`,
+        ).toContain(hash);
+      }
+    }
+  });
+});
+
 describe('docsResponse (dev server)', () => {
   it.each([
     ['/docs/rules/teacher-email.html', '/', 'text/html', 'Teacher without a usable email address'],
