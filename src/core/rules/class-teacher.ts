@@ -21,6 +21,7 @@ export const classTeacher: DataRule = {
   code: 'class-teacher',
   severity: 'error',
   title: 'Class without a usable name or teacher',
+  remindName: 'No teacher for a class',
   reasons: ['name-missing', 'name-url', 'no-teacher', 'teacher-unknown', 'teacher-not-provisioned'],
   explanation:
     'Remind creates a class only when it has a name and an owner: a teacher in the roster who gets an ' +

@@ -23,6 +23,7 @@ export const parentContact: DataRule = {
   severity: 'error',
   roles: ['parent'],
   title: 'Parent without a usable email or phone',
+  remindName: 'Missing valid email, phone number, or device assigned to another user',
   reasons: ['missing', 'invalid', 'taken'],
   explanation:
     'Remind reaches parents by email or text message. A parent with no valid email and no US or Canadian ' +

@@ -18,6 +18,7 @@ export const teacherEmail: DataRule = {
   severity: 'error',
   roles: ['teacher'],
   title: 'Teacher without a usable email address',
+  remindName: 'Missing valid email address or email assigned to another user',
   reasons: ['missing', 'invalid', 'taken'],
   explanation:
     'Remind creates a teacher account from the teacher’s email address. With no valid address of their own, ' +
