@@ -233,6 +233,17 @@ describe('validate command line', () => {
       },
       says: /^broken\.zip: /,
     },
+    {
+      name: 'a School Data Sync export (classic layout)',
+      argv: () => [
+        writeFolder(dir, 'sds', {
+          'School.csv': 'SIS ID,Name\n1,North\n',
+          'Section.csv': 'SIS ID,School SIS ID,Section Name\n10,1,Math\n',
+          'TeacherRoster.csv': 'Section SIS ID,SIS ID\n10,7\n',
+        }),
+      ],
+      says: /^These are Microsoft School Data Sync \(SDS v1 CSV\) files .*Remind does not take that format/,
+    },
   ];
   it.each(failures)('exits with 2 and one line on stderr for $name', async ({ argv, says }) => {
     const { code, stdout, stderr } = await cli(...argv());
