@@ -76,7 +76,7 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
       if (earlier) return r.duplicate('sourcedId', id, earlier);
       if (isSchool) roster.addSchool(id, r.get('name'), r.file, r.row);
       else {
-        r.define('org', id);
+        r.define('org', id, r.get('type'));
         otherOrgs.set(own(id), { file: r.file, row: r.row });
       }
     },
