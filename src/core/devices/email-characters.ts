@@ -5,7 +5,7 @@
  * the character and its code point.
  */
 
-const NOT_ASCII = /[^\u0000-\u007f]/u;
+const NOT_ASCII = /[^\p{ASCII}]/u;
 /** Spaces, format and control characters: nothing to see, so only the code point. */
 const INVISIBLE = /^[\p{Z}\p{C}]$/u;
 /** An accent typed as its own character after the letter (e + U+0301 for é). */

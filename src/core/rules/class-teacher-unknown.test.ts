@@ -5,7 +5,7 @@ import { cls, enr, oneRoster, org, person } from '../../../tests/fixtures/oneros
 import { parent, runRemind2, student, teacher, type ClassRow, type UserRow } from './fixtures/remind2.ts';
 
 describe('class-teacher teacher-unknown messages (Remind CSV 2.0 owners)', () => {
-  const USERS: UserRow[] = [teacher('t1'), student('st1'), parent('p1', { student_ids: 'st1' })];
+  const USERS: UserRow[] = [teacher('t1'), student('st1'), parent('p1', { children: 'st1' })];
   it.each<[string, ClassRow, string]>([
     [
       'a student as owner',
