@@ -34,6 +34,9 @@ describe('rule pages', () => {
     expect(firstHeading(md)).toBe(rule.title);
     expect(summaryField(md, 'Code')).toBe(`\`${code}\``);
     expect(summaryField(md, 'Severity')).toBe(rule.severity);
+    // Remind's own name for the type, so the admin can match its dashboard; only Remind's types have one.
+    const remindName = /^\*\*In Remind’s dashboard:\*\* “([^”]+)”/m.exec(md)?.[1];
+    expect(remindName).toBe(rule.remindName);
     if (rule.severity === 'formatting') {
       // file-missing blocks except for its `optional` reason; the page says "yes (except …)".
       expect(summaryField(md, 'Blocks the sync')?.split(' ')[0]).toBe(rule.blocks('required') ? 'yes' : 'no');

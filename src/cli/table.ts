@@ -3,11 +3,9 @@ import type { ValidationResult } from '../core/report/build.ts';
 import { ruleFor } from '../core/rules/registry.ts';
 import type { FormattingRule } from '../core/rules/rule.ts';
 import { schoolCounts, schoolStatus, STATUS_LABEL } from '../core/report/status.ts';
+import { displayWidth, padDisplay } from './display-width.ts';
 
-function pad(text: string, width: number, right = false): string {
-  const t = text.length > width ? text.slice(0, width - 1) + '…' : text;
-  return right ? t.padStart(width) : t.padEnd(width);
-}
+const pad = padDisplay;
 
 /** Findings per code for the district (each finding once), and which formatting codes block. */
 function codeTotals(result: ValidationResult) {
@@ -39,7 +37,7 @@ export function summaryTable(result: ValidationResult): string {
       'BLOCKED: Remind would not process these files until the formatting problems below are fixed.',
       '',
     );
-  const nameWidth = Math.max(24, ...s.schools.map((x) => Math.min(40, x.name.length)));
+  const nameWidth = Math.max(24, ...s.schools.map((x) => Math.min(40, displayWidth(x.name))));
   lines.push(
     `${pad('School', nameWidth)}  ${pad('Teachers', 8, true)}  ${pad('Students', 8, true)}  ${pad('Errors', 7, true)}  ${pad('Alerts', 7, true)}  Status`,
   );

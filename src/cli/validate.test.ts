@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { capture, cleanDistrict, tempDir, writeFolder } from '../../tests/fixtures/cli.ts';
 import { reportDistrict } from '../../tests/fixtures/report-district.ts';
 import type { Report } from '../core/report/types.ts';
+import { displayWidth } from './display-width.ts';
 import { main } from './validate.ts';
 
 const dir = tempDir();
@@ -85,6 +86,32 @@ describe('validate command line', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Roster Check: Remind CSV 2\.0 \(layout reconstructed\), 5 file\(s\)$/m);
     expect(stdout).toMatch(/^North +1 +0 +0 +0 +Ready$/m);
+  });
+
+  it('lines the table up by display width: CJK, fullwidth and accented school names', async () => {
+    const names = [
+      '北京第一中学',
+      'École Sainte-Thérèse',
+      'Ecole\u0301 du Parc',
+      'ＡＢＣ Academy',
+      '서울 Elementary',
+    ];
+    const cjk = writeFolder(dir, 'cjk', {
+      ...cleanDistrict(),
+      'schools.csv': ['School_id,School_name', ...names.map((n, i) => `s${i + 1},${n}`)].join('\n') + '\n',
+    });
+    const { stdout } = await cli(cjk);
+    const lines = stdout.split('\n');
+    const header = lines.find((l) => l.startsWith('School '))!;
+    const rows = names.map((n) => lines.find((l) => l.startsWith(n))!);
+    // Every row's numbers end in the same terminal column as the header's titles.
+    const ends = (line: string) =>
+      [...line.matchAll(/\S+/g)].map((m) => displayWidth(line.slice(0, m.index + m[0].length)));
+    const columnEnds = ends(header).slice(1, 5);
+    for (const row of rows) {
+      const fields = ends(row);
+      expect(fields.slice(-5, -1), row).toEqual(columnEnds);
+    }
   });
 
   it('prints only the report JSON with --json -', async () => {
@@ -205,6 +232,17 @@ describe('validate command line', () => {
         return [join(dir, 'broken.zip')];
       },
       says: /^broken\.zip: /,
+    },
+    {
+      name: 'a School Data Sync export (classic layout)',
+      argv: () => [
+        writeFolder(dir, 'sds', {
+          'School.csv': 'SIS ID,Name\n1,North\n',
+          'Section.csv': 'SIS ID,School SIS ID,Section Name\n10,1,Math\n',
+          'TeacherRoster.csv': 'Section SIS ID,SIS ID\n10,7\n',
+        }),
+      ],
+      says: /^These are Microsoft School Data Sync \(SDS v1 CSV\) files .*Remind does not take that format/,
     },
   ];
   it.each(failures)('exits with 2 and one line on stderr for $name', async ({ argv, says }) => {

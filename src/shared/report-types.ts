@@ -14,6 +14,8 @@ export type { Finding, FormatId, PackedSnapshot, Progress, ReportSummary, School
 export interface RuleInfo {
   code: string;
   title: string;
+  /** Remind's own name for the type (errors and alerts); absent in runs kept before it existed. */
+  remindName?: string;
   severity: Severity;
   explanation: string;
   /** How to fix it: one text (key "") or one per reason. */

@@ -22,6 +22,7 @@ export const RULES: Record<string, RuleInfo> = {
   'teacher-email': {
     code: 'teacher-email',
     title: 'Teacher without a usable email',
+    remindName: 'Missing valid email address or email assigned to another user',
     severity: 'error',
     explanation: 'Teachers sign in with their email.',
     fixes: { missing: 'Add the email.', invalid: 'Correct the email.' },

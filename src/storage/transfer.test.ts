@@ -102,8 +102,10 @@ describe('exporting and importing the history', () => {
     const badSnapshot = { ...structuredClone(counts), snapshot: { salt: 'x' } };
     const badRule = structuredClone(good);
     badRule.details.rules['teacher-email'] = { code: 'teacher-email' }; // no fixes: opening it would fail
-    data.runs = [badFinding, badCount, badTotals, badSnapshot, badRule, counts, 'junk', null];
-    expect(await importHistory(store, JSON.stringify(data))).toEqual({ added: 1, duplicates: 0, invalid: 7 });
+    const badName = structuredClone(good);
+    badName.details.rules['teacher-email'].remindName = { text: 'x' }; // Remind's name is a text when given
+    data.runs = [badFinding, badCount, badTotals, badSnapshot, badRule, badName, counts, 'junk', null];
+    expect(await importHistory(store, JSON.stringify(data))).toEqual({ added: 1, duplicates: 0, invalid: 8 });
     expect((await store.runs()).map((r) => r.at)).toEqual([TUE]);
   });
 });

@@ -93,6 +93,7 @@ const SEVERITIES = ['formatting', 'error', 'alert', 'hold'];
 const isRule = (v: unknown) =>
   isObject(v) &&
   ['code', 'title', 'explanation'].every((k) => typeof v[k] === 'string') &&
+  (v.remindName === undefined || typeof v.remindName === 'string') &&
   SEVERITIES.includes(v.severity as string) &&
   isObject(v.fixes) &&
   Object.values(v.fixes).every((t) => typeof t === 'string');

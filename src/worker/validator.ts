@@ -34,7 +34,15 @@ export function ruleInfo(code: string): RuleInfo {
   if (typeof rule.fix !== 'string') {
     for (const [reason, text] of Object.entries(rule.fix)) if (text) fixes[reason] = text;
   }
-  return { code, title: rule.title, severity: rule.severity, explanation: rule.explanation, fixes };
+  const info: RuleInfo = {
+    code,
+    title: rule.title,
+    severity: rule.severity,
+    explanation: rule.explanation,
+    fixes,
+  };
+  if (rule.remindName) info.remindName = rule.remindName;
+  return info;
 }
 
 /**

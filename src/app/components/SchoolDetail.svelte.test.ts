@@ -51,6 +51,14 @@ describe('a school’s detail', () => {
     expect(link.getAttribute('target')).toBe('_blank');
   });
 
+  it('shows beside our title the name Remind’s dashboard gives the type', async () => {
+    const { group, rule } = await openNorth();
+    expect(rule.remindName).toBe('Missing valid email address or email assigned to another user');
+    const line = within(group).getByText(/In Remind’s dashboard/);
+    expect(line.textContent).toBe(`In Remind’s dashboard: ${rule.remindName}`);
+    expect(line.querySelector('q')?.textContent).toBe(rule.remindName);
+  });
+
   it('pages through the affected records, 50 at a time', async () => {
     const { group } = await openNorth();
     await fireEvent.click(within(group).getByRole('button', { name: `Show ${TEACHERS} records` }));

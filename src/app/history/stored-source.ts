@@ -161,6 +161,8 @@ export class StoredRunSource implements ReportSource {
         row: f.row,
         problem: f.message,
         how_to_fix: f.fix,
+        // Runs kept before Remind's names were added have none in their rules.
+        remind_name: this.details.rules[f.code]?.remindName ?? null,
       };
       if (inScope.length === 0) parts.push(csvLine({ school_id: null, school_name: null, ...base }));
       for (const s of inScope)

@@ -17,6 +17,7 @@ import { headerMissing } from '../rules/formatting/header-missing.ts';
 import { NAME_LIMITS, nameTooLong } from '../rules/formatting/name-too-long.ts';
 import { rowColumns } from '../rules/formatting/row-columns.ts';
 import { rowQuotes } from '../rules/formatting/row-quotes.ts';
+import { nearMisses } from './near-miss.ts';
 import type { FindingCollector } from './collector.ts';
 import type { References } from './references.ts';
 import { RowCursor } from './row-context.ts';
@@ -142,13 +143,23 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
         outcome.header = record.cells().map((c) => own(c.trim()));
         headerWidth = record.length;
         const { index, names: headerNames, missing } = headerIndex(spec, outcome.header, job.headerCase);
-        if (missing.length)
+        if (missing.length) {
+          const meant = nearMisses(
+            missing,
+            outcome.header,
+            spec.columns.map((c) => c.name),
+          );
           env.findings.add(headerMissing, 'row', {
             file,
             row: 1,
             entity: 'file',
             detail: missing.join(', '),
+            // The header names probably meant for missing columns, as "written → meant".
+            value: meant.length
+              ? meant.map(([written, column]) => `${written} → ${column}`).join(', ')
+              : null,
           });
+        }
         cursor = new RowCursor(file, spec, index, headerNames, env.fileNames, env.findings, env.refs);
         return;
       }

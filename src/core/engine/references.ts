@@ -16,6 +16,8 @@ export class References {
   private readonly status = new Map<RecordKind, Status>();
   private readonly extra = new Map<RecordKind, Set<string>>();
   private readonly removedIds = new Map<RecordKind, Set<string>>();
+  /** What some records are, for messages (an org's type), by kind and ID. */
+  private readonly labels = new Map<string, string>();
   readonly waiting = new PendingRefs();
 
   constructor(private readonly roster: Roster) {}
@@ -34,11 +36,12 @@ export class References {
     return this.status.get(kind) ?? 'unavailable';
   }
 
-  define(kind: RecordKind, id: string): boolean {
+  define(kind: RecordKind, id: string, label?: string): boolean {
     let set = this.extra.get(kind);
     if (!set) this.extra.set(kind, (set = new Set()));
     if (set.has(id)) return false;
     set.add(id);
+    if (label) this.labels.set(`${kind}\u0000${id}`, label);
     return true;
   }
 
@@ -91,8 +94,12 @@ export class References {
     return status === 'pending' ? 'later' : 'unknown';
   }
 
-  /** Why a school reference failed, when the ID is an org of another type. */
-  notASchool(id: string): boolean {
-    return !!this.extra.get('org')?.has(id);
+  /**
+   * Why a school reference failed, when the ID is an org of another type: that type ("department"),
+   * "" when it has none written, null when no org has the ID.
+   */
+  orgTypeOf(id: string): string | null {
+    if (!this.extra.get('org')?.has(id)) return null;
+    return this.labels.get(`org\u0000${id}`) ?? '';
   }
 }

@@ -174,8 +174,8 @@ export class RowCursor implements RowContext {
     this.refs.remove(kind, id);
   }
 
-  define(kind: RecordKind, id: string): boolean {
-    return this.refs.define(kind, id);
+  define(kind: RecordKind, id: string, label?: string): boolean {
+    return this.refs.define(kind, id, label);
   }
 }
 
@@ -199,9 +199,14 @@ export function reportUnknownRef(
   entity: string | null,
   id: string | null,
 ): void {
-  const detail =
-    kind === 'school' && refs.notASchool(value)
-      ? 'is an organisation that is not a school'
-      : `is not ${KIND_WORDS[kind]} defined in any file`;
+  const orgType = kind === 'school' ? refs.orgTypeOf(value) : null;
+  if (orgType !== null) {
+    // The ID is defined, as an org that is not a school (a district, a department): say what it is.
+    const what = orgType ? `an organisation of type ${orgType}` : 'an organisation without a type';
+    const detail = `is ${what}, not a school`;
+    findings.add(refUnknown, 'row', { file, row, entity, id, field, value, detail, reason: 'not-a-school' });
+    return;
+  }
+  const detail = `is not ${KIND_WORDS[kind]} defined in any file`;
   findings.add(refUnknown, 'row', { file, row, entity, id, field, value, detail });
 }

@@ -6,6 +6,7 @@
  */
 import { adapterFor } from '../formats/registry.ts';
 import { detectFormat, unknownFormatMessage } from '../formats/detect.ts';
+import { otherSystem, otherSystemMessage } from '../formats/other-systems.ts';
 import type { FileSpec, FormatAdapter, FormatId } from '../formats/types.ts';
 import type { HashFactory } from '../input/hash.ts';
 import { jsSha256 } from '../input/hash.ts';
@@ -83,6 +84,8 @@ export async function validate(
     if (!adapter) throw new InputError(`Unknown format "${options.format}".`);
   } else {
     adapter = detectFormat(probes)?.adapter;
+    const other = otherSystem(probes, adapter ?? null);
+    if (other) throw new InputError(otherSystemMessage(other));
     if (!adapter) throw new InputError(unknownFormatMessage(probes));
   }
 

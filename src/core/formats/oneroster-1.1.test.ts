@@ -164,8 +164,8 @@ describe('OneRoster 1.1 adapter', () => {
 
   it('reports a class school that is an org of another type', async () => {
     const result = await district({ classes: [cls('c1', 'd1')] });
-    expect(summary(result)).toEqual(['ref-unknown c1']);
-    expect(result.findings.get(0).message).toContain('is an organisation that is not a school');
+    expect(summary(result)).toEqual(['ref-unknown/not-a-school c1']);
+    expect(result.findings.get(0).message).toContain('is an organisation of type district, not a school');
     expect(classesOf(result).c1.school).toBeNull();
   });
 

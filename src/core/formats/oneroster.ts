@@ -65,16 +65,18 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
   const rows: FormatReader['rows'] = {
     'manifest.csv'() {},
     'orgs.csv'(r) {
-      const id = defineOnce(r, r.get('type') === 'school' ? 'school' : 'org', 'sourcedId');
+      // Vocabulary values in any letter case (`School`) are the binding's (`school`), as status and roles are.
+      const isSchool = r.is('type', 'school');
+      const id = defineOnce(r, isSchool ? 'school' : 'org', 'sourcedId');
       if (id === null) return;
       r.ref('org', 'parentSourcedId', { optional: true });
       const earlier = roster.schoolIndex.has(id)
         ? roster.schools[roster.schoolIndex.get(id)!]
         : otherOrgs.get(id);
       if (earlier) return r.duplicate('sourcedId', id, earlier);
-      if (r.get('type') === 'school') roster.addSchool(id, r.get('name'), r.file, r.row);
+      if (isSchool) roster.addSchool(id, r.get('name'), r.file, r.row);
       else {
-        r.define('org', id);
+        r.define('org', id, r.get('type'));
         otherOrgs.set(own(id), { file: r.file, row: r.row });
       }
     },

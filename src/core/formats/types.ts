@@ -61,7 +61,8 @@ export interface RowContext {
   /** An ID that exists but whose record is removed (OneRoster `tobedeleted`): references to it are fine. */
   removed(kind: RecordKind, id: string): void;
   /** Registers an ID of a reference-only kind (courses, sessions, non-school orgs). */
-  define(kind: RecordKind, id: string): boolean;
+  /** `label` says what the record is for messages about it (an org's `type`, when it is not a school). */
+  define(kind: RecordKind, id: string, label?: string): boolean;
 }
 
 export interface RefOptions {

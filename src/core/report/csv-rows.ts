@@ -1,6 +1,7 @@
 /** CSV rows from a validation result: the finding plus the record's own columns, once per school. */
 import { NO_SCHOOL_NAME, type ValidationResult } from './build.ts';
 import type { CsvRow } from './csv.ts';
+import { remindNameOf } from '../rules/registry.ts';
 
 export interface CsvFilter {
   /** Only findings counted in this school (null: the "(no school)" bucket); undefined: all. */
@@ -38,6 +39,7 @@ export function* csvRows(result: ValidationResult, filter: CsvFilter = {}): Gene
       row: f.row,
       problem: f.message,
       how_to_fix: f.fix,
+      remind_name: remindNameOf(f.code),
     };
     if (inScope.length === 0) yield { school_id: null, school_name: null, ...base };
     for (const s of inScope) yield { school_id: s, school_name: schoolNames.get(s) ?? null, ...base };

@@ -9,6 +9,8 @@ import { toReport } from './json.ts';
 const SPEC_COLUMNS =
   'school_id, school_name, severity, code, reason, role, source_id, first_name, last_name, email, ' +
   'phone, dob, class_id, class_name, file, row, problem, how_to_fix';
+/** Our one column beyond report.md's (docs/decisions.md), after all of them. */
+const OUR_COLUMNS = ', remind_name';
 
 /** The CSV file as text, and its records parsed back (header first, BOM removed). */
 async function download(filter: CsvFilter = {}, options = {}) {
@@ -23,7 +25,7 @@ async function download(filter: CsvFilter = {}, options = {}) {
 describe('CSV downloads', () => {
   it('has the columns of report.md in order, a UTF-8 BOM and CRLF line ends', async () => {
     const { text, header, records } = await download();
-    expect(CSV_COLUMNS.join(', ')).toBe(SPEC_COLUMNS);
+    expect(CSV_COLUMNS.join(', ')).toBe(SPEC_COLUMNS + OUR_COLUMNS);
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(text.startsWith('\uFEFFschool_id,school_name,severity,')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
@@ -101,7 +103,11 @@ describe('CSV downloads', () => {
       last_name: '',
     });
     expect(by('device-in-use', 'st2')).toMatchObject({ severity: 'alert', email: 'dan@x.org' });
+    expect(by('student-dob', 'st1').remind_name).toBe('Missing valid date of birth');
+    expect(by('device-in-use', 'st2').remind_name).toBe('Device already in use');
     for (const r of records) {
+      // Remind's name for its own errors and alerts; none for our formatting findings and holds.
+      expect(r.remind_name !== '', r.code).toBe(r.severity === 'error' || r.severity === 'alert');
       expect(r.problem.length).toBeGreaterThan(10);
       expect(r.how_to_fix.length).toBeGreaterThan(10);
     }

@@ -22,6 +22,9 @@ export const CSV_COLUMNS = [
   'row',
   'problem',
   'how_to_fix',
+  // Not in report.md's list: Remind's own name for the type, so the admin can match its dashboard.
+  // Last, so the spec's columns keep their places (docs/decisions.md).
+  'remind_name',
 ] as const;
 
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | null>;

@@ -1,4 +1,5 @@
 import { teacherEmailReason } from './teacher-email.ts';
+import type { Role, Roster } from '../model/roster.ts';
 import type { DataRule } from './rule.ts';
 
 const TLDS = 'com|org|net|edu|gov|io|ly|co|us|me|info|app|link|gl';
@@ -14,6 +15,24 @@ export function containsUrl(name: string): boolean {
   return name.split(/\s+/).some((word) => DOMAIN_WORD.test(word.replace(EDGE_PUNCTUATION, '')));
 }
 
+const ROLE_WORDS: Record<Role, string> = {
+  student: 'a student',
+  parent: 'a parent',
+  staff: 'a staff member (not a teacher role)',
+  teacher: 'a teacher',
+};
+
+/** The first referenced person who exists in another role, as "st1 is a student (users.csv row 3)". */
+function notATeacher(roster: Roster, refs: readonly string[]): string | null {
+  for (const id of refs) {
+    const p = roster.findPerson(id);
+    if (p < 0) continue;
+    const { file, row } = roster.origin(p);
+    return `${id} is ${ROLE_WORDS[roster.people.role(p)]} (${roster.files[file]} row ${row})`;
+  }
+  return null;
+}
+
 export type ClassTeacherReason =
   'name-missing' | 'name-url' | 'no-teacher' | 'teacher-unknown' | 'teacher-not-provisioned';
 
@@ -21,6 +40,7 @@ export const classTeacher: DataRule = {
   code: 'class-teacher',
   severity: 'error',
   title: 'Class without a usable name or teacher',
+  remindName: 'No teacher for a class',
   reasons: ['name-missing', 'name-url', 'no-teacher', 'teacher-unknown', 'teacher-not-provisioned'],
   explanation:
     'Remind creates a class only when it has a name and an owner: a teacher in the roster who gets an ' +
@@ -44,7 +64,10 @@ export const classTeacher: DataRule = {
       case 'no-teacher':
         return `${cls} has no teacher.`;
       case 'teacher-unknown':
-        return `${cls}: teacher ${f.value} is not a teacher in the roster.`;
+        // detail: what the first referenced person is instead ("st1 is a student (users.csv row 3)").
+        return f.detail
+          ? `${cls}: its teacher ${f.detail}, not a teacher; a class needs a teacher of the roster as owner.`
+          : `${cls}: teacher ${f.value} is not a teacher in the roster.`;
       default:
         return `${cls}: its teacher ${f.value} has no account (teacher-email error).`;
     }
@@ -61,6 +84,7 @@ export const classTeacher: DataRule = {
         let reason: ClassTeacherReason | null = null;
         let value: string | null = null;
         let field: string | null = 'teacher';
+        let detail: string | null = null;
         if (c.name.trim() === '') [reason, field] = ['name-missing', 'name'];
         else if (containsUrl(c.name)) [reason, field, value] = ['name-url', 'name', c.name];
         else if (c.teacherRefs.length === 0) reason = 'no-teacher';
@@ -70,14 +94,16 @@ export const classTeacher: DataRule = {
             const t = ctx.roster.findPerson(id);
             if (t >= 0 && ctx.roster.people.role(t) === 'teacher') teachers.push(t);
           }
-          if (teachers.length === 0) [reason, value] = ['teacher-unknown', c.teacherRefs.join(', ')];
-          else if (!teachers.some(isProvisioned))
+          if (teachers.length === 0) {
+            [reason, value] = ['teacher-unknown', c.teacherRefs.join(', ')];
+            detail = notATeacher(ctx.roster, c.teacherRefs);
+          } else if (!teachers.some(isProvisioned))
             [reason, value] = [
               'teacher-not-provisioned',
               teachers.map((t) => ctx.roster.people.id(t)).join(', '),
             ];
         }
-        if (reason) ctx.reportClass(classTeacher, i, { reason, field, value });
+        if (reason) ctx.reportClass(classTeacher, i, { reason, field, value, detail });
       },
     };
   },

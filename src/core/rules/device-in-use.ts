@@ -5,6 +5,7 @@ export const deviceInUse: DataRule = {
   severity: 'alert',
   roles: ['teacher', 'parent', 'student'],
   title: 'Email or phone used by someone else',
+  remindName: 'Device already in use',
   explanation:
     'An email address or phone number can belong to only one Remind account. When two people in the roster ' +
     'share one, a teacher wins over a parent and a parent over a student; the others are created without it.',

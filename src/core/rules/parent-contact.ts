@@ -1,4 +1,5 @@
 import type { PersonDevices } from '../devices/claims.ts';
+import { nonAsciiNote } from '../devices/email-characters.ts';
 import type { DataRule } from './rule.ts';
 
 /** Why a parent has no device left, or null (rules.md §5). */
@@ -23,6 +24,7 @@ export const parentContact: DataRule = {
   severity: 'error',
   roles: ['parent'],
   title: 'Parent without a usable email or phone',
+  remindName: 'Missing valid email, phone number, or device assigned to another user',
   reasons: ['missing', 'invalid', 'taken'],
   explanation:
     'Remind reaches parents by email or text message. A parent with no valid email and no US or Canadian ' +
@@ -38,7 +40,8 @@ export const parentContact: DataRule = {
     f.reason === 'missing'
       ? `Parent ${f.name || f.id} has neither an email address nor a phone number.`
       : f.reason === 'invalid'
-        ? `Parent ${f.name || f.id} has no valid email or supported phone ("${f.value}").`
+        ? `Parent ${f.name || f.id} has no valid email or supported phone ("${f.value}").` +
+          (f.field === 'email' ? nonAsciiNote(f.value) : '')
         : `Parent ${f.name || f.id}'s contact ${f.value} is used by ${f.otherId}, who takes it.`,
   start: (ctx) => ({
     person(people, i) {

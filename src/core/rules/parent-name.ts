@@ -12,6 +12,7 @@ export const parentName: DataRule = {
   severity: 'error',
   roles: ['parent'],
   title: 'Parent without a name',
+  remindName: 'Missing a name',
   reasons: ['missing'],
   explanation:
     'Remind shows parents by name to teachers and in class lists, so it needs a first and a last name ' +

@@ -5,6 +5,7 @@ export const phoneUnsupported: DataRule = {
   severity: 'alert',
   roles: ['teacher', 'parent', 'student'],
   title: 'Phone number Remind cannot text',
+  remindName: 'Unsupported phone number',
   explanation:
     'Remind sends text messages only to numbers in the United States, its territories and Canada. Other ' +
     'numbers, and numbers with too few or too many digits, are left off the account.',

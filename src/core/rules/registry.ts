@@ -61,3 +61,8 @@ export function ruleFor(code: string): Rule {
   if (!rule) throw new Error(`No rule with code ${code}`);
   return rule;
 }
+
+/** Remind's own name for a type of finding (its dashboard's heading), or null when Remind has none. */
+export function remindNameOf(code: string): string | null {
+  return BY_CODE.get(code)?.remindName ?? null;
+}

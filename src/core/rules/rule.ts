@@ -26,6 +26,11 @@ export interface FindingFacts {
 interface RuleBase {
   code: string;
   title: string;
+  /**
+   * The heading Remind's own dashboard and help article give this type of error or alert, so the
+   * admin can match the two screens. Only the types Remind itself reports have one.
+   */
+  remindName?: string;
   /** What Remind does and why, in an admin's words. */
   explanation: string;
   /** How to fix it in the SIS (per reason when it differs). */

@@ -6,6 +6,7 @@ export const studentDob: DataRule = {
   severity: 'error',
   roles: ['student'],
   title: 'Student without a valid date of birth',
+  remindName: 'Missing valid date of birth',
   reasons: ['missing', 'invalid', 'two-digit-year'],
   explanation:
     'Remind needs each student’s date of birth to apply the right protections for children under 13. ' +

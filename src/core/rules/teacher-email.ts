@@ -1,4 +1,5 @@
 import type { PersonDevices } from '../devices/claims.ts';
+import { nonAsciiNote } from '../devices/email-characters.ts';
 import type { DataRule } from './rule.ts';
 
 /** Why a teacher has no usable email, or null when one is left (rules.md §5). */
@@ -18,6 +19,7 @@ export const teacherEmail: DataRule = {
   severity: 'error',
   roles: ['teacher'],
   title: 'Teacher without a usable email address',
+  remindName: 'Missing valid email address or email assigned to another user',
   reasons: ['missing', 'invalid', 'taken'],
   explanation:
     'Remind creates a teacher account from the teacher’s email address. With no valid address of their own, ' +
@@ -33,7 +35,7 @@ export const teacherEmail: DataRule = {
     f.reason === 'missing'
       ? `Teacher ${f.name || f.id} has no email address.`
       : f.reason === 'invalid'
-        ? `Teacher ${f.name || f.id} has no valid email address ("${f.value}").`
+        ? `Teacher ${f.name || f.id} has no valid email address ("${f.value}").${nonAsciiNote(f.value)}`
         : `Teacher ${f.name || f.id}'s email ${f.value} is used by ${f.otherId}, who takes it.`,
   start: (ctx) => ({
     person(people, i) {

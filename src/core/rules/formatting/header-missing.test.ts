@@ -73,7 +73,8 @@ describe('header-missing', () => {
     const files = withHeader(districtFiles(format), file, (h) => h.replace(column, written));
     const result = await run(files, { format });
     expect(findings(result, 'header-missing').map((f) => f.message)).toEqual([
-      `${file} has no ${column} column.`,
+      // The column written in another letter case is named as the one probably meant.
+      `${file} has no ${column} column. Probably misspelt in the header: ${written} → ${column}.`,
     ]);
   });
 

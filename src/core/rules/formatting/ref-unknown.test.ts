@@ -82,7 +82,7 @@ describe('ref-unknown', () => {
         2,
         'class',
         'c1',
-        'classes.csv row 2: schoolSourcedId d1 is an organisation that is not a school.',
+        'classes.csv row 2: schoolSourcedId d1 is an organisation of type district, not a school.',
       ],
       [],
     ],
@@ -125,6 +125,44 @@ describe('ref-unknown', () => {
       expect(result.summary.blocked).toBe(false);
     },
   );
+
+  it.each<[string, string, string]>([
+    ['district', 'district', 'is an organisation of type district, not a school'],
+    ['department', 'department', 'is an organisation of type department, not a school'],
+    [
+      'local (another letter case kept as written)',
+      'Local',
+      'is an organisation of type Local, not a school',
+    ],
+    ['no type at all', '', 'is an organisation without a type, not a school'],
+  ])(
+    'OneRoster: an org of type %s named as a school has its own reason, words and fix',
+    async (_, type, words) => {
+      const format = 'oneroster-1.1';
+      const orgs = [...DISTRICTS[format]['orgs.csv'], { sourcedId: 'o9', name: 'Science', type }];
+      const result = await run(
+        districtFiles(format, {
+          'orgs.csv': orgs,
+          'classes.csv': edit(format, 'classes.csv', 0, { schoolSourcedId: 'o9' }),
+        }),
+      );
+      const [f] = findings(result, 'ref-unknown');
+      expect(f.reason).toBe('not-a-school');
+      expect(f.message).toBe(`classes.csv row 2: schoolSourcedId o9 ${words}.`);
+      expect(f.message).not.toContain('defined in any file');
+      expect(f.fix).toMatch(/^Point the row at the school it belongs to/);
+    },
+  );
+
+  it('keeps the general fix for an ID that no file defines', async () => {
+    const format = 'oneroster-1.1';
+    const result = await run(
+      districtFiles(format, { 'classes.csv': edit(format, 'classes.csv', 0, { schoolSourcedId: 'zz' }) }),
+    );
+    const [f] = findings(result, 'ref-unknown');
+    expect(f.reason).toBeNull();
+    expect(f.fix).toBe('Add the missing record to its file, or correct the ID in the referencing row.');
+  });
 
   it('resolves references to records defined later in the same file', async () => {
     // The parent lists its child before the child's row (OneRoster), and Remind CSV 2.0 alike.
