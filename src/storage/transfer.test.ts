@@ -20,7 +20,7 @@ async function everything() {
     runs.map(async (r) => {
       const findings = [];
       for await (const chunk of store.findings(r)) findings.push(...chunk);
-      const { id: _i, startedAt: _s, district: _d, ...head } = r;
+      const { id: _i, startedAt: _s, writer: _w, district: _d, ...head } = r;
       const { run: _r, ...details } = (await store.details(r.id!))!;
       return { head, details, snapshot: await store.snapshot(r.id!), findings };
     }),

@@ -22,7 +22,7 @@ export const EXPORT_KIND = 'roster-check-history';
 export const EXPORT_VERSION = 1;
 
 export interface ExportedRun {
-  head: Omit<RunHead, 'complete' | 'startedAt'>;
+  head: Omit<RunHead, 'complete' | 'startedAt' | 'writer'>;
   details: Omit<RunDetails, 'run'> | null;
   snapshot: RosterSnapshot | null;
   findings: PackedFinding[];
@@ -48,7 +48,7 @@ export async function exportHistory(store: HistoryStore, now = new Date()): Prom
   parts.push(JSON.stringify(head).slice(0, -1) + ',"runs":[');
   const runs = (await store.runs()).reverse(); // oldest first, as they happened
   for (const [i, run] of runs.entries()) {
-    const { complete: _c, startedAt: _s, ...rest } = run;
+    const { complete: _c, startedAt: _s, writer: _w, ...rest } = run;
     const details = await store.details(run.id!);
     const { run: _r, ...detailsRest } = details ?? { run: 0 };
     const packed = await store.snapshot(run.id!);
