@@ -2,7 +2,8 @@
  * The typed operations on the history database. A run is written in steps (its head, then each
  * chunk of findings, then the rest in one transaction that marks it complete), so an interrupted
  * or refused write leaves an incomplete run that is never listed, is removed at once where
- * possible, and swept later otherwise. Every failure is a StorageError.
+ * possible, and swept at the next start-up otherwise (writer-lock.ts tells a run another open tab
+ * is still writing from one a closed tab left). Every failure is a StorageError.
  */
 import type { IDBPDatabase } from 'idb';
 import type { PackedSnapshot } from '../core/snapshot/packed-snapshot.ts';
@@ -19,9 +20,8 @@ import type {
   StoreName,
 } from './schema.ts';
 import { STORES } from './schema.ts';
+import { defaultLocks, holdLock, lockName, newWriterToken, type LockManagerLike } from './writer-lock.ts';
 
-/** A run whose writing started this long ago and never finished was left by a closed tab. */
-export const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 const KEEP_KEY = 'keep';
 
 export interface FinishFacts {
@@ -35,8 +35,22 @@ export interface FinishFacts {
 
 const chunkRange = (run: number) => IDBKeyRange.bound([run, 0], [run, Infinity]);
 
+export interface StoreOptions {
+  /** navigator.locks where the browser has it; without it every unfinished run is swept at start-up. */
+  locks?: LockManagerLike | null;
+}
+
 export class HistoryStore {
   #db: Promise<IDBPDatabase<HistoryDb>> | null = null;
+  readonly #locks: LockManagerLike | null;
+  /** Names this page in the heads it writes (writer-lock.ts). */
+  readonly #writer = newWriterToken();
+  #writerLock: ReturnType<typeof holdLock> | null = null;
+  #closing = new AbortController();
+
+  constructor(options: StoreOptions = {}) {
+    this.#locks = options.locks === undefined ? defaultLocks() : options.locks;
+  }
 
   async #open(): Promise<IDBPDatabase<HistoryDb>> {
     if (!this.#db) {
@@ -57,17 +71,43 @@ export class HistoryStore {
     }
   }
 
-  /** Opens the database now (creating or upgrading it) and sweeps runs left unfinished. */
-  async ready(now = Date.now()): Promise<void> {
+  /**
+   * Opens the database now (creating or upgrading it) and sweeps the runs left unfinished by a page
+   * that is gone (a reload or a closed tab during the save): they hold roster data nobody sees. A
+   * run another open tab is still writing is swept only if that tab goes before finishing it.
+   */
+  async ready(): Promise<void> {
+    const locks = this.#locks;
     await this.#use(async (db) => {
-      const stale = (await db.getAll('runs')).filter(
-        (r) => !r.complete && now - Date.parse(r.startedAt) > ABANDONED_AFTER_MS,
-      );
-      for (const r of stale) await this.#remove(db, r.id!);
+      const unfinished = (await db.getAll('runs')).filter((r) => !r.complete && r.writer !== this.#writer);
+      for (const r of unfinished) {
+        const writer = r.writer;
+        const gone =
+          !locks ||
+          !writer ||
+          (await locks.request(lockName(writer), { ifAvailable: true }, (l) => l !== null));
+        if (gone) await this.#remove(db, r.id!);
+        else this.#sweepWhenGone(locks, writer, r.id!);
+      }
     });
   }
 
+  #sweepWhenGone(locks: LockManagerLike, writer: string, run: number): void {
+    const { signal } = this.#closing;
+    locks
+      .request(lockName(writer), { signal }, () =>
+        this.#use(async (db) => {
+          if ((await db.get('runs', run))?.complete === false) await this.#remove(db, run);
+        }),
+      )
+      .catch(() => {}); // closed first, or the database refused: the next start-up sweeps it
+  }
+
   close(): void {
+    this.#closing.abort();
+    this.#closing = new AbortController();
+    this.#writerLock?.release();
+    this.#writerLock = null;
     const db = this.#db;
     this.#db = null;
     db?.then((d) => d.close()).catch(() => {});
@@ -127,9 +167,13 @@ export class HistoryStore {
     for (let index = 0; index < head.chunkCount; index++) yield await this.chunk(head.id!, index);
   }
 
-  /** Starts writing a run: its head, not yet complete. Returns its id. */
-  beginRun(head: RunHead): Promise<number> {
-    return this.#use(async (db) => db.add('runs', { ...head, complete: false }));
+  /** Starts writing a run: its head, not yet complete, naming this page as its writer. Returns its id. */
+  async beginRun(head: RunHead): Promise<number> {
+    if (this.#locks) {
+      this.#writerLock ??= holdLock(this.#locks, lockName(this.#writer));
+      await this.#writerLock.held.catch(() => {}); // no lock: another tab may sweep the run, which then fails to save
+    }
+    return this.#use(async (db) => db.add('runs', { ...head, writer: this.#writer, complete: false }));
   }
 
   addChunk(chunk: FindingChunk): Promise<void> {

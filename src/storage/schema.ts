@@ -55,8 +55,10 @@ export interface RunHead {
   chunkCount: number;
   /** False while the chunks are being written: such a run is not listed, and is swept later. */
   complete: boolean;
-  /** When writing started (to sweep runs a closed tab left unfinished). */
+  /** When writing started. */
   startedAt: string;
+  /** The writer token of the page that wrote it (writer-lock.ts); absent in runs of older builds. */
+  writer?: string;
   /** The same run imported twice is stored once (runs.ts fingerprintOf). */
   fingerprint: string;
   changes: RunChanges | null;

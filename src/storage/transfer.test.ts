@@ -20,7 +20,7 @@ async function everything() {
     runs.map(async (r) => {
       const findings = [];
       for await (const chunk of store.findings(r)) findings.push(...chunk);
-      const { id: _i, startedAt: _s, district: _d, ...head } = r;
+      const { id: _i, startedAt: _s, writer: _w, district: _d, ...head } = r;
       const { run: _r, ...details } = (await store.details(r.id!))!;
       return { head, details, snapshot: await store.snapshot(r.id!), findings };
     }),
@@ -51,7 +51,12 @@ describe('exporting and importing the history', () => {
       classes: [],
     });
     await store.deleteAll();
-    expect(await importHistory(store, await file.text())).toEqual({ added: 2, duplicates: 0, invalid: 0 });
+    expect(await importHistory(store, await file.text())).toEqual({
+      added: 2,
+      duplicates: 0,
+      invalid: 0,
+      problems: [],
+    });
     expect(await everything()).toEqual(before);
     expect((await store.districts()).length).toBe(2);
   });
@@ -59,7 +64,7 @@ describe('exporting and importing the history', () => {
   it('does not duplicate runs imported twice or already here', async () => {
     await twoRuns();
     const text = await (await exportHistory(store)).text();
-    expect(await importHistory(store, text)).toEqual({ added: 0, duplicates: 2, invalid: 0 });
+    expect(await importHistory(store, text)).toEqual({ added: 0, duplicates: 2, invalid: 0, problems: [] });
     expect((await store.runs()).length).toBe(2);
   });
 
@@ -105,7 +110,163 @@ describe('exporting and importing the history', () => {
     const badName = structuredClone(good);
     badName.details.rules['teacher-email'].remindName = { text: 'x' }; // Remind's name is a text when given
     data.runs = [badFinding, badCount, badTotals, badSnapshot, badRule, badName, counts, 'junk', null];
-    expect(await importHistory(store, JSON.stringify(data))).toEqual({ added: 1, duplicates: 0, invalid: 8 });
+    expect(await importHistory(store, JSON.stringify(data))).toMatchObject({
+      added: 1,
+      duplicates: 0,
+      invalid: 8,
+    });
     expect((await store.runs()).map((r) => r.at)).toEqual([TUE]);
+  });
+});
+
+describe('importing a large export', () => {
+  it('reads the file a slice at a time, a run at a time, with the same result', async () => {
+    await twoRuns();
+    const before = await everything();
+    const file = await exportHistory(store);
+    await store.deleteAll();
+    const slices: number[] = [];
+    const sliced = new Proxy(file, {
+      get: (blob, key) =>
+        key === 'slice'
+          ? (start: number, end: number) => (slices.push(start), blob.slice(start, end))
+          : Reflect.get(blob, key, blob),
+    });
+    const result = await importHistory(store, sliced, { chunkBytes: 997, maxRunBytes: 4 << 20 });
+    expect(result).toEqual({ added: 2, duplicates: 0, invalid: 0, problems: [] });
+    expect(await everything()).toEqual(before);
+    expect(slices.length).toBe(2 * Math.ceil(file.size / 997)); // two passes, never the whole file
+  });
+
+  it('skips a run too large to read as one string, names it, and imports the others', async () => {
+    await twoRuns();
+    const file = await exportHistory(store);
+    await store.deleteAll();
+    const result = await importHistory(store, file, { chunkBytes: 4096, maxRunBytes: 100_000 });
+    expect(result).toMatchObject({ added: 1, invalid: 1 });
+    expect(result.problems).toEqual([
+      expect.stringMatching(/^run 1: \d+ MB, too large to import in this browser$/),
+    ]);
+    expect((await store.runs()).map((r) => r.at)).toEqual([TUE]);
+  });
+
+  it('says a file whose other parts are too large is too large, never "not JSON"', async () => {
+    const text = JSON.stringify({ kind: EXPORT_KIND, version: 1, districts: ['x'.repeat(2000)], runs: [] });
+    const error = await importHistory(store, text, { chunkBytes: 64, maxRunBytes: 1000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toMatch(/too large/);
+    expect((error as Error).message).not.toMatch(/not JSON/);
+  });
+
+  it('says a file cut short ends early', async () => {
+    await twoRuns();
+    const text = await (await exportHistory(store)).text();
+    const error = await importHistory(store, text.slice(0, -50)).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/ends before the export does/);
+  });
+});
+
+describe('checking each imported run', () => {
+  async function exportedRun() {
+    await twoRuns();
+    const data = JSON.parse(await (await exportHistory(store)).text());
+    await store.deleteAll();
+    return data;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON, spoiled freely
+  type Run = { head: Record<string, any>; details: Record<string, any>; findings: unknown[] };
+
+  it.each<[string, (run: Run) => void, RegExp]>([
+    [
+      'a school listed twice',
+      (r) => r.details.schools.push({ ...r.details.schools[0] }),
+      /details\.schools\[2\] repeats school ID "s1"/,
+    ],
+    [
+      'two "(no school)" entries',
+      (r) =>
+        r.details.schools.push({ ...r.details.schools[0], id: null }, { ...r.details.schools[0], id: null }),
+      /repeats the "\(no school\)" entry/,
+    ],
+    ['a null school', (r) => (r.details.schools[1] = null), /details\.schools\[1\] is null, not a record/],
+    ['a null file problem', (r) => r.details.fileProblems.push(null), /details\.fileProblems\[\d\] is null/],
+    [
+      'a file problem without its codes',
+      (r) => r.details.fileProblems.push({ name: 'a.csv', present: true, rows: 1, blocking: 0, other: 0 }),
+      /fileProblems\[\d\]\.codes is missing/,
+    ],
+    ['a null file', (r) => r.head.files.push(null), /head\.files\[\d\] is null/],
+    [
+      'a file without rows',
+      (r) => delete r.head.files[0].rows,
+      /head\.files\[0\]\.rows is missing, not a count/,
+    ],
+    [
+      'a null school count',
+      (r) => (r.details.schools[0].counts.students = null),
+      /counts\.students is null, not a count/,
+    ],
+    [
+      'a count of a code without a rule',
+      (r) => (r.details.hold['hold-made-up'] = 1),
+      /counts "hold-made-up" but has no rule/,
+    ],
+    [
+      'a rule filed under another code',
+      (r) => (r.details.rules['teacher-email'].code = 'x'),
+      /describes "x"/,
+    ],
+    [
+      'a null rule fix',
+      (r) => (r.details.rules['teacher-email'].fixes.missing = null),
+      /fixes\["missing"\] is null, not text/,
+    ],
+    ['a negative total', (r) => (r.head.totals.students = -1), /head\.totals\.students is -1/],
+    [
+      'a time in another form',
+      (r) => (r.head.at = 'Mon, 23 Nov 2026 09:00:00 GMT'),
+      /head\.at is .*not a time/,
+    ],
+    [
+      'a run dated 9999-12-31',
+      (r) => (r.head.at = '9999-12-31T00:00:00.000Z'),
+      /head\.at is 9999-12-31T00:00:00\.000Z, in the future/,
+    ],
+    [
+      'changes since a future run',
+      (r) =>
+        (r.head.changes = {
+          new: 1,
+          resolved: 0,
+          unchanged: 0,
+          since: 1,
+          sinceAt: '9999-01-01T00:00:00.000Z',
+        }),
+      /sinceAt .* in the future/,
+    ],
+    ['a null finding', (r) => (r.findings[0] = null), /findings\[0\] is not a finding/],
+  ])('skips a run with %s and says why, naming the run', async (_, spoil, why) => {
+    const data = await exportedRun();
+    spoil(data.runs[0]);
+    const result = await importHistory(store, JSON.stringify(data));
+    expect(result).toMatchObject({ added: 1, invalid: 1 });
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatch(/^run 1 \(.+, Remind CSV 1\.0\): /);
+    expect(result.problems[0]).toMatch(why);
+  });
+
+  it("accepts a run dated a little after this computer's clock (the other clock ran ahead)", async () => {
+    const data = await exportedRun();
+    const now = Date.parse(data.runs[1].head.at) - 10 * 60 * 1000;
+    expect(await importHistory(store, JSON.stringify(data), { now })).toMatchObject({ added: 2, invalid: 0 });
+  });
+
+  it('ignores a district record dated in the future (the run joins with its own date)', async () => {
+    const data = await exportedRun();
+    for (const d of data.districts) d.lastRunAt = '9999-12-31T00:00:00.000Z';
+    await importHistory(store, JSON.stringify(data));
+    expect((await store.districts()).map((d) => d.lastRunAt).sort()).toEqual([MON, TUE]);
   });
 });

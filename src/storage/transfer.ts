@@ -1,32 +1,22 @@
 /**
  * Export of the whole history to one JSON file, and import of such a file. Both only when the
- * person asks. The export is written run by run, chunk by chunk, into Blob pieces; the import checks
- * every record before it writes it, skips runs it already has (same fingerprint), and joins
- * imported districts to the ones this browser knows (district.ts).
+ * person asks. The export is written run by run, chunk by chunk, into Blob pieces; the import reads
+ * the file in slices, a run at a time (json-splitter.ts), checks every run before it writes it
+ * (import-check.ts), skips runs it already has (same fingerprint), and joins imported districts to
+ * the ones this browser knows (district.ts). Runs are written in the file's order (oldest first).
  */
 import { packSnapshot, unpackSnapshot } from '../core/snapshot/packed-snapshot.ts';
-import { isSnapshot, type RosterSnapshot } from '../core/snapshot/snapshot.ts';
-import { isPackedFinding } from './codec.ts';
 import { matchDistrict } from './district.ts';
 import type { HistoryStore } from './history-store.ts';
+import { isDistrict, runLabel, runProblem, type ExportedRun } from './import-check.ts';
+import { JsonShapeError, JsonSplitter, type Piece } from './json-splitter.ts';
 import { fingerprintOf } from './records.ts';
-import {
-  FINDINGS_PER_CHUNK,
-  type DistrictRecord,
-  type PackedFinding,
-  type RunDetails,
-  type RunHead,
-} from './schema.ts';
+import { FINDINGS_PER_CHUNK, type DistrictRecord } from './schema.ts';
+
+export type { ExportedRun } from './import-check.ts';
 
 export const EXPORT_KIND = 'roster-check-history';
 export const EXPORT_VERSION = 1;
-
-export interface ExportedRun {
-  head: Omit<RunHead, 'complete' | 'startedAt'>;
-  details: Omit<RunDetails, 'run'> | null;
-  snapshot: RosterSnapshot | null;
-  findings: PackedFinding[];
-}
 
 export interface ImportResult {
   added: number;
@@ -34,6 +24,8 @@ export interface ImportResult {
   duplicates: number;
   /** Not a valid run record. */
   invalid: number;
+  /** The first few runs skipped, each named with why. */
+  problems: string[];
 }
 
 export class ImportError extends Error {
@@ -48,7 +40,7 @@ export async function exportHistory(store: HistoryStore, now = new Date()): Prom
   parts.push(JSON.stringify(head).slice(0, -1) + ',"runs":[');
   const runs = (await store.runs()).reverse(); // oldest first, as they happened
   for (const [i, run] of runs.entries()) {
-    const { complete: _c, startedAt: _s, ...rest } = run;
+    const { complete: _c, startedAt: _s, writer: _w, ...rest } = run;
     const details = await store.details(run.id!);
     const { run: _r, ...detailsRest } = details ?? { run: 0 };
     const packed = await store.snapshot(run.id!);
@@ -68,145 +60,125 @@ export async function exportHistory(store: HistoryStore, now = new Date()): Prom
   return new Blob(parts, { type: 'application/json' });
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCountMap = (v: unknown) =>
-  isObject(v) && Object.values(v).every((n) => Number.isInteger(n) && (n as number) >= 0);
-const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
-
-const TOTALS = [
-  'schools',
-  'teachers',
-  'students',
-  'parents',
-  'classes',
-  'error',
-  'alert',
-  'formatting',
-  'hold',
-];
-const isChanges = (v: unknown) =>
-  isObject(v) && [v.new, v.resolved, v.unchanged].every((n) => Number.isInteger(n) && (n as number) >= 0);
-
-const SEVERITIES = ['formatting', 'error', 'alert', 'hold'];
-/** A rule as an opened run needs it (codec.ts unpackFinding reads its severity and fixes). */
-const isRule = (v: unknown) =>
-  isObject(v) &&
-  ['code', 'title', 'explanation'].every((k) => typeof v[k] === 'string') &&
-  (v.remindName === undefined || typeof v.remindName === 'string') &&
-  SEVERITIES.includes(v.severity as string) &&
-  isObject(v.fixes) &&
-  Object.values(v.fixes).every((t) => typeof t === 'string');
-
-function isDistrict(v: unknown): v is DistrictRecord {
-  return (
-    isObject(v) &&
-    typeof v.id === 'string' &&
-    typeof v.label === 'string' &&
-    isStringList(v.schools) &&
-    typeof v.lastRunAt === 'string'
-  );
+export interface ImportOptions {
+  /** Bytes read from the file at a time. */
+  chunkBytes?: number;
+  /** The longest run decoded as one string: a browser cannot make a string of more than ~512 MB. */
+  maxRunBytes?: number;
+  /** The importing computer's clock (runs dated after it are refused). */
+  now?: number;
 }
 
-function isHead(v: unknown): v is ExportedRun['head'] {
-  if (!isObject(v)) return false;
-  const format = v.format as Record<string, unknown>;
-  return (
-    typeof v.district === 'string' &&
-    typeof v.at === 'string' &&
-    !Number.isNaN(Date.parse(v.at)) &&
-    isObject(format) &&
-    typeof format.id === 'string' &&
-    typeof format.label === 'string' &&
-    Array.isArray(v.files) &&
-    v.files.every(
-      (f) =>
-        isObject(f) && typeof f.name === 'string' && typeof f.sha256 === 'string' && Number.isFinite(f.bytes),
-    ) &&
-    typeof v.blocked === 'boolean' &&
-    isCountMap(v.totals) &&
-    TOTALS.every((k) => k in (v.totals as object)) &&
-    (v.changes === null ||
-      (isChanges(v.changes) && typeof (v.changes as Record<string, unknown>).sinceAt === 'string')) &&
-    (v.kept === 'findings' || v.kept === 'counts') &&
-    Number.isInteger(v.findingCount)
-  );
-}
+const CHUNK_BYTES = 4 << 20;
+const MAX_RUN_BYTES = 256 << 20;
+/** How many skipped runs the result names. */
+const PROBLEMS_NAMED = 5;
+const mb = (bytes: number) => `${Math.ceil(bytes / (1 << 20))} MB`;
 
-function isDetails(v: unknown): v is Omit<RunDetails, 'run'> {
-  return (
-    isObject(v) &&
-    Array.isArray(v.schools) &&
-    v.schools.every(
-      (s) =>
-        isObject(s) &&
-        (s.id === null || typeof s.id === 'string') &&
-        typeof s.name === 'string' &&
-        isCountMap(s.counts) &&
-        isCountMap(s.error) &&
-        isCountMap(s.alert),
-    ) &&
-    isCountMap(v.formatting) &&
-    isCountMap(v.hold) &&
-    isObject(v.rules) &&
-    Object.values(v.rules).every(isRule) &&
-    Array.isArray(v.fileProblems) &&
-    isCountMap(v.blocking) &&
-    (v.schoolChanges === null ||
-      (isObject(v.schoolChanges) && Object.values(v.schoolChanges).every(isChanges)))
-  );
-}
-
-function isExportedRun(v: unknown): v is ExportedRun {
-  return (
-    isObject(v) &&
-    isHead(v.head) &&
-    isDetails(v.details) &&
-    (v.snapshot === null || isSnapshot(v.snapshot)) &&
-    Array.isArray(v.findings) &&
-    v.findings.every(isPackedFinding) &&
-    (v.head.kept === 'counts' || v.findings.length === v.head.findingCount)
-  );
-}
-
-/** Reads an exported history into this browser's. Throws ImportError when it is not one. */
-export async function importHistory(store: HistoryStore, text: string): Promise<ImportResult> {
-  let data: unknown;
+/** The file's top-level members, or its runs one by one (json-splitter.ts), as they are read. */
+async function* piecesOf(file: Blob, runs: boolean, options: ImportOptions): AsyncGenerator<Piece> {
+  const chunk = options.chunkBytes ?? CHUNK_BYTES;
+  const splitter = new JsonSplitter('runs', options.maxRunBytes ?? MAX_RUN_BYTES, !runs);
   try {
-    data = JSON.parse(text);
-  } catch {
-    throw new ImportError('This file is not JSON: choose a history exported by Roster Check.');
+    for (let at = 0; at < file.size; at += chunk)
+      yield* splitter.push(new Uint8Array(await file.slice(at, at + chunk).arrayBuffer()));
+    splitter.end();
+  } catch (error) {
+    if (error instanceof JsonShapeError)
+      throw new ImportError(
+        `This file is not JSON (${error.message}): choose a history exported by Roster Check.`,
+      );
+    if (error instanceof TypeError)
+      throw new ImportError(
+        'This file is not JSON (it is not UTF-8 text): choose a history exported by Roster Check.',
+      );
+    throw error;
   }
-  if (!isObject(data) || data.kind !== EXPORT_KIND || !Array.isArray(data.runs))
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Everything but the runs, after checking it is an export this page reads. */
+async function headerOf(file: Blob, options: ImportOptions): Promise<Record<string, unknown>> {
+  const data: Record<string, unknown> = {};
+  let runs = false;
+  for await (const piece of piecesOf(file, false, options)) {
+    if (piece.kind === 'member') {
+      const value = parse(piece.text);
+      if (value === undefined)
+        throw new ImportError(
+          `This file is not JSON (its "${piece.key}" is broken): choose a history exported by Roster Check.`,
+        );
+      data[piece.key] = value;
+    } else if (piece.kind === 'too-large' && piece.index < 0)
+      throw new ImportError(
+        `This file is too large to import: its "${piece.key}" alone is ${mb(piece.bytes)}.`,
+      );
+    else runs = true;
+  }
+  if (data.kind !== EXPORT_KIND || !(runs || Array.isArray(data.runs)))
     throw new ImportError('This file is not a Roster Check history export.');
   if (data.version !== EXPORT_VERSION)
     throw new ImportError(
       `This history export has version ${String(data.version)}; this page reads version ${EXPORT_VERSION}.`,
     );
-  const imported = new Map<string, DistrictRecord>();
-  for (const d of Array.isArray(data.districts) ? data.districts : [])
-    if (isDistrict(d)) imported.set(d.id, d);
+  return data;
+}
 
-  const result: ImportResult = { added: 0, duplicates: 0, invalid: 0 };
-  const newIds = new Map<number, number>();
-  const runs = data.runs.filter((r) => {
-    if (isExportedRun(r)) return true;
+/**
+ * Reads an exported history into this browser's, a run at a time, so an export of any size is
+ * read (a single run may be up to maxRunBytes). Throws ImportError when the file is not one;
+ * runs that are not valid, too large or dated in the future are skipped and named in `problems`.
+ */
+export async function importHistory(
+  store: HistoryStore,
+  input: Blob | string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const file = typeof input === 'string' ? new Blob([input]) : input;
+  const now = options.now ?? Date.now();
+  const header = await headerOf(file, options);
+  const imported = new Map<string, DistrictRecord>();
+  for (const d of Array.isArray(header.districts) ? header.districts : [])
+    if (isDistrict(d, now)) imported.set(d.id, d);
+
+  const result: ImportResult = { added: 0, duplicates: 0, invalid: 0, problems: [] };
+  const skip = (problem: string) => {
     result.invalid++;
-    return false;
-  }) as ExportedRun[];
-  runs.sort((a, b) => (a.head.at < b.head.at ? -1 : a.head.at > b.head.at ? 1 : 0));
-  for (const run of runs) {
+    if (result.problems.length < PROBLEMS_NAMED) result.problems.push(problem);
+  };
+  const newIds = new Map<number, number>();
+  for await (const piece of piecesOf(file, true, options)) {
+    if (piece.kind === 'member' || piece.kind === 'array') continue;
+    const position = piece.index + 1;
+    if (piece.kind === 'too-large') {
+      skip(`run ${position}: ${mb(piece.bytes)}, too large to import in this browser`);
+      continue;
+    }
+    const run = parse(piece.text);
+    const problem = run === undefined ? 'it is not valid JSON' : runProblem(run, now);
+    if (problem) {
+      skip(`${runLabel(run, position)}: ${problem}`);
+      continue;
+    }
+    const valid = run as ExportedRun;
     const fingerprint = fingerprintOf({
-      generatedAt: run.head.at,
-      format: run.head.format,
-      files: run.head.files,
+      generatedAt: valid.head.at,
+      format: valid.head.format,
+      files: valid.head.files,
     });
     if (await store.hasFingerprint(fingerprint)) {
       result.duplicates++;
       continue;
     }
-    const id = await writeRun(store, run, fingerprint, imported.get(run.head.district), newIds);
-    if (run.head.id !== undefined) newIds.set(run.head.id, id);
+    const id = await writeRun(store, valid, fingerprint, imported.get(valid.head.district), newIds);
+    if (valid.head.id !== undefined) newIds.set(valid.head.id, id);
     result.added++;
   }
   return result;

@@ -85,3 +85,49 @@ describe('the Schools table', () => {
     expect(onOpen).toHaveBeenCalledWith(SCHOOLS[2]);
   });
 });
+
+describe('a district with more schools than one page', () => {
+  /** Faster than role queries over hundreds of rows in jsdom. */
+  const bodyRows = () => [...table().querySelectorAll('tbody tr')];
+  const names = () => bodyRows().map((r) => r.querySelector('th')!.textContent!.trim());
+  const pageButton = (name: string) =>
+    [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Pages of schools"] button')].find(
+      (b) => b.textContent!.trim() === name,
+    )!;
+  const many = Array.from({ length: 1234 }, (_, i) =>
+    school(`s${i}`, `School ${String(i).padStart(4, '0')}`, i % 7, i % 3, 0),
+  );
+
+  it('draws one page of rows, and tells assistive technology every school is a row', async () => {
+    render(SchoolsTable, { schools: many, onOpen: () => {} });
+    expect(bodyRows()).toHaveLength(500);
+    expect(table().getAttribute('aria-rowcount')).toBe('1235');
+    expect(
+      bodyRows()
+        .map((r) => r.getAttribute('aria-rowindex'))
+        .slice(0, 2),
+    ).toEqual(['2', '3']);
+    expect(screen.getByText('Schools 1–500 of 1,234')).toBeTruthy();
+    expect(pageButton('Previous schools').hasAttribute('disabled')).toBe(true);
+
+    await fireEvent.click(pageButton('Next schools'));
+    await fireEvent.click(pageButton('Next schools'));
+    expect(names()).toHaveLength(234);
+    expect(names()[233]).toBe('School 1233');
+    expect(bodyRows().at(-1)!.getAttribute('aria-rowindex')).toBe('1235');
+    expect(pageButton('Next schools').hasAttribute('disabled')).toBe(true);
+  });
+
+  it('filters and sorts every school, not only the page shown, and starts again at the first page', async () => {
+    render(SchoolsTable, { schools: many, onOpen: () => {} });
+    await fireEvent.click(pageButton('Next schools'));
+    await fireEvent.input(document.querySelector('#school-filter')!, {
+      target: { value: 'School 12' },
+    });
+    expect(names()).toEqual(Array.from({ length: 34 }, (_, i) => `School ${1200 + i}`));
+    expect(table().hasAttribute('aria-rowcount')).toBe(false); // one page: every row is there
+    await fireEvent.input(document.querySelector('#school-filter')!, { target: { value: '' } });
+    await fireEvent.click(table().querySelector('thead button')!);
+    expect(names()[0]).toBe('School 1233'); // Z→A over all 1 234
+  });
+});

@@ -232,5 +232,7 @@ function describeImport(r: ImportResult): string {
   const parts = [`${r.added} ${r.added === 1 ? 'run' : 'runs'} imported`];
   if (r.duplicates) parts.push(`${r.duplicates} already here`);
   if (r.invalid) parts.push(`${r.invalid} not valid and skipped`);
-  return parts.join(', ') + '.';
+  const skipped = r.problems.map((p) => ` Skipped ${p}.`).join('');
+  const more = r.invalid > r.problems.length ? ` (${r.invalid - r.problems.length} more skipped.)` : '';
+  return parts.join(', ') + '.' + skipped + more;
 }

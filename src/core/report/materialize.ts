@@ -3,6 +3,7 @@ import type { Finding, RawFinding } from '../model/finding.ts';
 import { displayName, type Roster } from '../model/roster.ts';
 import { fixFor, type FindingFacts } from '../rules/rule.ts';
 import { ruleFor } from '../rules/registry.ts';
+import { isolate } from './isolate.ts';
 
 /** School IDs a finding counts in (rules.md §8): sorted; [null] for records without a school. */
 export function findingSchools(roster: Roster, f: RawFinding): (string | null)[] {
@@ -60,7 +61,21 @@ export function materialize(roster: Roster, f: RawFinding): Finding {
     field: f.field,
     value: f.value,
     otherId: f.otherId,
-    message: rule.message(facts),
+    message: rule.message(embedded(facts)),
     fix: fixFor(rule, f.reason),
+  };
+}
+
+/** The facts as a message embeds them: each roster value isolated (isolate.ts). */
+function embedded(facts: FindingFacts): FindingFacts {
+  const { id, name, file, value, otherId, detail } = facts;
+  return {
+    ...facts,
+    id: isolate(id),
+    name: isolate(name),
+    file: isolate(file),
+    value: isolate(value),
+    otherId: isolate(otherId),
+    detail: isolate(detail),
   };
 }
