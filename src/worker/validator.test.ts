@@ -6,7 +6,11 @@ import type { RosterSnapshot } from '../core/report/snapshot.ts';
 import type { InputFile, PackedSnapshot, Progress, RunOutcome } from './api.ts';
 import { FINDINGS_PER_CHUNK } from '../storage/schema.ts';
 import { HISTORY_CHUNK, MAX_PAGE } from './api.ts';
-import { BROKEN_TEACHER_ROW, district as districtOf, inputFiles } from './test-district.ts';
+import {
+  BROKEN_TEACHER_ROW,
+  district as districtOf,
+  inputFiles,
+} from '../../tests/fixtures/worker-district.ts';
 import { createValidator } from './validator.ts';
 
 const TEACHERS_WITHOUT_EMAIL = 120;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../src/app/state/finding-pager.svelte.ts';
 import { csvRows } from '../../src/core/report/csv-rows.ts';
 import type { ValidationResult } from '../../src/core/report/build.ts';
-import { district } from '../../src/worker/test-district.ts';
+import { district } from '../fixtures/worker-district.ts';
 import {
   chooseFiles,
   engineReport,

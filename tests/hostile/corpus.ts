@@ -5,7 +5,7 @@
  * Unit tests elsewhere prove the details (sniffing, decoding, quoting, zip limits); this table
  * proves the whole path, engine to report, for each input.
  */
-import { districtFiles, ONEROSTER_11, ONEROSTER_12 } from '../../src/core/engine/test-districts.ts';
+import { districtFiles, ONEROSTER_11, ONEROSTER_12 } from '../fixtures/districts.ts';
 import type { ValidationResult } from '../../src/core/report/build.ts';
 import type { Totals } from '../../src/core/report/types.ts';
 import * as make from './inputs.ts';

@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/validate.ts';
 import type { DownloadRequest } from '../../src/worker/api.ts';
-import { checked } from '../../src/worker/test-district.ts';
+import { checked } from '../fixtures/worker-district.ts';
 import { capture, tempDir, writeFolder } from '../fixtures/cli.ts';
 import { csv } from '../helpers.ts';
 import { holds, runs } from '../fuzz/kit.ts';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checked, district } from '../../worker/test-district.ts';
+import { checked, district } from '../../../tests/fixtures/worker-district.ts';
 import SchoolDetail from './SchoolDetail.svelte';
 
 const TEACHERS = 120;

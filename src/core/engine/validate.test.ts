@@ -4,7 +4,7 @@ import { generateInMemory, planDistrict } from '../generate/generate.ts';
 import type { FormatId } from '../formats/types.ts';
 import { sourceFromBytes } from '../input/source.ts';
 import { filesOf, findings, run, summary } from '../../../tests/helpers.ts';
-import { DISTRICTS, districtFiles } from './test-districts.ts';
+import { DISTRICTS, districtFiles } from '../../../tests/fixtures/districts.ts';
 import { InputError, validate, type Progress } from './validate.ts';
 
 const FORMATS = Object.keys(DISTRICTS) as FormatId[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { folderSources, run } from '../../../tests/helpers.ts';
 import { ALL_SETS, sampleDir, sampleMissing } from '../../../tests/fixtures/samples.ts';
 import { reportDistrict } from '../../../tests/fixtures/report-district.ts';
-import { DISTRICTS, districtFiles } from '../engine/test-districts.ts';
+import { DISTRICTS, districtFiles } from '../../../tests/fixtures/districts.ts';
 import type { FormatId } from '../formats/types.ts';
 import { generateInMemory, planDistrict } from '../generate/generate.ts';
 import { reportJsonPieces } from './json.ts';
