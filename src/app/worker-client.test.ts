@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { csv, TODAY } from '../../tests/helpers.ts';
+import { REMIND_1_HEADERS as H } from '../../tests/fixtures/headers.ts';
 import type { Progress, RunOutcome, ValidatorApi } from '../worker/api.ts';
 import { createValidator } from '../worker/validator.ts';
 import { clientOf, WorkerFailure, type WorkerLike } from './worker-client.ts';
@@ -46,26 +47,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SILENT = /The checker stopped responding/;
 
 const files = {
-  'schools.csv': csv([
-    ['school_id', 'school_name'],
-    ['s1', 'North'],
-  ]),
-  'teachers.csv': csv([
-    [
-      'school_id',
-      'teacher_id',
-      'teacher_first_name',
-      'teacher_last_name',
-      'teacher_email',
-      'teacher_mobile_phone',
-    ],
-    ['s1', 't1', 'Ada', 'Park', '', ''],
-  ]),
-  'students.csv': csv([
-    ['school_id', 'student_id', 'student_first_name', 'student_last_name', 'dob', 'grade'],
-  ]),
-  'classes.csv': csv([['school_id', 'class_id', 'teacher_id', 'class_name']]),
-  'enrollments.csv': csv([['school_id', 'class_id', 'user_id']]),
+  'schools.csv': csv([H['schools.csv'], ['s1', 'North']]),
+  'teachers.csv': csv([H['teachers.csv'], ['s1', 't1', 'Ada', 'Park', '', '']]),
+  'students.csv': csv([H['students.csv']]),
+  'classes.csv': csv([H['classes.csv']]),
+  'enrollments.csv': csv([H['enrollments.csv']]),
 };
 const request = {
   input: {
