@@ -27,14 +27,7 @@ export default tseslint.config(
  * files may import anything.
  */
 function layerRules() {
-  const tests = [
-    'src/**/*.test.ts',
-    // Test support that still lives beside the code (issue 12 gathers it into tests/).
-    'src/**/testing/**',
-    'src/**/testing.ts',
-    'src/**/test-district*.ts',
-    'src/core/rules/fixtures/**',
-  ];
+  const tests = ['src/**/*.test.ts'];
   /** Imports of the given folders of src/ (from app/x.ts: '../worker/…'; from core/rules/x.ts: '../../app/…'). */
   const folders = (names, message) => ({ regex: `^(\\.\\./)+(${names.join('|')})/`, message });
   const packages = (names, message) => ({ group: names, message });

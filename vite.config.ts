@@ -4,15 +4,20 @@ import { devCsp } from './scripts/dev-csp.ts';
 import { docsSite } from './scripts/docs-site.ts';
 import { serviceWorker } from './scripts/sw-plugin.ts';
 
-/** The third-party sample rosters (some GPL-3.0) are test data only: never let one into the app. */
-function forbidSamples(): Plugin {
+/**
+ * The third-party sample rosters (some GPL-3.0; the vendored Ed-Fi set is Apache-2.0 with its own
+ * notice) are test data only: never let one into the app.
+ */
+export const SAMPLE_FOLDERS = ['/shared/samples/', '/tests/fixtures/samples/'];
+export function forbidSamples(): Plugin {
   return {
     name: 'forbid-shared-samples',
     apply: 'build',
     enforce: 'pre',
     load(id) {
-      if (id.replace(/\\/g, '/').includes('/shared/samples/'))
-        throw new Error(`${id} is test data from shared/samples and must not be bundled into the app.`);
+      const path = id.replace(/\\/g, '/');
+      const folder = SAMPLE_FOLDERS.find((f) => path.includes(f));
+      if (folder) throw new Error(`${id} is test data from ${folder} and must not be bundled into the app.`);
       return null;
     },
   };
@@ -32,6 +37,8 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 30000,
+    // Says once, loudly, which sample tests a clone without ../shared/samples skips (fails under CI=true).
+    globalSetup: ['tests/samples-setup.ts'],
     // Component tests (*.svelte.test.ts) declare `// @vitest-environment jsdom` themselves.
   },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,

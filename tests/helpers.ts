@@ -10,8 +10,6 @@ import { DATA_FILE } from '../src/core/input/expand.ts';
 /** A fixed day of validation, so birth-date checks do not depend on when tests run. */
 export const TODAY = new Date('2026-11-28T12:00:00');
 
-export const SAMPLES = join(import.meta.dirname, '..', '..', 'shared', 'samples');
-
 /** name → content (string or bytes) as in-memory source files, in the given order. */
 export function filesOf(files: Record<string, string | Uint8Array>): SourceFile[] {
   return Object.entries(files).map(([name, content]) => sourceFromBytes(name, content));

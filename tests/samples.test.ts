@@ -1,17 +1,27 @@
 /**
- * The real sample sets of shared/samples (see each PROVENANCE.md). Expectations are computed here
+ * The real sample sets (see each PROVENANCE.md and fixtures/samples.ts). Expectations are computed here
  * from the files with a plain split, not copied from the engine's output.
  */
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findings, folderSources, run, SAMPLES, summary } from './helpers.ts';
+import { findings, folderSources, run, summary } from './helpers.ts';
 import { classesOf, peopleOf } from './fixtures/roster-view.ts';
 import { readTable, type Table } from './fixtures/csv-table.ts';
+import {
+  ALL_SETS,
+  sampleDir,
+  sampleMissing,
+  SHARED_SAMPLES,
+  SHARED_SETS,
+  VENDORED_SAMPLES,
+  VENDORED_SETS,
+} from './fixtures/samples.ts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 const distinct = (values: string[]) => new Set(values.filter(Boolean)).size;
-const runSet = (set: string) => run(folderSources(join(SAMPLES, set)));
+const runSet = (set: string) => run(folderSources(sampleDir(set)));
 /** rules.md §3, asked of libphonenumber-js directly (not through the engine's prefix cache). */
 const TERRITORIES = new Set(['US', 'CA', 'PR', 'GU', 'VI', 'AS', 'MP']);
 const supported = (phone: string) => {
@@ -20,6 +30,14 @@ const supported = (phone: string) => {
 };
 const tally = (list: string[]) =>
   list.reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {});
+const setsIn = (root: string) =>
+  readdirSync(root).flatMap((group) => readdirSync(join(root, group)).map((set) => `${group}/${set}`));
+
+/** A suite of one sample set. A set that is not there is skipped without being read (its suite body loads it). */
+function describeSet(title: string, set: string, suite: () => Promise<void>): void {
+  if (sampleMissing(set)) describe.skip(title, () => it.skip(`needs ${sampleDir(set)}`, () => {}));
+  else describe(title, suite);
+}
 
 const COVERED = [
   'clever/clever-sandbox-2015',
@@ -28,136 +46,177 @@ const COVERED = [
   'oneroster/moodle-enrol-or12-delta',
 ];
 
-it('covers every sample set', () => {
-  const sets = readdirSync(SAMPLES).flatMap((group) =>
-    readdirSync(join(SAMPLES, group)).map((set) => `${group}/${set}`),
-  );
-  expect(sets.sort()).toEqual(COVERED);
+it('covers every sample set in the repository', () => {
+  expect(ALL_SETS).toEqual(COVERED);
+  expect(setsIn(VENDORED_SAMPLES)).toEqual(VENDORED_SETS);
 });
 
-describe('Clever sandbox district (clever/clever-sandbox-2015)', async () => {
-  const set = 'clever/clever-sandbox-2015';
-  const result = await runSet(set);
-  const students = readTable(set, 'students.csv');
-  const sections = readTable(set, 'sections.csv');
-  const teachers = readTable(set, 'teachers.csv');
-  const enrollments = readTable(set, 'enrollments.csv');
+it.skipIf(Object.keys(SHARED_SETS).some(sampleMissing))('covers every sample set of shared/samples', () => {
+  expect(setsIn(SHARED_SAMPLES).sort()).toEqual(COVERED);
+});
 
-  it('is detected as Clever, with the counts of its files and no formatting finding', () => {
-    expect(result.summary.format.id).toBe('clever');
-    const contacts = students.rows
-      .filter((r) => r.get('Contact_name') || r.get('Contact_phone') || r.get('Contact_email'))
-      .map((r) =>
-        [
-          r.get('Contact_name'),
-          r.get('Contact_email').toLowerCase(),
-          r.get('Contact_phone').replace(/\D/g, ''),
-        ].join('|'),
+describe.each(VENDORED_SETS)('the vendored copy of %s', (set) => {
+  const dir = sampleDir(set);
+  const csvFiles = readdirSync(dir).filter((f) => f.endsWith('.csv'));
+  const sha256 = (file: string) =>
+    createHash('sha256')
+      .update(readFileSync(join(dir, file)))
+      .digest('hex');
+
+  it('is byte-exact: sizes and sha256 as its PROVENANCE.md lists them', () => {
+    const listed = [
+      ...readFileSync(join(dir, 'PROVENANCE.md'), 'utf8').matchAll(
+        /^\| (\S+\.csv) \| (\d+) \| ([0-9a-f]{16}) \|$/gm,
+      ),
+    ];
+    expect(listed.map((m) => m[1]).sort()).toEqual(csvFiles.sort());
+    for (const [, file, bytes, hash] of listed) {
+      expect(readFileSync(join(dir, file)).length, file).toBe(Number(bytes));
+      expect(sha256(file).slice(0, 16), file).toBe(hash);
+    }
+  });
+
+  it('carries its licence and notice (Apache-2.0)', () => {
+    expect(readFileSync(join(dir, 'LICENSE'), 'utf8')).toContain('Apache License');
+    expect(readFileSync(join(dir, 'NOTICE'), 'utf8')).toContain('Ed-Fi Alliance');
+  });
+
+  it.skipIf(!existsSync(join(SHARED_SAMPLES, set)))('is the same as the copy in shared/samples', () => {
+    for (const file of readdirSync(join(SHARED_SAMPLES, set)))
+      expect(readFileSync(join(dir, file)).equals(readFileSync(join(SHARED_SAMPLES, set, file))), file).toBe(
+        true,
       );
-    expect(result.summary.totals).toMatchObject({
-      schools: readTable(set, 'schools.csv').rows.length,
-      teachers: distinct(teachers.rows.map((r) => r.get('Teacher_id'))),
-      students: distinct(students.rows.map((r) => r.get('Student_id'))),
-      parents: distinct(contacts),
-      staff: 0,
-      classes: distinct(sections.rows.map((r) => r.get('Section_id'))),
-      formatting: 0,
-      hold: 0,
-    });
-    expect(result.summary.blocked).toBe(false);
-  });
-
-  it('reads every section teacher, co-teachers included', () => {
-    const classes = classesOf(result);
-    for (const s of sections.rows) {
-      const columns = ['Teacher_id', 'Teacher_2_id', 'Teacher_3_id', 'Teacher_4_id'];
-      const refs = [...new Set(columns.map((c) => s.get(c)).filter(Boolean))];
-      expect(classes[s.get('Section_id')].teachers).toEqual(refs);
-    }
-    expect(summary(result, 'class-teacher')).toEqual([]);
-  });
-
-  it('reports the two-digit-year birth dates and the one impossible date', () => {
-    const dobs = students.rows.map((r) => r.get('Dob'));
-    const twoDigit = dobs.filter((d) => /^\d{1,2}\/\d{1,2}\/\d{2}$/.test(d)).length;
-    const impossible = dobs.filter((d) => {
-      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(d);
-      if (!m) return false;
-      const date = new Date(Date.UTC(+m[3], +m[1] - 1, +m[2]));
-      return date.getUTCMonth() !== +m[1] - 1;
-    }).length;
-    expect(twoDigit).toBeGreaterThan(1000);
-    expect(impossible).toBe(1); // 02/29/2005
-    const reasons = tally(summary(result, 'student-dob').map((s) => s.split(' ')[0]));
-    expect(reasons).toEqual({ 'student-dob/two-digit-year': twoDigit, 'student-dob/invalid': impossible });
-  });
-
-  it('counts people in the schools of their own rows and of their sections (rules.md §8)', () => {
-    const sectionSchool = new Map(sections.rows.map((s) => [s.get('Section_id'), s.get('School_id')]));
-    const schoolsOf = new Map<string, Set<string>>();
-    const add = (id: string, school: string) =>
-      schoolsOf.set(id, (schoolsOf.get(id) ?? new Set()).add(school));
-    for (const r of [...students.rows, ...teachers.rows])
-      add(r.get('Student_id') || r.get('Teacher_id'), r.get('School_id'));
-    for (const e of enrollments.rows) add(e.get('Student_id'), sectionSchool.get(e.get('Section_id'))!);
-    for (const s of sections.rows)
-      for (const c of ['Teacher_id', 'Teacher_2_id', 'Teacher_3_id', 'Teacher_4_id'])
-        if (s.get(c)) add(s.get(c), s.get('School_id'));
-    const count = (role: string, school: string) =>
-      Object.entries(peopleOf(result)).filter(([id, p]) => p.role === role && schoolsOf.get(id)?.has(school))
-        .length;
-    for (const school of result.summary.schools) {
-      expect(school.counts.students).toBe(count('student', school.id!));
-      expect(school.counts.teachers).toBe(count('teacher', school.id!));
-      // Every student of this set has a birth date Remind refuses, so each school has one error each.
-      expect(school.error['student-dob']).toBe(school.counts.students);
-    }
-  });
-  it('flags the contacts whose phone is not a US or Canadian number, and the contacts who share an email', () => {
-    // A contact is identified by (name, email, phone digits), its ID is <smallest Student_id>/<name> (formats.md).
-    const contacts = new Map<string, { id: string; email: string; phone: string }>();
-    for (const r of students.rows) {
-      const [name, email, phone] = ['Contact_name', 'Contact_email', 'Contact_phone'].map((c) => r.get(c));
-      if (!name && !email && !phone) continue;
-      const key = [name, email.toLowerCase(), phone.replace(/\D/g, '')].join('|');
-      const id = `${r.get('Student_id')}/${name}`;
-      const known = contacts.get(key);
-      if (!known || id < known.id) contacts.set(key, { id, email: email.toLowerCase(), phone });
-    }
-    const unsupported = [...contacts.values()].filter((c) => c.phone && !supported(c.phone));
-    expect(unsupported.length).toBeGreaterThan(100);
-    expect(
-      findings(result, 'phone-unsupported')
-        .map((f) => `${f.id} ${f.value}`)
-        .sort(),
-    ).toEqual(unsupported.map((c) => `${c.id} ${c.phone}`).sort());
-    // Every other device of this set is claimed once, except emails written under two contact identities:
-    // the smaller ID keeps it, the other keeps its phone (or, without one, has parent-contact/taken).
-    const devices = [
-      ...students.rows.map((r) => r.get('Student_email').toLowerCase()),
-      ...teachers.rows.map((r) => r.get('Teacher_email').toLowerCase()),
-      ...[...contacts.values()].flatMap((c) => [c.email, supported(c.phone) ?? '']),
-    ].filter(Boolean);
-    expect(devices.every((d) => d.startsWith('+1') || /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(d))).toBe(true);
-    const shared = Object.entries(tally(devices)).filter(([, n]) => n > 1);
-    const byEmail = (email: string) =>
-      [...contacts.values()].filter((c) => c.email === email).sort((a, b) => (a.id < b.id ? -1 : 1));
-    const expected = shared.flatMap(([email]) =>
-      byEmail(email)
-        .slice(1)
-        .map((c) => `${c.id} ${email} → ${byEmail(email)[0].id}`),
-    );
-    expect(shared.map(([d]) => byEmail(d).length)).toEqual(shared.map(([, n]) => n));
-    expect(expected.length).toBeGreaterThan(0);
-    expect(unsupported.filter((c) => expected.some((e) => e.startsWith(`${c.id} `)))).toEqual([]);
-    expect(
-      findings(result, 'device-in-use')
-        .map((f) => `${f.id} ${f.value} → ${f.otherId}`)
-        .sort(),
-    ).toEqual(expected.sort());
-    expect(summary(result, 'parent-contact')).toEqual([]);
   });
 });
+
+describeSet(
+  'Clever sandbox district (clever/clever-sandbox-2015)',
+  'clever/clever-sandbox-2015',
+  async () => {
+    const set = 'clever/clever-sandbox-2015';
+    const result = await runSet(set);
+    const students = readTable(set, 'students.csv');
+    const sections = readTable(set, 'sections.csv');
+    const teachers = readTable(set, 'teachers.csv');
+    const enrollments = readTable(set, 'enrollments.csv');
+
+    it('is detected as Clever, with the counts of its files and no formatting finding', () => {
+      expect(result.summary.format.id).toBe('clever');
+      const contacts = students.rows
+        .filter((r) => r.get('Contact_name') || r.get('Contact_phone') || r.get('Contact_email'))
+        .map((r) =>
+          [
+            r.get('Contact_name'),
+            r.get('Contact_email').toLowerCase(),
+            r.get('Contact_phone').replace(/\D/g, ''),
+          ].join('|'),
+        );
+      expect(result.summary.totals).toMatchObject({
+        schools: readTable(set, 'schools.csv').rows.length,
+        teachers: distinct(teachers.rows.map((r) => r.get('Teacher_id'))),
+        students: distinct(students.rows.map((r) => r.get('Student_id'))),
+        parents: distinct(contacts),
+        staff: 0,
+        classes: distinct(sections.rows.map((r) => r.get('Section_id'))),
+        formatting: 0,
+        hold: 0,
+      });
+      expect(result.summary.blocked).toBe(false);
+    });
+
+    it('reads every section teacher, co-teachers included', () => {
+      const classes = classesOf(result);
+      for (const s of sections.rows) {
+        const columns = ['Teacher_id', 'Teacher_2_id', 'Teacher_3_id', 'Teacher_4_id'];
+        const refs = [...new Set(columns.map((c) => s.get(c)).filter(Boolean))];
+        expect(classes[s.get('Section_id')].teachers).toEqual(refs);
+      }
+      expect(summary(result, 'class-teacher')).toEqual([]);
+    });
+
+    it('reports the two-digit-year birth dates and the one impossible date', () => {
+      const dobs = students.rows.map((r) => r.get('Dob'));
+      const twoDigit = dobs.filter((d) => /^\d{1,2}\/\d{1,2}\/\d{2}$/.test(d)).length;
+      const impossible = dobs.filter((d) => {
+        const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(d);
+        if (!m) return false;
+        const date = new Date(Date.UTC(+m[3], +m[1] - 1, +m[2]));
+        return date.getUTCMonth() !== +m[1] - 1;
+      }).length;
+      expect(twoDigit).toBeGreaterThan(1000);
+      expect(impossible).toBe(1); // 02/29/2005
+      const reasons = tally(summary(result, 'student-dob').map((s) => s.split(' ')[0]));
+      expect(reasons).toEqual({ 'student-dob/two-digit-year': twoDigit, 'student-dob/invalid': impossible });
+    });
+
+    it('counts people in the schools of their own rows and of their sections (rules.md §8)', () => {
+      const sectionSchool = new Map(sections.rows.map((s) => [s.get('Section_id'), s.get('School_id')]));
+      const schoolsOf = new Map<string, Set<string>>();
+      const add = (id: string, school: string) =>
+        schoolsOf.set(id, (schoolsOf.get(id) ?? new Set()).add(school));
+      for (const r of [...students.rows, ...teachers.rows])
+        add(r.get('Student_id') || r.get('Teacher_id'), r.get('School_id'));
+      for (const e of enrollments.rows) add(e.get('Student_id'), sectionSchool.get(e.get('Section_id'))!);
+      for (const s of sections.rows)
+        for (const c of ['Teacher_id', 'Teacher_2_id', 'Teacher_3_id', 'Teacher_4_id'])
+          if (s.get(c)) add(s.get(c), s.get('School_id'));
+      const count = (role: string, school: string) =>
+        Object.entries(peopleOf(result)).filter(
+          ([id, p]) => p.role === role && schoolsOf.get(id)?.has(school),
+        ).length;
+      for (const school of result.summary.schools) {
+        expect(school.counts.students).toBe(count('student', school.id!));
+        expect(school.counts.teachers).toBe(count('teacher', school.id!));
+        // Every student of this set has a birth date Remind refuses, so each school has one error each.
+        expect(school.error['student-dob']).toBe(school.counts.students);
+      }
+    });
+    it('flags the contacts whose phone is not a US or Canadian number, and the contacts who share an email', () => {
+      // A contact is identified by (name, email, phone digits), its ID is <smallest Student_id>/<name> (formats.md).
+      const contacts = new Map<string, { id: string; email: string; phone: string }>();
+      for (const r of students.rows) {
+        const [name, email, phone] = ['Contact_name', 'Contact_email', 'Contact_phone'].map((c) => r.get(c));
+        if (!name && !email && !phone) continue;
+        const key = [name, email.toLowerCase(), phone.replace(/\D/g, '')].join('|');
+        const id = `${r.get('Student_id')}/${name}`;
+        const known = contacts.get(key);
+        if (!known || id < known.id) contacts.set(key, { id, email: email.toLowerCase(), phone });
+      }
+      const unsupported = [...contacts.values()].filter((c) => c.phone && !supported(c.phone));
+      expect(unsupported.length).toBeGreaterThan(100);
+      expect(
+        findings(result, 'phone-unsupported')
+          .map((f) => `${f.id} ${f.value}`)
+          .sort(),
+      ).toEqual(unsupported.map((c) => `${c.id} ${c.phone}`).sort());
+      // Every other device of this set is claimed once, except emails written under two contact identities:
+      // the smaller ID keeps it, the other keeps its phone (or, without one, has parent-contact/taken).
+      const devices = [
+        ...students.rows.map((r) => r.get('Student_email').toLowerCase()),
+        ...teachers.rows.map((r) => r.get('Teacher_email').toLowerCase()),
+        ...[...contacts.values()].flatMap((c) => [c.email, supported(c.phone) ?? '']),
+      ].filter(Boolean);
+      expect(devices.every((d) => d.startsWith('+1') || /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(d))).toBe(true);
+      const shared = Object.entries(tally(devices)).filter(([, n]) => n > 1);
+      const byEmail = (email: string) =>
+        [...contacts.values()].filter((c) => c.email === email).sort((a, b) => (a.id < b.id ? -1 : 1));
+      const expected = shared.flatMap(([email]) =>
+        byEmail(email)
+          .slice(1)
+          .map((c) => `${c.id} ${email} → ${byEmail(email)[0].id}`),
+      );
+      expect(shared.map(([d]) => byEmail(d).length)).toEqual(shared.map(([, n]) => n));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(unsupported.filter((c) => expected.some((e) => e.startsWith(`${c.id} `)))).toEqual([]);
+      expect(
+        findings(result, 'device-in-use')
+          .map((f) => `${f.id} ${f.value} → ${f.otherId}`)
+          .sort(),
+      ).toEqual(expected.sort());
+      expect(summary(result, 'parent-contact')).toEqual([]);
+    });
+  },
+);
 
 describe('Ed-Fi OneRoster 1.1 set (oneroster/edfi-lms-toolkit-or11-bulk)', async () => {
   const set = 'oneroster/edfi-lms-toolkit-or11-bulk';
@@ -205,87 +264,97 @@ describe('Ed-Fi OneRoster 1.1 set (oneroster/edfi-lms-toolkit-or11-bulk)', async
   });
 });
 
-describe('dirty Moodle OneRoster 1.1 set (oneroster/moodle-enrol-or11-bulk-dirty)', async () => {
-  const set = 'oneroster/moodle-enrol-or11-bulk-dirty';
-  const result = await runSet(set);
-  const orgs = readTable(set, 'orgs.csv');
-  const sessions = readTable(set, 'academicSessions.csv');
-  const active = (t: Table) => t.rows.filter((r) => r.get('status') !== 'tobedeleted');
+describeSet(
+  'dirty Moodle OneRoster 1.1 set (oneroster/moodle-enrol-or11-bulk-dirty)',
+  'oneroster/moodle-enrol-or11-bulk-dirty',
+  async () => {
+    const set = 'oneroster/moodle-enrol-or11-bulk-dirty';
+    const result = await runSet(set);
+    const orgs = readTable(set, 'orgs.csv');
+    const sessions = readTable(set, 'academicSessions.csv');
+    const active = (t: Table) => t.rows.filter((r) => r.get('status') !== 'tobedeleted');
 
-  it('reports its broken references: orgs parent, sessions parent, a department used as a school', () => {
-    const orgIds = new Set(orgs.rows.map((r) => r.get('sourcedId')));
-    const schoolIds = new Set(
-      orgs.rows.filter((r) => r.get('type') === 'school').map((r) => r.get('sourcedId')),
-    );
-    const sessionIds = new Set(sessions.rows.map((r) => r.get('sourcedId')));
-    const expected = [
-      ...active(orgs)
-        .filter((r) => r.get('parentSourcedId') && !orgIds.has(r.get('parentSourcedId')))
-        .map((r) => `orgs.csv ${r.row}`),
-      ...active(sessions)
-        .filter((r) => r.get('parentSourcedId') && !sessionIds.has(r.get('parentSourcedId')))
-        .map((r) => `academicSessions.csv ${r.row}`),
-      ...['classes.csv', 'enrollments.csv'].flatMap((file) =>
-        active(readTable(set, file))
-          .filter((r) => !schoolIds.has(r.get('schoolSourcedId')))
-          .map((r) => `${file} ${r.row}`),
-      ),
-    ];
-    expect(expected.length).toBeGreaterThanOrEqual(4);
-    const found = [...result.findings]
-      .filter((f) => f.code === 'ref-unknown')
-      .map((f) => `${f.file} ${f.row}`);
-    expect(found.sort()).toEqual(expected.sort());
-  });
-
-  it('has no school, no demographics.csv and one linked parent, and does not block', () => {
-    const users = active(readTable(set, 'users.csv'));
-    const byRole = tally(users.map((r) => r.get('role')));
-    expect(result.summary.format.id).toBe('oneroster-1.1');
-    expect(result.summary.totals).toMatchObject({
-      schools: 0,
-      teachers: byRole.teacher,
-      students: byRole.student,
-      parents: byRole.parent,
+    it('reports its broken references: orgs parent, sessions parent, a department used as a school', () => {
+      const orgIds = new Set(orgs.rows.map((r) => r.get('sourcedId')));
+      const schoolIds = new Set(
+        orgs.rows.filter((r) => r.get('type') === 'school').map((r) => r.get('sourcedId')),
+      );
+      const sessionIds = new Set(sessions.rows.map((r) => r.get('sourcedId')));
+      const expected = [
+        ...active(orgs)
+          .filter((r) => r.get('parentSourcedId') && !orgIds.has(r.get('parentSourcedId')))
+          .map((r) => `orgs.csv ${r.row}`),
+        ...active(sessions)
+          .filter((r) => r.get('parentSourcedId') && !sessionIds.has(r.get('parentSourcedId')))
+          .map((r) => `academicSessions.csv ${r.row}`),
+        ...['classes.csv', 'enrollments.csv'].flatMap((file) =>
+          active(readTable(set, file))
+            .filter((r) => !schoolIds.has(r.get('schoolSourcedId')))
+            .map((r) => `${file} ${r.row}`),
+        ),
+      ];
+      expect(expected.length).toBeGreaterThanOrEqual(4);
+      const found = [...result.findings]
+        .filter((f) => f.code === 'ref-unknown')
+        .map((f) => `${f.file} ${f.row}`);
+      expect(found.sort()).toEqual(expected.sort());
     });
-    expect(result.summary.schools.map((s) => s.id)).toEqual([null]);
-    expect(summary(result, 'file-missing')).toEqual(['file-missing/optional demographics.csv']);
-    expect(summary(result, 'student-dob')).toHaveLength(byRole.student);
-    const parent = users.find((r) => r.get('role') === 'parent')!;
-    expect(peopleOf(result)[parent.get('sourcedId')].students).toEqual([parent.get('agentSourcedIds')]);
-    expect(result.summary.blocked).toBe(false);
-  });
 
-  it('flags each distinct phone or sms value that is not a valid US number, once per person', () => {
-    const expected = active(readTable(set, 'users.csv'))
-      .filter((r) => ['teacher', 'student', 'parent'].includes(r.get('role')))
-      .flatMap((r) => {
-        const bad = ['phone', 'sms'].map((c) => r.get(c)).filter((v) => v && !supported(v));
-        return [...new Set(bad.map((v) => v.replace(/\D/g, '')))].map((d) => `${r.get('sourcedId')} ${d}`);
+    it('has no school, no demographics.csv and one linked parent, and does not block', () => {
+      const users = active(readTable(set, 'users.csv'));
+      const byRole = tally(users.map((r) => r.get('role')));
+      expect(result.summary.format.id).toBe('oneroster-1.1');
+      expect(result.summary.totals).toMatchObject({
+        schools: 0,
+        teachers: byRole.teacher,
+        students: byRole.student,
+        parents: byRole.parent,
       });
-    expect(expected.length).toBeGreaterThan(1);
-    const found = findings(result, 'phone-unsupported').map((f) => `${f.id} ${f.value?.replace(/\D/g, '')}`);
-    expect(found.sort()).toEqual(expected.sort());
-  });
-});
-
-describe('Moodle OneRoster 1.2 delta set (oneroster/moodle-enrol-or12-delta)', async () => {
-  const set = 'oneroster/moodle-enrol-or12-delta';
-  const result = await runSet(set);
-
-  it('is read as 1.2 with the 22-column users.csv, roles from roles.csv, no teacher for its class', () => {
-    expect(readTable(set, 'users.csv').header).toHaveLength(22);
-    expect(result.summary.format.id).toBe('oneroster-1.2');
-    const role = readTable(set, 'roles.csv').rows[0];
-    const demographics = readTable(set, 'demographics.csv').rows[0];
-    expect(peopleOf(result)[role.get('userSourcedId')]).toMatchObject({
-      role: role.get('role'),
-      schools: [role.get('orgSourcedId')],
-      dob: demographics.get('birthDate'),
+      expect(result.summary.schools.map((s) => s.id)).toEqual([null]);
+      expect(summary(result, 'file-missing')).toEqual(['file-missing/optional demographics.csv']);
+      expect(summary(result, 'student-dob')).toHaveLength(byRole.student);
+      const parent = users.find((r) => r.get('role') === 'parent')!;
+      expect(peopleOf(result)[parent.get('sourcedId')].students).toEqual([parent.get('agentSourcedIds')]);
+      expect(result.summary.blocked).toBe(false);
     });
-    const classId = readTable(set, 'classes.csv').rows[0].get('sourcedId');
-    expect(readTable(set, 'enrollments.csv').rows.map((r) => r.get('role'))).toEqual(['student']);
-    expect(summary(result)).toEqual([`class-teacher/no-teacher ${classId}`]);
-    expect(result.summary.files.map((f) => f.name)).toContain('userProfiles.csv');
-  });
-});
+
+    it('flags each distinct phone or sms value that is not a valid US number, once per person', () => {
+      const expected = active(readTable(set, 'users.csv'))
+        .filter((r) => ['teacher', 'student', 'parent'].includes(r.get('role')))
+        .flatMap((r) => {
+          const bad = ['phone', 'sms'].map((c) => r.get(c)).filter((v) => v && !supported(v));
+          return [...new Set(bad.map((v) => v.replace(/\D/g, '')))].map((d) => `${r.get('sourcedId')} ${d}`);
+        });
+      expect(expected.length).toBeGreaterThan(1);
+      const found = findings(result, 'phone-unsupported').map(
+        (f) => `${f.id} ${f.value?.replace(/\D/g, '')}`,
+      );
+      expect(found.sort()).toEqual(expected.sort());
+    });
+  },
+);
+
+describeSet(
+  'Moodle OneRoster 1.2 delta set (oneroster/moodle-enrol-or12-delta)',
+  'oneroster/moodle-enrol-or12-delta',
+  async () => {
+    const set = 'oneroster/moodle-enrol-or12-delta';
+    const result = await runSet(set);
+
+    it('is read as 1.2 with the 22-column users.csv, roles from roles.csv, no teacher for its class', () => {
+      expect(readTable(set, 'users.csv').header).toHaveLength(22);
+      expect(result.summary.format.id).toBe('oneroster-1.2');
+      const role = readTable(set, 'roles.csv').rows[0];
+      const demographics = readTable(set, 'demographics.csv').rows[0];
+      expect(peopleOf(result)[role.get('userSourcedId')]).toMatchObject({
+        role: role.get('role'),
+        schools: [role.get('orgSourcedId')],
+        dob: demographics.get('birthDate'),
+      });
+      const classId = readTable(set, 'classes.csv').rows[0].get('sourcedId');
+      expect(readTable(set, 'enrollments.csv').rows.map((r) => r.get('role'))).toEqual(['student']);
+      expect(summary(result)).toEqual([`class-teacher/no-teacher ${classId}`]);
+      expect(result.summary.files.map((f) => f.name)).toContain('userProfiles.csv');
+    });
+  },
+);

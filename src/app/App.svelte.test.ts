@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BROKEN_TEACHER_ROW, checked, district } from '../worker/test-district.ts';
+import { BROKEN_TEACHER_ROW, checked, district } from '../../tests/fixtures/worker-district.ts';
 import App from './App.svelte';
-import { connections, FakeClient } from './testing/fake-client.ts';
+import { connections, FakeClient } from '../../tests/fixtures/fake-client.ts';
 import { WorkerFailure } from './worker-client.ts';
 
 afterEach(cleanup);

@@ -5,9 +5,9 @@
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checked, district } from '../worker/test-district.ts';
+import { checked, district } from '../../tests/fixtures/worker-district.ts';
 import App from './App.svelte';
-import { connections, FakeClient } from './testing/fake-client.ts';
+import { connections, FakeClient } from '../../tests/fixtures/fake-client.ts';
 
 afterEach(cleanup);
 

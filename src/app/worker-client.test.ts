@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { csv, TODAY } from '../../tests/helpers.ts';
+import { REMIND_1_HEADERS as H } from '../../tests/fixtures/headers.ts';
 import type { RunOutcome, ValidatorApi } from '../worker/api.ts';
 import type { Progress } from '../shared/report-types.ts';
 import { createValidator } from '../worker/validator.ts';
@@ -47,26 +48,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SILENT = /The checker stopped responding/;
 
 const files = {
-  'schools.csv': csv([
-    ['school_id', 'school_name'],
-    ['s1', 'North'],
-  ]),
-  'teachers.csv': csv([
-    [
-      'school_id',
-      'teacher_id',
-      'teacher_first_name',
-      'teacher_last_name',
-      'teacher_email',
-      'teacher_mobile_phone',
-    ],
-    ['s1', 't1', 'Ada', 'Park', '', ''],
-  ]),
-  'students.csv': csv([
-    ['school_id', 'student_id', 'student_first_name', 'student_last_name', 'dob', 'grade'],
-  ]),
-  'classes.csv': csv([['school_id', 'class_id', 'teacher_id', 'class_name']]),
-  'enrollments.csv': csv([['school_id', 'class_id', 'user_id']]),
+  'schools.csv': csv([H['schools.csv'], ['s1', 'North']]),
+  'teachers.csv': csv([H['teachers.csv'], ['s1', 't1', 'Ada', 'Park', '', '']]),
+  'students.csv': csv([H['students.csv']]),
+  'classes.csv': csv([H['classes.csv']]),
+  'enrollments.csv': csv([H['enrollments.csv']]),
 };
 const request = {
   input: {
@@ -122,12 +108,21 @@ describe('the worker client', () => {
 
 describe('the watchdog: a worker ended without any event (as a browser may end one for memory)', () => {
   it('fails the pending call as a crash and ends the worker once nothing comes for silenceMs', async () => {
+    // The watchdog's timer is faked: not one millisecond early, by simulated time and not the clock.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { worker, client } = connected(false, 50);
-    const started = Date.now();
     const pending = client.run(request, () => {});
+    let settled = false;
+    pending.catch(() => {}).finally(() => (settled = true));
+    try {
+      await vi.advanceTimersByTimeAsync(49);
+      expect([settled, worker.terminated]).toEqual([false, false]);
+      await vi.advanceTimersByTimeAsync(1);
+    } finally {
+      vi.useRealTimers();
+    }
     await expect(pending).rejects.toThrow(SILENT);
     await expect(pending).rejects.toMatchObject({ kind: 'crashed' });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
     expect(worker.terminated).toBe(true);
     await expect(client.findings({}, 0, 10)).rejects.toThrow(SILENT);
   });
@@ -155,12 +150,22 @@ describe('the watchdog: a worker ended without any event (as a browser may end o
   });
 
   it('counts any message of the worker as a sign of life', async () => {
-    const { worker, client, port } = connected(false, 60);
+    // Simulated time: ten messages 40 ms apart never leave 60 ms of silence, whatever the machine's load.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { worker, client } = connected(false, 60);
     const pending = client.snapshot();
-    const beat = setInterval(() => port.postMessage({ ping: true }), 20);
-    await sleep(200);
-    expect(worker.terminated).toBe(false);
-    clearInterval(beat);
+    pending.catch(() => {});
+    try {
+      for (let i = 0; i < 10; i++) {
+        await vi.advanceTimersByTimeAsync(40);
+        worker.dispatchEvent(new MessageEvent('message', { data: { ping: true } }));
+      }
+      expect(worker.terminated).toBe(false);
+      await vi.advanceTimersByTimeAsync(60);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(worker.terminated).toBe(true);
     await expect(pending).rejects.toThrow(SILENT);
   });
 

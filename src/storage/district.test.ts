@@ -7,7 +7,7 @@ import {
   schoolKeysOf,
 } from './district.ts';
 import type { DistrictRecord } from './schema.ts';
-import { school } from './testing.ts';
+import { school } from '../../tests/fixtures/storage.ts';
 
 const schools = (...ids: string[]) => ids.map((id) => school(id, `School ${id}`));
 const district = (id: string, lastRunAt: string, ...ids: string[]): DistrictRecord => ({

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StorageError, storageError } from './db.ts';
 import { HistoryStore } from './history-store.ts';
 import { DB_NAME, DB_VERSION } from './schema.ts';
-import { freshIndexedDb, manyFindings, runReport, storeRun } from './testing.ts';
+import { freshIndexedDb, manyFindings, runReport, storeRun } from '../../tests/fixtures/storage.ts';
 
 let store: HistoryStore;
 beforeEach(() => {

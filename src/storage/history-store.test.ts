@@ -14,7 +14,7 @@ import {
   school,
   snapshotOf,
   storeRun,
-} from './testing.ts';
+} from '../../tests/fixtures/storage.ts';
 
 let store: HistoryStore;
 beforeEach(() => {

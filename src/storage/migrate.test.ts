@@ -5,7 +5,14 @@ import { StorageError } from './db.ts';
 import { HistoryStore } from './history-store.ts';
 import { upgrade, UPGRADE_STEPS } from './migrate.ts';
 import { DB_NAME, DB_VERSION, FINDINGS_PER_CHUNK, STORES, type V1Run } from './schema.ts';
-import { freshIndexedDb, hexSnapshotOf, manyFindings, runReport, school, snapshotOf } from './testing.ts';
+import {
+  freshIndexedDb,
+  hexSnapshotOf,
+  manyFindings,
+  runReport,
+  school,
+  snapshotOf,
+} from '../../tests/fixtures/storage.ts';
 
 let store: HistoryStore;
 beforeEach(() => {

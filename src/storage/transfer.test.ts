@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryStore } from './history-store.ts';
 import { EXPORT_KIND, exportHistory, ImportError, importHistory } from './transfer.ts';
 import { FINDINGS_PER_CHUNK } from './schema.ts';
-import { freshIndexedDb, manyFindings, runReport, school, snapshotOf, storeRun } from './testing.ts';
+import {
+  freshIndexedDb,
+  manyFindings,
+  runReport,
+  school,
+  snapshotOf,
+  storeRun,
+} from '../../tests/fixtures/storage.ts';
 
 let store: HistoryStore;
 beforeEach(() => {

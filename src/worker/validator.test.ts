@@ -6,7 +6,11 @@ import type { RosterSnapshot } from '../core/snapshot/snapshot.ts';
 import { HISTORY_CHUNK, type InputFile, type RunOutcome } from './api.ts';
 import { MAX_PAGE, type PackedSnapshot, type Progress } from '../shared/report-types.ts';
 import { FINDINGS_PER_CHUNK } from '../storage/schema.ts';
-import { BROKEN_TEACHER_ROW, district as districtOf, inputFiles } from './test-district.ts';
+import {
+  BROKEN_TEACHER_ROW,
+  district as districtOf,
+  inputFiles,
+} from '../../tests/fixtures/worker-district.ts';
 import { createValidator } from './validator.ts';
 
 const TEACHERS_WITHOUT_EMAIL = 120;

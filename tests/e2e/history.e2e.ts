@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { district } from '../../src/worker/test-district.ts';
+import { district } from '../fixtures/worker-district.ts';
 import { baseURL, hasBrowser, openSession, type Session } from './browser.ts';
 
 /** The test district (Remind CSV 1.0) with this many North teachers without an email, as files. */

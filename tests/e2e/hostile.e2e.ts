@@ -1,7 +1,7 @@
 /**
  * Every case of the bad-input corpus (tests/hostile/corpus.ts) given to the real page, one after the
  * other in one page, then roster values written as HTML, and a worker that dies mid-run. The page
- * never crashes: it names the file (and row), checks the rest, answers in bounded time, says when a
+ * never crashes: it names the file (and row), checks the rest, answers (does not hang), says when a
  * check did not finish (never showing part of a report as if it were whole), and is ready for the
  * next try. Roster values are text: no element is made of them, no dialog opens.
  */
@@ -58,8 +58,11 @@ async function give(page: Page, c: HostileCase, files: Files): Promise<void> {
   } else await check(page, written(c.name, files));
 }
 
-/** The page's budget: the engine's own (corpus.test.ts) three times over, for the page around it. */
-const budget = (c: HostileCase) => 3 * (c.ms ?? 5_000);
+/**
+ * How long to wait for the page's answer: a guard against a hang, not a speed check (corpus.test.ts
+ * bounds the engine's work; npm run bench:browser measures the page's speed).
+ */
+const ANSWER_WAIT_MS = 60_000;
 
 const schools = (page: Page) => page.getByRole('table', { name: 'Schools' });
 
@@ -82,14 +85,12 @@ describe.skipIf(!hasBrowser())('hostile input in the page', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it.each(CASES)('$name: named on the page (file and row), the rest checked, in bounded time', async (c) => {
+  it.each(CASES)('$name: named on the page (file and row), the rest checked, without hanging', async (c) => {
     const { page } = session;
     const files = c.files();
     await markShown(page);
-    const started = Date.now();
     await give(page, c, files);
-    const answer = await waitForAnswer(page, budget(c));
-    expect(Date.now() - started).toBeLessThan(budget(c));
+    const answer = await waitForAnswer(page, ANSWER_WAIT_MS);
     await screenshot(page, `hostile-${c.name.replace(/\W+/g, '-')}`);
     expect(answer).toBe(c.refused ? 'refused' : 'report');
 

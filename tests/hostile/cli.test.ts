@@ -15,15 +15,17 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * The command line's outcome. The timeout only guards against a hang (a killed process has no exit
+ * status, which fails the test); the engine's work on these inputs is bounded in corpus.test.ts.
+ */
 function cli(folder: string) {
-  const started = performance.now();
-  const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/validate.ts', folder, '--json', '-'], {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/validate.ts', folder, '--json', '-'], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 120_000,
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { ...out, ms: performance.now() - started };
 }
 
 const WORST: Array<[name: string, exit: 0 | 1 | 2]> = [
@@ -41,10 +43,9 @@ describe('hostile input through the command line', () => {
   it.each(WORST)('%s: exits with %i, without a stack trace', (name, exit) => {
     const c = CASES.find((k) => k.name === name)!;
     const folder = writeFolder(dir, name.replace(/\W+/g, '-'), c.files());
-    const { status, stdout, stderr, ms } = cli(folder);
+    const { status, stdout, stderr } = cli(folder);
     expect(stderr).not.toMatch(/\n\s+at |Unexpected problem/);
     expect(status).toBe(exit);
-    expect(ms).toBeLessThan(30_000);
     if (exit === 2) {
       expect(stdout).toBe('');
       expect(stderr.trimEnd().split('\n')).toHaveLength(1);

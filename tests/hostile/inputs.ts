@@ -4,7 +4,7 @@
  * size. Each builder returns bytes; the corpus (corpus.ts) says what the tool must make of them.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { districtFiles } from '../../src/core/engine/test-districts.ts';
+import { districtFiles } from '../fixtures/districts.ts';
 import { csv } from '../helpers.ts';
 
 export type Files = Record<string, string | Uint8Array>;

@@ -10,9 +10,10 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/validate.ts';
 import type { DownloadRequest } from '../../src/worker/api.ts';
-import { checked } from '../../src/worker/test-district.ts';
+import { checked } from '../fixtures/worker-district.ts';
 import { capture, tempDir, writeFolder } from '../fixtures/cli.ts';
 import { csv } from '../helpers.ts';
+import { REMIND_1_HEADERS as H, rowOf } from '../fixtures/headers.ts';
 import { holds, runs } from '../fuzz/kit.ts';
 
 const FORMULA = /^[=+\-@\t\r]/;
@@ -22,35 +23,23 @@ const PHONE = '+44 20 7946 0958';
 /** A Remind CSV 1.0 district whose names, emails, phones, dates and class names are formulas. */
 function district(values = { first: HYPERLINK, last: '-2+3', email: '@SUM(A1)', cls: '=1+1' }) {
   return {
-    'schools.csv': csv([
-      ['school_id', 'school_name'],
-      ['s1', "=cmd|' /C calc'!A0"],
-    ]),
-    'teachers.csv': csv([
-      ['school_id', 'teacher_id', 'teacher_first_name', 'teacher_last_name', 'teacher_email'],
-      ['s1', 't1', values.first, values.last, values.email],
-    ]),
+    'schools.csv': csv([H['schools.csv'], ['s1', "=cmd|' /C calc'!A0"]]),
+    'teachers.csv': csv([H['teachers.csv'], ['s1', 't1', values.first, values.last, values.email, '']]),
     'students.csv': csv([
-      [
-        'school_id',
-        'student_id',
-        'student_first_name',
-        'student_last_name',
-        'dob',
-        'guardian_first_name',
-        'guardian_last_name',
-        'guardian_phone',
-      ],
-      ['s1', 'st1', values.first, values.last, '=TODAY()', 'Cy', values.last, PHONE],
+      H['students.csv'],
+      rowOf(H['students.csv'], {
+        school_id: 's1',
+        student_id: 'st1',
+        student_first_name: values.first,
+        student_last_name: values.last,
+        dob: '=TODAY()',
+        guardian_first_name: 'Cy',
+        guardian_last_name: values.last,
+        guardian_phone: PHONE,
+      }),
     ]),
-    'classes.csv': csv([
-      ['school_id', 'class_id', 'teacher_id', 'class_name'],
-      ['s1', 'c1', 't404', values.cls],
-    ]),
-    'enrollments.csv': csv([
-      ['school_id', 'class_id', 'user_id'],
-      ['s1', 'c1', 'st1'],
-    ]),
+    'classes.csv': csv([H['classes.csv'], ['s1', 'c1', 't404', values.cls]]),
+    'enrollments.csv': csv([H['enrollments.csv'], ['s1', 'c1', 'st1']]),
   };
 }
 

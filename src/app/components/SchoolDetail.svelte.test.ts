@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checked, district } from '../../worker/test-district.ts';
+import { checked, district } from '../../../tests/fixtures/worker-district.ts';
+import { REMIND_1_HEADERS, rowOf } from '../../../tests/fixtures/headers.ts';
+import { csv } from '../../../tests/helpers.ts';
 import SchoolDetail from './SchoolDetail.svelte';
 
 const TEACHERS = 120;
@@ -108,7 +110,14 @@ describe('a school’s detail', () => {
 
   it('never calls the "(no school)" bucket fine: its records name no school of the export', async () => {
     const files = district(1);
-    files['students.csv'] += 's9,st9,Cy,Lo,01/05/2012,5\n';
+    const noSchool = {
+      school_id: 's9',
+      student_id: 'st9',
+      student_first_name: 'Cy',
+      student_last_name: 'Lo',
+      dob: '01/05/2012',
+    };
+    files['students.csv'] += csv([rowOf(REMIND_1_HEADERS['students.csv'], noSchool)]);
     const { api, report } = await checked(files);
     const bucket = report.summary.schools.find((s) => s.id === null)!;
     expect(bucket.counts.students).toBe(1);

@@ -11,11 +11,11 @@ import {
   school,
   snapshotOf,
   storeRun,
-} from '../../storage/testing.ts';
+} from '../../../tests/fixtures/storage.ts';
 import type { RunOutcome, ValidatorApi } from '../../worker/api.ts';
-import { checked, district } from '../../worker/test-district.ts';
+import { checked, district } from '../../../tests/fixtures/worker-district.ts';
 import App from '../App.svelte';
-import { connections, FakeClient } from '../testing/fake-client.ts';
+import { connections, FakeClient } from '../../../tests/fixtures/fake-client.ts';
 import { shortTime } from './when.ts';
 
 let store: HistoryStore;

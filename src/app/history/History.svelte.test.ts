@@ -4,7 +4,14 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportHistory } from '../../storage/transfer.ts';
 import { HistoryStore } from '../../storage/history-store.ts';
-import { finding, freshIndexedDb, manyFindings, runReport, school, storeRun } from '../../storage/testing.ts';
+import {
+  finding,
+  freshIndexedDb,
+  manyFindings,
+  runReport,
+  school,
+  storeRun,
+} from '../../../tests/fixtures/storage.ts';
 import History from './History.svelte';
 import { HistoryState, type StorageManagerLike } from './history-state.svelte.ts';
 import { shortTime } from './when.ts';

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { districtAfterRun } from '../../storage/district.ts';
 import { HistoryStore } from '../../storage/history-store.ts';
 import { DB_NAME, DB_VERSION, STORES, type KeepMode } from '../../storage/schema.ts';
-import { freshIndexedDb } from '../../storage/testing.ts';
-import { checked, district } from '../../worker/test-district.ts';
+import { freshIndexedDb } from '../../../tests/fixtures/storage.ts';
+import { checked, district } from '../../../tests/fixtures/worker-district.ts';
 import { recordRun, Replaced, type RecordOutcome } from './recorder.ts';
 
 let store: HistoryStore;

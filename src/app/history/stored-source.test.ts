@@ -11,7 +11,7 @@ import {
   hexSnapshotOf,
   snapshotOf,
   storeRun,
-} from '../../storage/testing.ts';
+} from '../../../tests/fixtures/storage.ts';
 import { StoredRunSource } from './stored-source.ts';
 
 let store: HistoryStore;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { snapshotOf } from '../../storage/testing.ts';
-import { checked, district } from '../../worker/test-district.ts';
-import { connections, FakeClient } from '../testing/fake-client.ts';
+import { snapshotOf } from '../../../tests/fixtures/storage.ts';
+import { checked, district } from '../../../tests/fixtures/worker-district.ts';
+import { connections, FakeClient } from '../../../tests/fixtures/fake-client.ts';
 import { WorkerFailure } from '../worker-client.ts';
 import { FindingPager } from './finding-pager.svelte.ts';
 import { RunState } from './run-state.svelte.ts';

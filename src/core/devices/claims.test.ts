@@ -8,9 +8,9 @@ import {
   student,
   teacher,
   type UserRow,
-} from '../rules/fixtures/remind2.ts';
-import { runRemind1 } from '../rules/fixtures/remind1.ts';
-import { runOneRoster } from '../rules/fixtures/oneroster.ts';
+} from '../../../tests/fixtures/rules/remind2.ts';
+import { runRemind1 } from '../../../tests/fixtures/rules/remind1.ts';
+import { runOneRoster } from '../../../tests/fixtures/rules/oneroster.ts';
 import { beats, DeviceClaims } from './claims.ts';
 
 const CONFLICT_CODES = ['teacher-email', 'parent-contact', 'device-in-use'];

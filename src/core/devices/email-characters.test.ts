@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findings } from '../../../tests/helpers.ts';
-import { runRemind1 } from '../rules/fixtures/remind1.ts';
+import { runRemind1 } from '../../../tests/fixtures/rules/remind1.ts';
 import { nonAsciiCharacter, nonAsciiNote } from './email-characters.ts';
 
 describe('the non-ASCII character of a refused email', () => {

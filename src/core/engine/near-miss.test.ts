@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OR_HEADERS } from '../../../tests/fixtures/oneroster.ts';
+import { OR_HEADERS } from '../../../tests/fixtures/headers.ts';
 import { findings, run } from '../../../tests/helpers.ts';
 import { nearMisses, typingDistance } from './near-miss.ts';
 

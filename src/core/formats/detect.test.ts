@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { filesOf, findings, run, summary } from '../../../tests/helpers.ts';
-import { OR_HEADERS } from '../../../tests/fixtures/oneroster.ts';
+import { OR_HEADERS, REMIND_1_HEADERS } from '../../../tests/fixtures/headers.ts';
 import { InputError } from '../engine/validate.ts';
 import { sourceFromBytes } from '../input/source.ts';
 import { ADAPTERS } from './registry.ts';
 import type { FormatId } from './types.ts';
 
 const line = (cells: string[]) => cells.join(',') + '\n';
-const REMIND_1 = {
-  'schools.csv': line(['school_id', 'school_name']),
-  'teachers.csv': line([
-    'school_id',
-    'teacher_id',
-    'teacher_first_name',
-    'teacher_last_name',
-    'teacher_email',
-  ]),
-  'students.csv': line(['school_id', 'student_id', 'student_first_name', 'student_last_name', 'dob']),
-  'classes.csv': line(['school_id', 'class_id', 'teacher_id', 'class_name']),
-  'enrollments.csv': line(['school_id', 'class_id', 'user_id']),
-};
+const REMIND_1 = Object.fromEntries(Object.entries(REMIND_1_HEADERS).map(([name, h]) => [name, line(h)]));
 const CLEVER = {
   'schools.csv': line(['School_id', 'School_name']),
   'teachers.csv': line(['School_id', 'Teacher_id', 'First_name', 'Last_name', 'Teacher_email']),

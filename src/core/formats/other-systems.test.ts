@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { run, summary } from '../../../tests/helpers.ts';
-import { OR_HEADERS } from '../../../tests/fixtures/oneroster.ts';
+import { OR_HEADERS } from '../../../tests/fixtures/headers.ts';
 import { InputError } from '../engine/validate.ts';
 
 const line = (...rows: string[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';

@@ -1,34 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { csv, run, summary } from '../../../tests/helpers.ts';
 import { classesOf, idsByRole, peopleOf } from '../../../tests/fixtures/roster-view.ts';
+import { REMIND_1_HEADERS } from '../../../tests/fixtures/headers.ts';
 
-const HEADERS = {
-  'schools.csv': ['school_id', 'school_name'],
-  'teachers.csv': [
-    'school_id',
-    'teacher_id',
-    'teacher_first_name',
-    'teacher_last_name',
-    'teacher_email',
-    'teacher_mobile_phone',
-  ],
-  'students.csv': [
-    'school_id',
-    'student_id',
-    'student_first_name',
-    'student_last_name',
-    'dob',
-    'grade',
-    'student_email',
-    'student_phone',
-    'guardian_first_name',
-    'guardian_last_name',
-    'guardian_email',
-    'guardian_phone',
-  ],
-  'classes.csv': ['school_id', 'class_id', 'teacher_id', 'class_name'],
-  'enrollments.csv': ['school_id', 'class_id', 'user_id'],
-};
+const HEADERS = REMIND_1_HEADERS;
 type FileName = keyof typeof HEADERS;
 
 const BASE: Record<FileName, string[][]> = {

@@ -12,10 +12,10 @@
  * - a quote character inside an unquoted cell is reported ("stray"), which papaparse accepts silently.
  */
 import { parseQuotedRecord, type QuoteProblem } from './csv-quoted.ts';
-import { CsvRecord } from './csv-record.ts';
+import { CsvRecord, csvWork } from './csv-record.ts';
 
 export type { QuoteProblem } from './csv-quoted.ts';
-export { CsvRecord } from './csv-record.ts';
+export { CsvRecord, csvWork } from './csv-record.ts';
 
 export const MAX_CELL_CHARS = 65536;
 const MIN_FEED_CHARS = 1 << 16;
@@ -62,6 +62,7 @@ export class CsvReader {
       this.endedWithCR = false;
     }
     if (text.length === 0) return;
+    csvWork.pushed += text.length;
     this.endedWithCR = text.endsWith('\r');
     if (text.indexOf('\r') !== -1) {
       text = text.replaceAll('\r\n', '\n');
@@ -115,6 +116,7 @@ export class CsvReader {
    */
   private parse(text: string, final: boolean, from = 0): number {
     const len = text.length;
+    csvWork.parsed += len - from;
     const record = this.record;
     record.text = text;
     let pos = from;

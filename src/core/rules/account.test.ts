@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeviceClaims } from '../devices/claims.ts';
 import { getsAccount } from './account.ts';
-import { parent, runRemind2, student, teacher, type UserRow } from './fixtures/remind2.ts';
+import { parent, runRemind2, student, teacher, type UserRow } from '../../../tests/fixtures/rules/remind2.ts';
 
 const TODAY = { year: 2026, month: 11, day: 28 };
 

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { findings, run } from '../../../tests/helpers.ts';
 import { cls, enr, oneRoster, org, person } from '../../../tests/fixtures/oneroster.ts';
-import { parent, runRemind2, student, teacher, type ClassRow, type UserRow } from './fixtures/remind2.ts';
+import {
+  parent,
+  runRemind2,
+  student,
+  teacher,
+  type ClassRow,
+  type UserRow,
+} from '../../../tests/fixtures/rules/remind2.ts';
 
 describe('class-teacher teacher-unknown messages (Remind CSV 2.0 owners)', () => {
   const USERS: UserRow[] = [teacher('t1'), student('st1'), parent('p1', { children: 'st1' })];

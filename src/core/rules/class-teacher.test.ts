@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { findings, summary } from '../../../tests/helpers.ts';
 import { containsUrl } from './class-teacher.ts';
-import { runClever } from './fixtures/clever.ts';
-import { runRemind2, student, teacher, type ClassRow, type UserRow } from './fixtures/remind2.ts';
+import { runClever } from '../../../tests/fixtures/rules/clever.ts';
+import {
+  runRemind2,
+  student,
+  teacher,
+  type ClassRow,
+  type UserRow,
+} from '../../../tests/fixtures/rules/remind2.ts';
 
 describe('containsUrl (rules.md §5, our rule)', () => {
   it.each([

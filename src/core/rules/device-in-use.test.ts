@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findings } from '../../../tests/helpers.ts';
-import { runRemind1 } from './fixtures/remind1.ts';
+import { runRemind1 } from '../../../tests/fixtures/rules/remind1.ts';
 import {
   dataFindings,
   lines,
@@ -9,7 +9,7 @@ import {
   student,
   teacher,
   type UserRow,
-} from './fixtures/remind2.ts';
+} from '../../../tests/fixtures/rules/remind2.ts';
 
 const CODES = ['teacher-email', 'parent-contact', 'parent-name', 'student-dob', 'device-in-use'];
 const EMAIL = 'shared@home.org';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findings } from '../../../tests/helpers.ts';
-import { runClever, type ContactRow } from './fixtures/clever.ts';
+import { runClever, type ContactRow } from '../../../tests/fixtures/rules/clever.ts';
 
 const contact = (type: string, more: Partial<ContactRow> = {}): ContactRow => ({
   student: 'st1',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findings } from '../../../tests/helpers.ts';
-import { runClever } from './fixtures/clever.ts';
-import { parent, runRemind2, student, type UserRow } from './fixtures/remind2.ts';
+import { runClever } from '../../../tests/fixtures/rules/clever.ts';
+import { parent, runRemind2, student, type UserRow } from '../../../tests/fixtures/rules/remind2.ts';
 
 const parents = (n: number, children: string, prefix = 'p'): UserRow[] =>
   Array.from({ length: n }, (_, i) =>

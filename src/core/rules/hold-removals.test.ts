@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { findings, run } from '../../../tests/helpers.ts';
 import type { ValidateOptions } from '../engine/validate.ts';
 import type { SnapshotKind } from '../snapshot/snapshot.ts';
-import { expectNoFormatting, remind2, type ClassRow, type UserRow } from './fixtures/remind2.ts';
+import {
+  expectNoFormatting,
+  remind2,
+  type ClassRow,
+  type UserRow,
+} from '../../../tests/fixtures/rules/remind2.ts';
 
 const SALT = '0123456789abcdef';
 const OTHER_SALT = 'fedcba9876543210';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findings } from '../../../tests/helpers.ts';
-import { dataFindings, parent, runRemind2, student, teacher, type UserRow } from './fixtures/remind2.ts';
+import {
+  dataFindings,
+  parent,
+  runRemind2,
+  student,
+  teacher,
+  type UserRow,
+} from '../../../tests/fixtures/rules/remind2.ts';
 
 const CODES = ['parent-contact', 'device-in-use', 'phone-unsupported'];
 const US = '212-234-5678';

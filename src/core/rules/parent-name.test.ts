@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findings } from '../../../tests/helpers.ts';
 import type { ValidationResult } from '../report/build.ts';
-import { runClever, type ContactRow } from './fixtures/clever.ts';
-import { runRemind1, type GuardianRow } from './fixtures/remind1.ts';
-import { parent, runRemind2, type UserRow } from './fixtures/remind2.ts';
+import { runClever, type ContactRow } from '../../../tests/fixtures/rules/clever.ts';
+import { runRemind1, type GuardianRow } from '../../../tests/fixtures/rules/remind1.ts';
+import { parent, runRemind2, type UserRow } from '../../../tests/fixtures/rules/remind2.ts';
 
 const nameFindings = (result: ValidationResult) =>
   findings(result, 'parent-name').map((f) => `${f.reason} ${f.id} ${f.field}`);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findings } from '../../../tests/helpers.ts';
 import type { ValidationResult } from '../report/build.ts';
-import { runOneRoster, type OneRosterUser } from './fixtures/oneroster.ts';
-import { runRemind1 } from './fixtures/remind1.ts';
-import { parent, runRemind2, student, teacher, type UserRow } from './fixtures/remind2.ts';
+import { runOneRoster, type OneRosterUser } from '../../../tests/fixtures/rules/oneroster.ts';
+import { runRemind1 } from '../../../tests/fixtures/rules/remind1.ts';
+import { parent, runRemind2, student, teacher, type UserRow } from '../../../tests/fixtures/rules/remind2.ts';
 
 const unsupported = (result: ValidationResult) =>
   findings(result, 'phone-unsupported').map((f) => `${f.id} ${f.value}`);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findings } from '../../../tests/helpers.ts';
-import { runRemind2, student, teacher, parent, type ClassRow, type UserRow } from './fixtures/remind2.ts';
+import {
+  runRemind2,
+  student,
+  teacher,
+  parent,
+  type ClassRow,
+  type UserRow,
+} from '../../../tests/fixtures/rules/remind2.ts';
 
 // School s1 is "North", s2 is "South" (fixtures/remind2.ts).
 describe('which schools a finding counts in (rules.md §8)', () => {

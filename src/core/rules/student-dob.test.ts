@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csv, findings, run, summary } from '../../../tests/helpers.ts';
-import { runRemind2, student } from './fixtures/remind2.ts';
+import { runRemind2, student } from '../../../tests/fixtures/rules/remind2.ts';
 
 describe('student-dob (rules.md §5)', () => {
   it.each([

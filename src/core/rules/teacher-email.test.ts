@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findings } from '../../../tests/helpers.ts';
-import { runRemind1, type TeacherRow } from './fixtures/remind1.ts';
-import { lines } from './fixtures/remind2.ts';
+import { runRemind1, type TeacherRow } from '../../../tests/fixtures/rules/remind1.ts';
+import { lines } from '../../../tests/fixtures/rules/remind2.ts';
 
 const CODES = ['teacher-email', 'device-in-use'];
 

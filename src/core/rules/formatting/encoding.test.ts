@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, districtFiles } from '../../engine/test-districts.ts';
+import { columnsOf, districtFiles } from '../../../../tests/fixtures/districts.ts';
 import { CHUNK_BYTES } from '../../input/source.ts';
 import { findings, run } from '../../../../tests/helpers.ts';
 

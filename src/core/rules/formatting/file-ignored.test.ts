@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../../formats/types.ts';
-import { districtFiles } from '../../engine/test-districts.ts';
+import { districtFiles } from '../../../../tests/fixtures/districts.ts';
 import { sourceFromBytes } from '../../input/source.ts';
 import { filesOf, findings, run } from '../../../../tests/helpers.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../formats/registry.ts';
 import type { FormatId } from '../../formats/types.ts';
-import { DISTRICTS, districtFiles } from '../../engine/test-districts.ts';
+import { DISTRICTS, districtFiles } from '../../../../tests/fixtures/districts.ts';
 import { findings, run, summary } from '../../../../tests/helpers.ts';
 
 const without = (format: FormatId, ...names: string[]) => {

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { districtFiles } from '../../engine/test-districts.ts';
+import { districtFiles } from '../../../../tests/fixtures/districts.ts';
 import { sourceFromBytes, type SourceFile } from '../../input/source.ts';
 import { filesOf, findings, run, summary } from '../../../../tests/helpers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../../formats/types.ts';
-import { districtFiles } from '../../engine/test-districts.ts';
+import { districtFiles } from '../../../../tests/fixtures/districts.ts';
 import { findings, run, summary } from '../../../../tests/helpers.ts';
 
 /** Rewrites the header line of one file. */

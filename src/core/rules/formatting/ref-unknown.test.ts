@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../../formats/types.ts';
-import { DISTRICTS, districtFiles, type Records } from '../../engine/test-districts.ts';
+import { DISTRICTS, districtFiles, type Records } from '../../../../tests/fixtures/districts.ts';
 import { findings, run, summary } from '../../../../tests/helpers.ts';
 
 const edit = (format: FormatId, file: string, index: number, cells: Record<string, string>): Records =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, districtFiles } from '../../engine/test-districts.ts';
+import { columnsOf, districtFiles } from '../../../../tests/fixtures/districts.ts';
 import { findings, run, summary } from '../../../../tests/helpers.ts';
 
 const HEADER = columnsOf('remind-csv-1.0', 'students.csv').join(',');
