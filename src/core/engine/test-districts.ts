@@ -73,7 +73,10 @@ export const REMIND_1: District = {
     },
   ],
   'classes.csv': [{ school_id: 's1', class_id: 'c1', teacher_id: 't1', class_name: 'Math 7' }],
-  'enrollments.csv': [{ school_id: 's1', class_id: 'c1', user_id: 'st1' }],
+  'enrollments.csv': [
+    { school_id: 's1', class_id: 'c1', user_id: 't1' },
+    { school_id: 's1', class_id: 'c1', user_id: 'st1' },
+  ],
 };
 
 export const CLEVER: District = {

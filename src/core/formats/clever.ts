@@ -149,10 +149,8 @@ export const clever: FormatAdapter = {
         'sections.csv'(r) {
           const s = school(r);
           const id = r.id('Section_id');
-          const teachers = [
-            r.ref('person', 'Teacher_id'),
-            ...CO_TEACHERS.map((c) => r.ref('person', c, { optional: true })),
-          ];
+          // Sections without a teacher are common (lunch, study hall): an empty cell is no ID missing.
+          const teachers = ['Teacher_id', ...CO_TEACHERS].map((c) => r.ref('person', c, { optional: true }));
           if (id === null) return;
           const index = roster.addClass(id, r.file, r.row);
           if (index < 0) return r.duplicate('Section_id', id, roster.classes[roster.classIndex.get(id)!]);
