@@ -22,6 +22,7 @@ import { randomSalt } from '../report/id-hash.ts';
 import type { FileEntry } from '../report/types.ts';
 import { assignFiles } from './assign.ts';
 import { FindingCollector } from './collector.ts';
+import { reportEmptyFiles, type ReadFile } from './empty-files.ts';
 import { probe, type Probe } from './probe.ts';
 import { readFile } from './read-file.ts';
 import { References } from './references.ts';
@@ -160,6 +161,7 @@ export async function validate(
       .filter((j) => ![...bySpec.values()].includes(j.input)),
   ];
   const done = new Set<string>();
+  const read: ReadFile[] = [];
   for (const { spec, input } of order) {
     const source = sources[input];
     report('reading', source.path, 0, 0, true);
@@ -186,6 +188,8 @@ export async function validate(
     rowsBefore += outcome.rows;
     if (!spec) continue;
     done.add(spec.name);
+    const withHeader = outcome.readable && (outcome.header?.length ?? 0) > 0;
+    read.push({ spec, input, rows: outcome.rows, withHeader });
     // An allowed-empty file (no header at all) defines nothing, so references to its kind are unknown.
     const definesNothing =
       !outcome.readable ||
@@ -204,6 +208,7 @@ export async function validate(
   const step = steps((share) => report('checking', '', 0, 0, false, share), Object.values(CHECK_STEPS));
   reader.finish(step());
   settleWaiting(refs, findings, true);
+  reportEmptyFiles(roster, read, findings);
   resolveSchools(roster, step());
   const previous = options.previous ?? null;
   const snapshot = takeSnapshot(roster, previous?.salt ?? options.salt ?? randomSalt(), step());

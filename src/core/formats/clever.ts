@@ -142,6 +142,10 @@ export const clever: FormatAdapter = {
             people.setName(index, r.get('First_name'), r.get('Last_name'));
             people.setDob(index, r.get('DOB'));
             people.addEmail(index, r.get('Student_email'));
+          } else {
+            r.repeated('First_name', index, people.firstName(index));
+            r.repeated('Last_name', index, people.lastName(index));
+            r.repeated('DOB', index, people.dob(index) ?? '');
           }
           people.addSchool(index, s);
           contact(r, index);
