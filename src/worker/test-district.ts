@@ -51,6 +51,7 @@ export function district(
     ]),
     'enrollments.csv': csv([
       ['school_id', 'class_id', 'user_id'],
+      ['s2', 'c1', 'tz'],
       ['s2', 'c1', 'st2'],
     ]),
   };

@@ -153,6 +153,7 @@ describe('id-duplicate', () => {
           Student_id: 'st1',
           First_name: 'Bo',
           Last_name: 'Kim',
+          DOB: '1/5/2012',
           Contact_name: 'Di Kim',
           Contact_email: 'di@home.org',
         },
