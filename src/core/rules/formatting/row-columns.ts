@@ -8,14 +8,10 @@ export const rowColumns: FormattingRule = {
     'Each row must have as many cells as the header. An extra or missing comma shifts every value after it, so ' +
     'Remind refuses the file; this tool leaves the row out of the other checks. Extra empty columns (often ' +
     'left by a spreadsheet) are refused too, but their rows are still checked.',
-  fix: {
-    default:
-      'Look for a stray comma (often inside a name or address) or a missing cell in that row, and quote values that contain commas.',
-    'extra-empty-cells':
-      'Remove the extra empty columns: in a spreadsheet, delete the columns after the last named one and save as CSV again, or fix the export.',
-    'header-empty-names':
-      'Remove the empty columns at the end of the header row (and the same columns of every row), or fix the export.',
-  },
+  fix:
+    'Look for a stray comma (often inside a name or address) or a missing cell in that row, and quote values ' +
+    'that contain commas. Extra empty columns (often left by a spreadsheet): delete the columns after the ' +
+    'last named one, in the header and the rows, and save as CSV again.',
   blocks: () => true,
   message: (f) => {
     if (f.reason === 'header-empty-names') {
