@@ -188,8 +188,6 @@ export async function validate(
     rowsBefore += outcome.rows;
     if (!spec) continue;
     done.add(spec.name);
-    const withHeader = outcome.readable && (outcome.header?.length ?? 0) > 0;
-    read.push({ spec, input, rows: outcome.rows, withHeader });
     // An allowed-empty file (no header at all) defines nothing, so references to its kind are unknown.
     const definesNothing =
       !outcome.readable ||
@@ -197,6 +195,9 @@ export async function validate(
         outcome.header.length > 0 &&
         spec.defines &&
         !headerHas(outcome.header, spec.defines.column, adapter));
+    // A file without its ID column is already header-missing: file-empty would only repeat it.
+    const withHeader = outcome.readable && (outcome.header?.length ?? 0) > 0 && !definesNothing;
+    read.push({ spec, input, rows: outcome.rows, withHeader });
     for (const kind of spec.defines?.kinds ?? []) {
       if (definesNothing) refs.setStatus(kind, 'unavailable');
       else if ((definers.get(kind) ?? []).every((s) => done.has(s.name) || !bySpec.has(s.name)))
