@@ -15,8 +15,7 @@ export const studentDob: DataRule = {
     invalid:
       'Correct the date of birth: a real date in the past, formatted MM/DD/YYYY or YYYY/MM/DD ' +
       '(YYYY-MM-DD and M/D/YYYY are accepted too).',
-    'two-digit-year':
-      'Export the date of birth with a four-digit year, formatted MM/DD/YYYY or YYYY/MM/DD.',
+    'two-digit-year': 'Export the date of birth with a four-digit year, formatted MM/DD/YYYY or YYYY/MM/DD.',
   },
   message: (f) =>
     f.reason === 'missing'

@@ -8,7 +8,7 @@ const again = (format: FormatId, file: string, ...changes: Record<string, string
   ...DISTRICTS[format][file],
   ...changes.map((c) => ({ ...DISTRICTS[format][file][0], ...c })),
 ];
-const SOUTH = [
+const SOUTH: Records = [
   { school_id: 's1', school_name: 'North High' },
   { school_id: 's2', school_name: 'South High' },
 ];
@@ -77,7 +77,10 @@ describe('record-conflict (rules.md §9)', () => {
       [['st1', 3, 'DOB']],
     ],
   ])('%s', async (_, format, file, changes, expected) => {
-    const district = { [file]: again(format, file, ...changes), 'schools.csv': SOUTH };
+    const district: Record<string, Records> = {
+      [file]: again(format, file, ...changes),
+      'schools.csv': SOUTH,
+    };
     if (format === 'clever') district['schools.csv'] = DISTRICTS.clever['schools.csv'];
     const result = await run(districtFiles(format, district));
     const found = findings(result, 'record-conflict');
