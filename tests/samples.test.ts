@@ -224,29 +224,36 @@ describe('Ed-Fi OneRoster 1.1 set (oneroster/edfi-lms-toolkit-or11-bulk)', async
   const users = readTable(set, 'users.csv');
   const ragged = users.rows.filter((r) => r.width !== users.header.length);
 
-  it('reports the ragged teacher rows of users.csv and leaves those teachers out', () => {
+  it('reports the ragged teacher rows of users.csv, whose extra cells are empty, and still reads them', () => {
     expect(result.summary.format.id).toBe('oneroster-1.1');
     expect(ragged.map((r) => r.get('role'))).toEqual(['teacher', 'teacher']);
+    // A trailing comma: one extra cell, empty (rules.md §9: reported, but the record is read).
+    expect(ragged.every((r) => r.width > users.header.length && r.extra.every((c) => c.trim() === ''))).toBe(
+      true,
+    );
     const rowColumns = [...result.findings].filter((f) => f.code === 'row-columns');
-    expect(rowColumns.map((f) => [f.file, f.row])).toEqual(ragged.map((r) => ['users.csv', r.row]));
+    expect(rowColumns.map((f) => [f.file, f.row, f.reason])).toEqual(
+      ragged.map((r) => ['users.csv', r.row, 'extra-empty-cells']),
+    );
     expect(rowColumns[0].message).toContain(
       `${ragged[0].width} cells where the header has ${users.header.length}`,
     );
-    const wellFormed = users.rows.filter((r) => r.width === users.header.length);
     expect(result.summary.totals).toMatchObject({
       schools: readTable(set, 'orgs.csv').rows.filter((r) => r.get('type') === 'school').length,
-      teachers: wellFormed.filter((r) => r.get('role') === 'teacher').length,
-      students: wellFormed.filter((r) => r.get('role') === 'student').length,
+      teachers: users.rows.filter((r) => r.get('role') === 'teacher').length,
+      students: users.rows.filter((r) => r.get('role') === 'student').length,
       classes: readTable(set, 'classes.csv').rows.length,
     });
     expect(result.summary.blocked).toBe(true);
   });
 
-  it('so its classes have teacher-unknown, while references to those teachers are not unknown', () => {
-    const classIds = readTable(set, 'classes.csv').rows.map((r) => r.get('sourcedId'));
-    expect(summary(result, 'class-teacher').sort()).toEqual(
-      classIds.map((id) => `class-teacher/teacher-unknown ${id}`).sort(),
+  it('so its classes have their teachers: no class-teacher, and no reference is unknown', () => {
+    const enrollments = readTable(set, 'enrollments.csv').rows;
+    const taught = new Set(
+      enrollments.filter((r) => r.get('role') === 'teacher').map((r) => r.get('classSourcedId')),
     );
+    expect(readTable(set, 'classes.csv').rows.every((r) => taught.has(r.get('sourcedId')))).toBe(true);
+    expect(summary(result, 'class-teacher')).toEqual([]);
     expect(summary(result, 'ref-unknown')).toEqual([]);
   });
 
@@ -300,7 +307,7 @@ describeSet(
       expect(found.sort()).toEqual(expected.sort());
     });
 
-    it('has no school, no demographics.csv and one linked parent, and does not block', () => {
+    it('has no school (file-empty on orgs.csv, which blocks), no demographics.csv and one linked parent', () => {
       const users = active(readTable(set, 'users.csv'));
       const byRole = tally(users.map((r) => r.get('role')));
       expect(result.summary.format.id).toBe('oneroster-1.1');
@@ -312,10 +319,14 @@ describeSet(
       });
       expect(result.summary.schools.map((s) => s.id)).toEqual([null]);
       expect(summary(result, 'file-missing')).toEqual(['file-missing/optional demographics.csv']);
+      expect(orgs.rows.filter((r) => r.get('type') === 'school')).toEqual([]);
+      expect(findings(result, 'file-empty').map((f) => f.message)).toEqual([
+        `orgs.csv defines no school in its ${orgs.rows.length} rows.`,
+      ]);
       expect(summary(result, 'student-dob')).toHaveLength(byRole.student);
       const parent = users.find((r) => r.get('role') === 'parent')!;
       expect(peopleOf(result)[parent.get('sourcedId')].students).toEqual([parent.get('agentSourcedIds')]);
-      expect(result.summary.blocked).toBe(false);
+      expect(result.summary.blocked).toBe(true);
     });
 
     it('flags each distinct phone or sms value that is not a valid US number, once per person', () => {
@@ -341,7 +352,7 @@ describeSet(
     const set = 'oneroster/moodle-enrol-or12-delta';
     const result = await runSet(set);
 
-    it('is read as 1.2 with the 22-column users.csv, roles from roles.csv, no teacher for its class', () => {
+    it('is read as 1.2 with the 22-column users.csv, roles from roles.csv, no teacher for its class, delta files', () => {
       expect(readTable(set, 'users.csv').header).toHaveLength(22);
       expect(result.summary.format.id).toBe('oneroster-1.2');
       const role = readTable(set, 'roles.csv').rows[0];
@@ -353,7 +364,17 @@ describeSet(
       });
       const classId = readTable(set, 'classes.csv').rows[0].get('sourcedId');
       expect(readTable(set, 'enrollments.csv').rows.map((r) => r.get('role'))).toEqual(['student']);
-      expect(summary(result)).toEqual([`class-teacher/no-teacher ${classId}`]);
+      // Its manifest marks the files delta: one blocking delta-export per file Remind reads (rules.md §9).
+      const read = ['orgs', 'users', 'classes', 'enrollments', 'roles', 'demographics'];
+      const deltas = readTable(set, 'manifest.csv')
+        .rows.filter((r) => r.get('value') === 'delta' && read.includes(r.get('propertyName').slice(5)))
+        .map((r) => [r.row, `${r.get('propertyName').slice(5)}.csv`]);
+      expect(deltas.length).toBe(read.length);
+      expect(findings(result, 'delta-export').map((f) => [f.row, f.value])).toEqual(deltas);
+      expect(summary(result).filter((s) => !s.startsWith('delta-export'))).toEqual([
+        `class-teacher/no-teacher ${classId}`,
+      ]);
+      expect(result.summary.blocked).toBe(true);
       expect(result.summary.files.map((f) => f.name)).toContain('userProfiles.csv');
     });
   },

@@ -21,6 +21,8 @@ function hostileDistrict(): Record<string, string> {
   files['schools.csv'] = files['schools.csv'].replace('North', SCHOOL);
   files['teachers.csv'] = files['teachers.csv'].replace('Teacher,N0', `${TEACHER},N0`);
   files['classes.csv'] = files['classes.csv'].replace('Math', `"${CLASS}"`).replace(',tz,', ',t404,');
+  // No enrollment makes a teacher its owner: the class is reported (teacher-unknown), with its name.
+  files['enrollments.csv'] = files['enrollments.csv'].replace('s2,c1,tz\n', '');
   return { ...files, [FILE]: 'a,b\n1,2\n' };
 }
 

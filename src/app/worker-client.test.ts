@@ -128,25 +128,39 @@ describe('the watchdog: a worker ended without any event (as a browser may end o
   });
 
   it('lets a long run live while its progress keeps coming', async () => {
-    const run = async (_: unknown, onProgress: (p: Progress) => void): Promise<RunOutcome> => {
-      for (let i = 0; i < 10; i++) {
-        onProgress({
-          phase: 'reading',
-          file: 'a.csv',
-          bytesDone: i,
-          bytesTotal: 10,
-          rows: i,
-          rowsPerSecond: 1,
-        });
-        await sleep(20);
+    // Simulated time: ten progress events 40 ms apart, 400 ms in all, against a 60 ms watchdog.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let next = () => {};
+      const run = async (_: unknown, onProgress: (p: Progress) => void): Promise<RunOutcome> => {
+        for (let i = 0; i < 10; i++) {
+          onProgress({
+            phase: 'reading',
+            file: 'a.csv',
+            bytesDone: i,
+            bytesTotal: 10,
+            rows: i,
+            rowsPerSecond: 1,
+          });
+          await new Promise<void>((go) => (next = go));
+        }
+        return { ok: false, message: 'no files' };
+      };
+      const { worker, client } = connected({ run }, 60);
+      const seen: Progress[] = [];
+      const pending = client.run(request, (p) => seen.push(p));
+      for (let i = 1; i <= 10; i++) {
+        while (seen.length < i) await new Promise((r) => setImmediate(r));
+        await vi.advanceTimersByTimeAsync(40);
+        expect(worker.terminated).toBe(false);
+        next();
       }
-      return { ok: false, message: 'no files' };
-    };
-    const { worker, client } = connected({ run }, 60);
-    const seen: Progress[] = [];
-    expect(await client.run(request, (p) => seen.push(p))).toEqual({ ok: false, message: 'no files' });
-    expect(seen).toHaveLength(10);
-    expect(worker.terminated).toBe(false);
+      expect(await pending).toEqual({ ok: false, message: 'no files' });
+      expect(seen).toHaveLength(10);
+      expect(worker.terminated).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('counts any message of the worker as a sign of life', async () => {

@@ -52,15 +52,17 @@ export const CASES: HostileCase[] = [
   {
     name: 'a file with its header only',
     files: () => withStudents(make.STUDENT_HEADER.join(',') + '\n'),
-    // The header-only file is valid and defines no student, so the enrollment of st1 points nowhere.
-    formatting: ['ref-unknown enrollments.csv:2'],
+    // The header-only file is valid and defines no student, so the enrollment of st1 points nowhere
+    // (row 3: row 2 makes t1 the class's owner). Teachers remain, so the roster is not empty.
+    formatting: ['ref-unknown enrollments.csv:3'],
     says: /user_id st1 is not a person defined in any file/,
     totals: { students: 0 },
   },
   {
     name: 'every file with its header only',
     files: () => Object.fromEntries(Object.entries(district()).map(([n, t]) => [n, t.split('\n')[0] + '\n'])),
-    formatting: [],
+    // Never "Ready": no school, no teacher and no student (rules.md §9).
+    formatting: ['file-empty schools.csv', 'file-empty teachers.csv', 'file-empty students.csv'],
     planted: false,
     totals: { schools: 0, teachers: 0, students: 0, classes: 0, error: 0 },
   },

@@ -116,6 +116,8 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
   const handler = job.handler;
   let cursor: RowCursor | null = null;
   let headerWidth = 0;
+  /** The header's cells up to its last non-empty name (a spreadsheet leaves `role,,,`). */
+  let namedWidth = 0;
   let skipRow = 0;
   let lastQuoteRow = 0;
   const names = spec.names ?? [];
@@ -142,6 +144,16 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       if (row === 1) {
         outcome.header = record.cells().map((c) => own(c.trim()));
         headerWidth = record.length;
+        namedWidth = headerWidth;
+        while (namedWidth > 0 && outcome.header[namedWidth - 1] === '') namedWidth--;
+        if (namedWidth < headerWidth && namedWidth > 0)
+          env.findings.add(rowColumns, 'row', {
+            file,
+            row: 1,
+            entity: 'file',
+            reason: 'header-empty-names',
+            detail: `${headerWidth - namedWidth}:${namedWidth}`,
+          });
         const { index, names: headerNames, missing } = headerIndex(spec, outcome.header, job.headerCase);
         if (missing.length) {
           const meant = nearMisses(
@@ -169,17 +181,27 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       c.record = record;
       c.row = row;
       const width = record.length;
-      if (skipRow === row || width !== headerWidth) {
-        if (skipRow !== row) {
-          env.findings.add(rowColumns, 'row', {
-            file,
-            row,
-            entity: spec.entity,
-            detail: `${width} cell${width === 1 ? '' : 's'} where the header has ${headerWidth}`,
-          });
-        }
+      if (skipRow === row) {
         excludeMalformed(c);
         return;
+      }
+      const fits =
+        width === namedWidth || (width > namedWidth && width <= headerWidth && emptyFrom(record, namedWidth));
+      if (!fits) {
+        // Extra cells that are all empty: still reported, but the record is read (rules.md §9).
+        const extraEmpty = width > namedWidth && emptyFrom(record, namedWidth);
+        const header = namedWidth < headerWidth ? `names ${namedWidth}` : `has ${headerWidth}`;
+        env.findings.add(rowColumns, 'row', {
+          file,
+          row,
+          entity: spec.entity,
+          reason: extraEmpty ? 'extra-empty-cells' : null,
+          detail: `${width} cell${width === 1 ? '' : 's'} where the header ${header}`,
+        });
+        if (!extraEmpty) {
+          excludeMalformed(c);
+          return;
+        }
       }
       for (const n of names) {
         if (n.when && c.get(n.when.column) !== n.when.value) continue;
@@ -201,6 +223,11 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       handler(c);
     },
   });
+  /** Whether every cell from `start` on is empty (the header's unnamed columns, or extra cells). */
+  const emptyFrom = (record: CsvRecord, start: number) => {
+    for (let i = start; i < record.length; i++) if (record.trimmed(i) !== '') return false;
+    return true;
+  };
   const excludeMalformed = (c: RowCursor) => {
     // The ID of a malformed row still exists for references, even though the record is left out.
     if (!spec.defines) return;

@@ -10,9 +10,11 @@ export function resolveSchools(roster: Roster, tick: Tick = NO_TICK): void {
   const people = roster.people;
   for (const c of roster.classes) {
     if (c.school < 0) continue;
-    for (const id of c.teacherRefs) {
-      const t = roster.findPerson(id);
-      if (t >= 0 && people.role(t) === 'teacher') people.addSchool(t, c.school);
+    for (const refs of [c.teacherRefs, c.namedTeacherRefs]) {
+      for (const id of refs) {
+        const t = roster.findPerson(id);
+        if (t >= 0 && people.role(t) === 'teacher') people.addSchool(t, c.school);
+      }
     }
   }
   for (let p = 0; p < people.count; p++) {

@@ -1,10 +1,13 @@
 /** The engine's side of RowContext: turns an adapter's declarations into stage-1 findings. */
 import type { FileSpec, RecordKind, RefOptions, RowContext } from '../formats/types.ts';
 import { CsvRecord } from '../input/csv-record.ts';
+import { deltaExport } from '../rules/formatting/delta-export.ts';
+import { enrollmentSchool } from '../rules/formatting/enrollment-school.ts';
 import { idDuplicate } from '../rules/formatting/id-duplicate.ts';
 import { idMissing } from '../rules/formatting/id-missing.ts';
 import { refUnknown } from '../rules/formatting/ref-unknown.ts';
 import type { FindingCollector } from './collector.ts';
+import { recordConflict } from './record-conflict.ts';
 import type { References } from './references.ts';
 
 /** The options of a reference that gives none: one object, not a new one per row and reference. */
@@ -176,6 +179,42 @@ export class RowCursor implements RowContext {
 
   define(kind: RecordKind, id: string, label?: string): boolean {
     return this.refs.define(kind, id, label);
+  }
+
+  enrollmentSchool(column: string, why: string): void {
+    this.findings.add(enrollmentSchool, 'row', {
+      file: this.file,
+      row: this.row,
+      entity: this.spec.entity,
+      field: this.field(column),
+      value: this.get(column),
+      detail: why,
+    });
+  }
+
+  repeated(column: string, person: number, first: string, ignoreCase = false): void {
+    const cell = this.index.get(column);
+    if (cell === undefined || this.record.cellIs(cell, first)) return;
+    const value = this.record.trimmed(cell);
+    if (value === first || (ignoreCase && value.toLowerCase() === first.toLowerCase())) return;
+    recordConflict(this.findings, this.refs.people, person, {
+      file: this.file,
+      row: this.row,
+      entity: this.spec.entity,
+      field: this.field(column),
+      first,
+      value,
+    });
+  }
+
+  delta(column: string, file: string): void {
+    this.findings.add(deltaExport, 'row', {
+      file: this.file,
+      row: this.row,
+      entity: this.spec.entity,
+      field: this.field(column),
+      value: file,
+    });
   }
 }
 

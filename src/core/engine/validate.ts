@@ -24,6 +24,7 @@ import type { FileEntry } from '../report/types.ts';
 import { assignFiles } from './assign.ts';
 import { FindingCollector } from './collector.ts';
 import { probe, type Probe } from '../input/probe.ts';
+import { reportEmptyFiles, type ReadFile } from './empty-files.ts';
 import { readFile } from './read-file.ts';
 import { References } from './references.ts';
 import { resolveSchools } from './resolve.ts';
@@ -158,6 +159,7 @@ export async function validate(
       .filter((j) => ![...bySpec.values()].includes(j.input)),
   ];
   const done = new Set<string>();
+  const read: ReadFile[] = [];
   for (const { spec, input } of order) {
     const source = sources[input];
     report('reading', source.path, 0, 0, true);
@@ -191,6 +193,9 @@ export async function validate(
         outcome.header.length > 0 &&
         spec.defines &&
         !headerHas(outcome.header, spec.defines.column, adapter));
+    // A file without its ID column is already header-missing: file-empty would only repeat it.
+    const withHeader = outcome.readable && (outcome.header?.length ?? 0) > 0 && !definesNothing;
+    read.push({ spec, input, rows: outcome.rows, withHeader });
     for (const kind of spec.defines?.kinds ?? []) {
       if (definesNothing) refs.setStatus(kind, 'unavailable');
       else if ((definers.get(kind) ?? []).every((s) => done.has(s.name) || !bySpec.has(s.name)))
@@ -202,6 +207,7 @@ export async function validate(
   const step = steps((share) => report('checking', '', 0, 0, false, share), Object.values(CHECK_STEPS));
   reader.finish(step());
   settleWaiting(refs, findings, true);
+  reportEmptyFiles(roster, read, findings);
   resolveSchools(roster, step());
   const previous = options.previous ?? null;
   const snapshot = takeSnapshot(roster, previous?.salt ?? options.salt ?? randomSalt(), step());

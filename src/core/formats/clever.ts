@@ -142,6 +142,10 @@ export const clever: FormatAdapter = {
             people.setName(index, r.get('First_name'), r.get('Last_name'));
             people.setDob(index, r.get('DOB'));
             people.addEmail(index, r.get('Student_email'));
+          } else {
+            r.repeated('First_name', index, people.firstName(index));
+            r.repeated('Last_name', index, people.lastName(index));
+            r.repeated('DOB', index, people.dob(index) ?? '');
           }
           people.addSchool(index, s);
           contact(r, index);
@@ -149,10 +153,8 @@ export const clever: FormatAdapter = {
         'sections.csv'(r) {
           const s = school(r);
           const id = r.id('Section_id');
-          const teachers = [
-            r.ref('person', 'Teacher_id'),
-            ...CO_TEACHERS.map((c) => r.ref('person', c, { optional: true })),
-          ];
+          // Sections without a teacher are common (lunch, study hall): an empty cell is no ID missing.
+          const teachers = ['Teacher_id', ...CO_TEACHERS].map((c) => r.ref('person', c, { optional: true }));
           if (id === null) return;
           const index = roster.addClass(id, r.file, r.row);
           if (index < 0) return r.duplicate('Section_id', id, roster.classes[roster.classIndex.get(id)!]);

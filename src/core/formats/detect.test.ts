@@ -123,7 +123,12 @@ describe('format detection', () => {
     const ignored = [...result.findings].filter((f) => f.code === 'file-ignored');
     expect(ignored.map((f) => f.file).sort()).toEqual(['manifest.csv', 'orgs.csv', 'users.csv']);
     for (const f of ignored) expect(f.message).toContain('OneRoster 1.1 file name');
-    expect(result.summary.blocked).toBe(false);
+    // The ignored files do not block; only these header-only files do, as empty (rules.md §9).
+    expect(summary(result).filter((s) => !s.startsWith('file-ignored'))).toEqual([
+      'file-empty schools.csv',
+      'file-empty teachers.csv',
+      'file-empty students.csv',
+    ]);
   });
 
   it('reads the first of two files with the same name and ignores the second', async () => {

@@ -34,6 +34,7 @@ function removed(r: RowContext): boolean {
 }
 
 function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReader {
+  const files = version === '1.1' ? ONEROSTER_11_FILES : ONEROSTER_12_FILES;
   /** agentSourcedIds: the person listing them, and each ID listed (as a text). */
   const agentOf = new IntList();
   const agentIds = new IntList();
@@ -63,7 +64,14 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
   }
 
   const rows: FormatReader['rows'] = {
-    'manifest.csv'() {},
+    'manifest.csv'(r) {
+      // file.users,delta: Remind reads every upload as the whole roster (formats.md).
+      const property = r.get('propertyName');
+      if (!property.startsWith('file.') || !r.is('value', 'delta')) return;
+      const name = `${property.slice(5)}.csv`.toLowerCase();
+      const spec = files.find((f) => f.name.toLowerCase() === name && f.required !== 'no');
+      if (spec) r.delta('value', spec.name);
+    },
     'orgs.csv'(r) {
       // Vocabulary values in any letter case (`School`) are the binding's (`school`), as status and roles are.
       const isSchool = r.is('type', 'school');

@@ -14,7 +14,10 @@ const BASE: Record<FileName, string[][]> = {
   'teachers.csv': [['s1', 't1', 'Ada', 'Lovelace', 'ada@x.org', '']],
   'students.csv': [['s1', 'st1', 'Bo', 'Kim', '01/05/2012', '5', '', '', '', '', '', '']],
   'classes.csv': [['s1', 'c1', 't1', 'Math']],
-  'enrollments.csv': [['s1', 'c1', 'st1']],
+  'enrollments.csv': [
+    ['s1', 'c1', 't1'],
+    ['s1', 'c1', 'st1'],
+  ],
 };
 
 /** The base district with some files' rows replaced (a string replaces the whole file). */
@@ -144,34 +147,50 @@ describe('Remind CSV 1.0 adapter', () => {
     });
   });
 
-  it('takes class teachers from classes.csv and from enrollments of teachers', async () => {
+  it('takes class owners from enrollments.csv; classes.csv only names a teacher (formats.md)', async () => {
     const result = await run(
       remind1({
         'teachers.csv': [
           ['s1', 't1', 'Ada', 'Lovelace', 'ada@x.org', ''],
           ['s2', 't2', 'Bea', 'Moss', 'bea@x.org', ''],
+          ['s1', 't2', 'Bea', 'Moss', 'bea@x.org', ''],
         ],
         'enrollments.csv': [
           ['s1', 'c1', 'st1'],
           ['s1', 'c1', 't2'],
-          ['s1', 'c1', 't1'],
         ],
       }),
     );
-    expect(classesOf(result).c1).toEqual({ name: 'Math', school: 's1', teachers: ['t1', 't2'] });
-    // A teacher enrolled in a class of another school works there too (rules.md §8).
+    expect(classesOf(result).c1).toEqual({ name: 'Math', school: 's1', teachers: ['t2'] });
+    // t1 is only named by classes.csv: still counted in the class's school (rules.md §8).
+    expect(peopleOf(result).t1.schools).toEqual(['s1']);
     expect(peopleOf(result).t2.schools).toEqual(['s1', 's2']);
     expect(summary(result)).toEqual([]);
   });
 
-  it('puts an enrolled student in the class school', async () => {
+  it('counts a teacher named in classes.csv in the class’s school, even without an enrollment', async () => {
+    const result = await run(
+      remind1({ 'classes.csv': [['s2', 'c1', 't1', 'Math']], 'enrollments.csv': [['s2', 'c1', 't1']] }),
+    );
+    expect(peopleOf(result).t1.schools).toEqual(['s1', 's2']);
+    expect(summary(result)).toEqual([
+      'enrollment-school enrollments.csv',
+      'class-teacher/teacher-not-enrolled c1',
+    ]);
+  });
+
+  it('does not put a student in another school through a class (formats.md)', async () => {
     const result = await run(
       remind1({
         'students.csv': [student('s2', 'st1')],
-        'enrollments.csv': [['s1', 'c1', 'st1']],
+        'enrollments.csv': [
+          ['s1', 'c1', 't1'],
+          ['s1', 'c1', 'st1'],
+        ],
       }),
     );
-    expect(peopleOf(result).st1.schools).toEqual(['s1', 's2']);
+    expect(peopleOf(result).st1.schools).toEqual(['s2']);
+    expect(summary(result)).toEqual(['enrollment-school enrollments.csv']);
   });
 
   const enrollmentCases = [
@@ -186,14 +205,17 @@ describe('Remind CSV 1.0 adapter', () => {
   ];
   it.each(enrollmentCases)('reports an enrollment of $name', async ({ row, expected }) => {
     const result = await run(
-      remind1({ 'students.csv': [student('s1', 'st1', ANN)], 'enrollments.csv': [row] }),
+      remind1({ 'students.csv': [student('s1', 'st1', ANN)], 'enrollments.csv': [['s1', 'c1', 't1'], row] }),
     );
     expect(summary(result).filter((s) => !s.startsWith('parent-'))).toEqual(expected);
   });
 
   it('reports an unknown class teacher as ref-unknown and the class as teacher-unknown', async () => {
-    const result = await run(remind1({ 'classes.csv': [['s1', 'c1', 't9', 'Math']] }));
+    const classes = [['s1', 'c1', 't9', 'Math']];
+    const result = await run(remind1({ 'classes.csv': classes, 'enrollments.csv': [['s1', 'c1', 'st1']] }));
     expect(summary(result)).toEqual(['ref-unknown c1', 'class-teacher/teacher-unknown c1']);
+    // With an owner from enrollments.csv, the class's own teacher_id is only a reference.
+    expect(summary(await run(remind1({ 'classes.csv': classes })))).toEqual(['ref-unknown c1']);
   });
 
   const emptyCases = [
@@ -214,7 +236,7 @@ describe('Remind CSV 1.0 adapter', () => {
 
   it.each(emptyCases)('reports enrollments in classes when classes.csv is $name', async ({ content }) => {
     const result = await run(remind1({ 'classes.csv': content ?? [] }));
-    expect(summary(result)).toEqual(['ref-unknown enrollments.csv']);
+    expect(summary(result)).toEqual(['ref-unknown enrollments.csv', 'ref-unknown enrollments.csv']);
   });
 
   it('does not accept an empty teachers.csv', async () => {

@@ -92,6 +92,24 @@ export const remindCsv1: FormatAdapter = {
       people.addStudent(index, student);
     }
 
+    /** Why an enrollment in `school` does not count (formats.md), or null when it does. */
+    function wrongSchool(school: number, classSchool: number, p: number, role: string, classId: string) {
+      const name = (s: number) => roster.schools[s].id;
+      const notClass = classSchool >= 0 && school !== classSchool;
+      let notPerson = people.schoolCount(p) > 0;
+      for (let k = 0; notPerson && k < people.schoolCount(p); k++) notPerson = people.school(p, k) !== school;
+      if (!notClass && !notPerson) return null;
+      const schools = people.schools(p);
+      const who = `${role} ${people.id(p)}`;
+      const theirs = `${who} is in school ${schools.map(name).join(' and ')} (${role}s.csv)`;
+      const where = `school_id ${name(school)} puts ${who} in class ${classId}`;
+      if (notClass && notPerson)
+        return `${where}, but the class is in school ${name(classSchool)} and ${theirs}`;
+      return notClass
+        ? `${where}, but the class is in school ${name(classSchool)}`
+        : `${where}, but ${theirs}`;
+    }
+
     return {
       rows: {
         'schools.csv'(r) {
@@ -114,8 +132,13 @@ export const remindCsv1: FormatAdapter = {
           if (index < 0) {
             index = roster.addPerson(id, 'teacher', r.file, r.row);
             people.setName(index, r.get('teacher_first_name'), r.get('teacher_last_name'));
+            people.addEmail(index, r.get('teacher_email'));
+          } else {
+            // The same teacher at another school: the first row's name and email count.
+            r.repeated('teacher_first_name', index, people.firstName(index));
+            r.repeated('teacher_last_name', index, people.lastName(index));
+            r.repeated('teacher_email', index, people.emails(index)[0] ?? '', true);
           }
-          people.addEmail(index, r.get('teacher_email'));
           people.addPhone(index, r.get('teacher_mobile_phone'));
           people.addSchool(index, schoolOf(schoolId));
         },
@@ -133,6 +156,10 @@ export const remindCsv1: FormatAdapter = {
             people.setDob(index, r.get('dob'));
             people.addEmail(index, r.get('student_email'));
             people.addPhone(index, r.get('student_phone'));
+          } else {
+            r.repeated('student_first_name', index, people.firstName(index));
+            r.repeated('student_last_name', index, people.lastName(index));
+            r.repeated('dob', index, people.dob(index) ?? '');
           }
           people.addSchool(index, school);
           guardian(r, index);
@@ -140,22 +167,28 @@ export const remindCsv1: FormatAdapter = {
         'classes.csv'(r) {
           const school = r.refIndex('school', 'school_id');
           const id = r.id('class_id');
-          const teacher = r.ref('person', 'teacher_id');
+          // An empty teacher_id is no ID missing: the class just names no teacher (class-teacher).
+          const teacher = r.ref('person', 'teacher_id', { optional: true });
           if (id === null) return;
           const index = roster.addClass(id, r.file, r.row);
           if (index < 0) return r.duplicate('class_id', id, roster.classes[roster.classIndex.get(id)!]);
           const c = roster.classes[index];
           c.name = own(r.get('class_name'));
           c.school = school;
-          if (teacher) roster.addClassTeacher(c, teacher);
+          // Owners come from enrollments.csv; the class's row only names its teacher (formats.md).
+          if (teacher) roster.nameClassTeacher(c, teacher);
         },
         'enrollments.csv'(r) {
-          r.refIndex('school', 'school_id');
+          const school = r.refIndex('school', 'school_id');
           const c = r.refIndex('class', 'class_id');
           const p = r.refIndex('person', 'user_id');
-          if (c < 0 || p < 0) return;
-          if (people.role(p) === 'teacher') roster.addClassTeacher(roster.classes[c], people.id(p));
-          else if (people.role(p) === 'student') people.addSchool(p, roster.classes[c].school);
+          if (c < 0 || p < 0 || school < 0) return;
+          const cls = roster.classes[c];
+          const role = people.role(p);
+          if (role !== 'teacher' && role !== 'student') return;
+          const why = wrongSchool(school, cls.school, p, role, cls.id);
+          if (why) return r.enrollmentSchool('school_id', why);
+          if (role === 'teacher') roster.addClassTeacher(cls, people.id(p));
         },
       },
       finish: (tick) => guardians.assignIds((i) => `${people.firstName(i)} ${people.lastName(i)}`, tick),

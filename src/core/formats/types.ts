@@ -63,6 +63,15 @@ export interface RowContext {
   /** Registers an ID of a reference-only kind (courses, sessions, non-school orgs). */
   /** `label` says what the record is for messages about it (an org's `type`, when it is not a school). */
   define(kind: RecordKind, id: string, label?: string): boolean;
+  /** An enrollment the format leaves out because of its school (`enrollment-school`); `why` says how. */
+  enrollmentSchool(column: string, why: string): void;
+  /**
+   * A repeat row of `person`, whose first row had `first` in `column`: another value here is
+   * `record-conflict` (the first row's value is kept). `ignoreCase` compares as emails are.
+   */
+  repeated(column: string, person: number, first: string, ignoreCase?: boolean): void;
+  /** The manifest marks `file` (a file of the format) as a delta export (`delta-export`). */
+  delta(column: string, file: string): void;
 }
 
 export interface RefOptions {

@@ -69,9 +69,7 @@ export function planDistrict(options: GenerateOptions): DistrictPlan {
   delete expected['class-teacher/teacher-not-provisioned'];
   add(expected, 'hold-guardians', guardianHolds);
   add(expected, 'class-teacher/teacher-not-provisioned', unprovisionedClasses);
-  // Formats whose class rows must name a teacher report the empty cell too; unknown teachers are unknown references.
-  if (d.format === 'clever' || d.format === 'remind-csv-1.0')
-    add(expected, 'id-missing', planted['class-teacher/no-teacher'] ?? 0);
+  // Unknown teachers are unknown references (an empty teacher cell is no id-missing, rules.md §9).
   add(expected, 'ref-unknown', planted['class-teacher/teacher-unknown'] ?? 0);
 
   const hasStaff = d.format !== 'remind-csv-1.0';

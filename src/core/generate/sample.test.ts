@@ -9,7 +9,7 @@ const codes = (result: ValidationResult) => new Set([...result.findings].map((f)
 const size = (files: GeneratedFile[]) => files.reduce((n, f) => n + f.content.length, 0);
 
 describe('the sample district', () => {
-  it('is a small Clever district of 3 to 5 schools that shows every finding code but hold-removals', async () => {
+  it('is a small Clever district of 3 to 5 schools that shows every finding code Clever can have', async () => {
     const files = sampleDistrictFiles();
     expect(size(files)).toBeLessThan(300_000);
     const result = await run(asInput(files));
@@ -18,7 +18,10 @@ describe('the sample district', () => {
     expect(result.summary.totals.schools).toBeLessThanOrEqual(5);
     expect(result.summary.totals.students).toBeGreaterThanOrEqual(200);
     const found = codes(result);
-    const missing = ALL_RULES.map((r) => r.code).filter((c) => c !== 'hold-removals' && !found.has(c));
+    // hold-removals needs an earlier run (below); delta-export is OneRoster's, enrollment-school Remind
+    // CSV 1.0's; file-empty would leave the sample with nothing to show.
+    const elsewhere = ['hold-removals', 'delta-export', 'enrollment-school', 'file-empty'];
+    const missing = ALL_RULES.map((r) => r.code).filter((c) => !elsewhere.includes(c) && !found.has(c));
     expect(missing).toEqual([]);
   });
 

@@ -12,8 +12,10 @@
  *   a last name, which no rule needs) and was saved in Windows-1252 ("José": encoding).
  * - sections.csv gained a section whose name is a pasted 66,000-character syllabus (cell-too-long;
  *   the row is left out of the other checks).
- * - students.csv gained a row with an unquoted "Smith, Jr." (row-columns) and a student of a school
- *   the export does not include (ref-unknown; the report lists that student under "(no school)").
+ * - students.csv gained a row with an unquoted "Smith, Jr." (row-columns), a student of a school
+ *   the export does not include (ref-unknown; the report lists that student under "(no school)"),
+ *   a second contact row of its first student with another birth date (record-conflict), and a
+ *   student without a Student_id (id-missing).
  * - export_log.txt came along with the CSVs (file-ignored).
  *
  * Every other code is planted by the generator itself. hold-removals needs an earlier run: the page
@@ -102,10 +104,14 @@ export function sampleDistrictFiles(): GeneratedFile[] {
       DOB: '3/14/2016',
       Grade: '5',
     });
+  const firstStudentRow = files.get('students.csv')!.split('\n', 2)[1];
+  const repeated = setCell(`\n${firstStudentRow}\n`, 2, 'DOB', CLEVER_COLUMNS['students.csv'], '2/29/2016');
   const students =
     files.get('students.csv')! +
+    repeated.slice(1) +
     student(d.layout.students, firstSchool.id, 'Smith, Jr.') +
-    student(d.layout.students + 1, 'SCH900', 'Lee');
+    student(d.layout.students + 1, 'SCH900', 'Lee') +
+    row(CLEVER_COLUMNS['students.csv'], { School_id: firstSchool.id, First_name: 'Sam', Last_name: 'Park' });
 
   return [
     { name: 'schools.csv', content: strToU8(files.get('schools.csv')!) },

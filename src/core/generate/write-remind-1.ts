@@ -21,13 +21,20 @@ export function* remindCsv1Files(d: District): ChunkStream {
   yield out.take();
 
   out = new FileOut('teachers.csv', COLUMNS.teachers, EOL);
+  const teacherRow = (school: string, t: number) =>
+    `${school},${d.teacherId(t)},${d.teacherFirst(t)},${d.teacherLast(t)},${d.teacherEmail(t)},${d.teacherPhone(t)}`;
   for (const s of d.schools) {
     for (let t = s.firstTeacher; t < s.firstTeacher + s.teachers; t++) {
-      out.line(
-        `${s.id},${d.teacherId(t)},${d.teacherFirst(t)},${d.teacherLast(t)},${d.teacherEmail(t)},${d.teacherPhone(t)}`,
-      );
+      out.line(teacherRow(s.id, t));
       if (out.full) yield out.take();
     }
+    // A teacher of another school who owns a class here has a row for this school too (formats.md).
+    const visiting = new Set<number>();
+    for (let c = s.firstClass; c < s.firstClass + s.classes; c++) {
+      const t = d.classTeacher(c, s);
+      if (t >= 0 && (t < s.firstTeacher || t >= s.firstTeacher + s.teachers)) visiting.add(t);
+    }
+    for (const t of visiting) out.line(teacherRow(s.id, t));
   }
   yield out.take();
 
@@ -57,7 +64,9 @@ export function* remindCsv1Files(d: District): ChunkStream {
       const row = `${s.id},${d.classId(c)},${d.teacherRef(d.classTeacher(c, s))},${d.className(c, s)}`;
       out.line(row);
       if (d.classPlants.kindOf(c) === 'id-duplicate') out.line(row);
-      // A second teacher is enrolled in the class like a student.
+      // Class owners are enrollments.csv rows (formats.md); a second teacher is enrolled the same way.
+      const teacher = d.classTeacher(c, s);
+      if (teacher >= 0) coTeachers.line(`${s.id},${d.classId(c)},${d.teacherId(teacher)}`);
       const co = d.coTeacher(c, s);
       if (co >= 0) coTeachers.line(`${s.id},${d.classId(c)},${d.teacherId(co)}`);
       if (out.full) yield out.take();

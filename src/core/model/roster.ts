@@ -42,8 +42,13 @@ export class Person {
 export class RosterClass {
   name = '';
   school = -1;
-  /** Teacher IDs as referenced by the files, resolved or not, without repeats. */
+  /** Teacher IDs as referenced by the files, resolved or not, without repeats: the class's owners. */
   teacherRefs: readonly string[] = NONE;
+  /**
+   * Teachers the class's own row names without making them owners (Remind CSV 1.0: only
+   * enrollments.csv does). They still count as referencing the class (rules.md §8).
+   */
+  namedTeacherRefs: readonly string[] = NONE;
   constructor(
     public id: string,
     public file: number,
@@ -102,6 +107,11 @@ export class Roster {
 
   addClassTeacher(c: RosterClass, teacherId: string): void {
     if (teacherId) c.teacherRefs = addTo(c.teacherRefs, own(teacherId));
+  }
+
+  /** A teacher the class's row names, who owns the class only if an enrollment says so. */
+  nameClassTeacher(c: RosterClass, teacherId: string): void {
+    if (teacherId) c.namedTeacherRefs = addTo(c.namedTeacherRefs, own(teacherId));
   }
 
   /** One person as a plain object. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findings, summary } from '../../../tests/helpers.ts';
+import { findings, run, summary } from '../../../tests/helpers.ts';
+import { DISTRICTS, districtFiles } from '../../../tests/fixtures/districts.ts';
 import { containsUrl } from './class-teacher.ts';
 import { runClever } from '../../../tests/fixtures/rules/clever.ts';
 import {
@@ -139,5 +140,52 @@ describe('class-teacher in Clever', () => {
       'ref-unknown c1',
       'class-teacher/teacher-unknown c1',
     ]);
+  });
+});
+
+describe('class-teacher in Remind CSV 1.0: owners come from enrollments.csv (formats.md)', () => {
+  const R1 = DISTRICTS['remind-csv-1.0'];
+  const TEACHERS = [
+    ...R1['teachers.csv'],
+    { school_id: 's1', teacher_id: 't2', teacher_first_name: 'Bea', teacher_email: '' },
+  ];
+  const enrolled = (...users: string[]) =>
+    users.map((user_id) => ({ school_id: 's1', class_id: 'c1', user_id }));
+
+  it.each<[string, string, string[], string[]]>([
+    ['named and enrolled', 't1', ['t1', 'st1'], []],
+    ['named but not enrolled', 't1', ['st1'], ['teacher-not-enrolled c1 t1']],
+    ['not named, but enrolled: the enrollment makes the owner', '', ['t1', 'st1'], []],
+    [
+      'named one teacher, another enrolled: the enrolled one owns it',
+      't1',
+      ['t2', 'st1'],
+      ['teacher-not-provisioned c1 t2'],
+    ],
+    ['neither named nor enrolled', '', ['st1'], ['no-teacher c1']],
+    ['named an unknown teacher, none enrolled', 't9', ['st1'], ['teacher-unknown c1 t9']],
+    ['named an unprovisioned teacher who is not enrolled', 't2', ['st1'], ['teacher-not-enrolled c1 t2']],
+  ])('%s', async (_, named, users, expected) => {
+    const result = await run(
+      districtFiles('remind-csv-1.0', {
+        'teachers.csv': TEACHERS,
+        'classes.csv': [{ ...R1['classes.csv'][0], teacher_id: named }],
+        'enrollments.csv': enrolled(...users),
+      }),
+    );
+    expect(
+      findings(result, 'class-teacher').map((f) => `${f.reason} ${f.id} ${f.value ?? ''}`.trim()),
+    ).toEqual(expected);
+  });
+
+  it('says exactly which enrollments.csv row to add', async () => {
+    const result = await run(districtFiles('remind-csv-1.0', { 'enrollments.csv': enrolled('st1') }));
+    const [finding] = findings(result, 'class-teacher');
+    expect(finding.message).toBe(
+      'Class "Math 7" (c1): teacher t1 is named in classes.csv, but no row of enrollments.csv makes a ' +
+        'teacher its owner; add the row s1,c1,t1 (school_id,class_id,user_id) to enrollments.csv.',
+    );
+    expect(finding.fix).toContain('Add a row to enrollments.csv');
+    expect(finding.schools).toEqual(['s1']);
   });
 });

@@ -34,14 +34,26 @@ function notATeacher(roster: Roster, refs: readonly string[]): string | null {
 }
 
 export type ClassTeacherReason =
-  'name-missing' | 'name-url' | 'no-teacher' | 'teacher-unknown' | 'teacher-not-provisioned';
+  | 'name-missing'
+  | 'name-url'
+  | 'no-teacher'
+  | 'teacher-not-enrolled'
+  | 'teacher-unknown'
+  | 'teacher-not-provisioned';
 
 export const classTeacher: DataRule = {
   code: 'class-teacher',
   severity: 'error',
   title: 'Class without a usable name or teacher',
   remindName: 'No teacher for a class',
-  reasons: ['name-missing', 'name-url', 'no-teacher', 'teacher-unknown', 'teacher-not-provisioned'],
+  reasons: [
+    'name-missing',
+    'name-url',
+    'no-teacher',
+    'teacher-not-enrolled',
+    'teacher-unknown',
+    'teacher-not-provisioned',
+  ],
   explanation:
     'Remind creates a class only when it has a name and an owner: a teacher in the roster who gets an ' +
     'account. Names that contain a web address are refused.',
@@ -49,6 +61,10 @@ export const classTeacher: DataRule = {
     'name-missing': 'Give the class (section) a name in the SIS.',
     'name-url': 'Remove the web address from the class name in the SIS.',
     'no-teacher': 'Assign a teacher to the class in the SIS.',
+    'teacher-not-enrolled':
+      'Add a row to enrollments.csv that makes the teacher the class’s owner: the class’s school_id, ' +
+      'its class_id, and the teacher’s teacher_id as user_id (the message gives the exact row). In the SIS, ' +
+      'make the teacher the section’s teacher of record so that every export writes that row.',
     'teacher-unknown':
       'The class’s teacher is not in the teacher file: add the teacher, or correct the teacher ID.',
     'teacher-not-provisioned':
@@ -63,6 +79,11 @@ export const classTeacher: DataRule = {
         return `${cls} has a web address in its name.`;
       case 'no-teacher':
         return `${cls} has no teacher.`;
+      case 'teacher-not-enrolled':
+        return (
+          `${cls}: teacher ${f.value} is named in ${f.file ?? 'the class file'}, but no row of enrollments.csv ` +
+          `makes a teacher its owner; add the row ${f.detail} (school_id,class_id,user_id) to enrollments.csv.`
+        );
       case 'teacher-unknown':
         // detail: what the first referenced person is instead ("st1 is a student (users.csv row 3)").
         return f.detail
@@ -79,6 +100,14 @@ export const classTeacher: DataRule = {
       if (ok === undefined) provisioned.set(t, (ok = teacherEmailReason(ctx.devices(t)) === null));
       return ok;
     };
+    const existingTeachers = (refs: readonly string[]) => {
+      const teachers: number[] = [];
+      for (const id of refs) {
+        const t = ctx.roster.findPerson(id);
+        if (t >= 0 && ctx.roster.people.role(t) === 'teacher') teachers.push(t);
+      }
+      return teachers;
+    };
     return {
       class(c, i) {
         let reason: ClassTeacherReason | null = null;
@@ -87,13 +116,18 @@ export const classTeacher: DataRule = {
         let detail: string | null = null;
         if (c.name.trim() === '') [reason, field] = ['name-missing', 'name'];
         else if (containsUrl(c.name)) [reason, field, value] = ['name-url', 'name', c.name];
-        else if (c.teacherRefs.length === 0) reason = 'no-teacher';
-        else {
-          const teachers: number[] = [];
-          for (const id of c.teacherRefs) {
-            const t = ctx.roster.findPerson(id);
-            if (t >= 0 && ctx.roster.people.role(t) === 'teacher') teachers.push(t);
+        else if (c.teacherRefs.length === 0 && c.namedTeacherRefs.length === 0) reason = 'no-teacher';
+        else if (c.teacherRefs.length === 0) {
+          // Named on the class's row, but no enrollment makes anyone its owner (Remind CSV 1.0).
+          const named = existingTeachers(c.namedTeacherRefs);
+          if (named.length === 0) [reason, value] = ['teacher-unknown', c.namedTeacherRefs.join(', ')];
+          else {
+            const school = c.school >= 0 ? ctx.roster.schools[c.school].id : '<school_id>';
+            const id = ctx.roster.people.id(named[0]);
+            [reason, value, detail] = ['teacher-not-enrolled', id, `${school},${c.id},${id}`];
           }
+        } else {
+          const teachers = existingTeachers(c.teacherRefs);
           if (teachers.length === 0) {
             [reason, value] = ['teacher-unknown', c.teacherRefs.join(', ')];
             detail = notATeacher(ctx.roster, c.teacherRefs);

@@ -22,23 +22,23 @@ describe('parent-contact (rules.md §5, §6)', () => {
     [
       'only an unsupported phone and no valid email: both findings',
       [parent('p1', { phone: DOMINICAN })],
-      ['parent-contact/invalid p1', 'phone-unsupported p1'],
+      ['parent-contact/invalid p1', 'phone-unsupported/other-country p1'],
     ],
     [
       'an invalid email and an unsupported phone',
       [parent('p1', { email: 'p1@', phone: '+44 20 7946 0958' })],
-      ['parent-contact/invalid p1', 'phone-unsupported p1'],
+      ['parent-contact/invalid p1', 'phone-unsupported/other-country p1'],
     ],
     [
       '"N/A" as phone: written, so invalid',
       [parent('p1', { phone: 'N/A' })],
-      ['parent-contact/invalid p1', 'phone-unsupported p1'],
+      ['parent-contact/invalid p1', 'phone-unsupported/wrong-length p1'],
     ],
     ['an invalid email and a supported phone', [parent('p1', { email: 'p1@home', phone: US })], []],
     [
       'a valid email and an unsupported phone: the account is created',
       [parent('p1', { email: 'p1@home.org', phone: DOMINICAN })],
-      ['phone-unsupported p1'],
+      ['phone-unsupported/other-country p1'],
     ],
     [
       'the only email lost to a teacher',
@@ -67,7 +67,7 @@ describe('parent-contact (rules.md §5, §6)', () => {
     [
       'a lost email and an unsupported phone: taken, and the phone alert',
       [teacher('t1', 'shared@home.org'), parent('p1', { email: 'shared@home.org', phone: DOMINICAN })],
-      ['parent-contact/taken p1 → t1', 'phone-unsupported p1'],
+      ['parent-contact/taken p1 → t1', 'phone-unsupported/other-country p1'],
     ],
     [
       'a student never takes a parent’s device',

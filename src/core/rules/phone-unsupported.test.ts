@@ -74,6 +74,62 @@ describe('phone-unsupported (rules.md §6)', () => {
       'phone-unsupported',
     );
     expect(finding).toMatchObject({ severity: 'alert', entity: 'student', field: 'phone' });
-    expect(finding.message).toBe('Pat Doe\'s phone "+52 55 1234 5678" is not a US or Canadian number.');
+    expect(finding.message).toBe(
+      'Pat Doe\'s phone "+52 55 1234 5678" cannot be texted: it is a number of another country (Mexico), not of the US, its territories or Canada.',
+    );
+  });
+});
+
+describe('phone-unsupported reasons (rules.md §6)', () => {
+  it.each<[string, string, string]>([
+    [
+      '+44 20 7946 0958',
+      'other-country',
+      'it is a number of another country (United Kingdom), not of the US, its territories or Canada',
+    ],
+    [
+      '242-359-1234',
+      'other-country',
+      'it is a number of another country (Bahamas), not of the US, its territories or Canada',
+    ],
+    [
+      '1-809-234-5678',
+      'other-country',
+      'it is a number of another country (Dominican Republic), not of the US, its territories or Canada',
+    ],
+    [
+      '876-210-1234',
+      'other-country',
+      'it is a number of another country (Jamaica), not of the US, its territories or Canada',
+    ],
+    [
+      '+44 20 7946',
+      'other-country',
+      'it is a number of another country (country code +44), not of the US or Canada',
+    ],
+    ['+999 123 4567', 'other-country', 'its country code is not one in use'],
+    ['837-504-5419', 'not-in-use', 'it has ten digits, but its area code 837 is not in use'],
+    ['(950) 336 6601', 'not-in-use', 'it has ten digits, but its area code 950 is not in use'],
+    [
+      '212-123-4567',
+      'not-in-use',
+      'it has ten digits, but its exchange 123 (the three digits after the area code) is not in use',
+    ],
+    [
+      '234-5678',
+      'wrong-length',
+      'it has 7 digits, where a US or Canadian number has 10 (area code included)',
+    ],
+    [
+      '212-555-01345',
+      'wrong-length',
+      'it has 11 digits, where a US or Canadian number has 10 (area code included)',
+    ],
+    ['N/A', 'wrong-length', 'it has no digits'],
+  ])('%s → %s', async (phone, reason, why) => {
+    const [finding] = findings(await runRemind2([student('st1', { phone })]), 'phone-unsupported');
+    expect(finding.reason).toBe(reason);
+    expect(finding.message).toBe(`Pat Doe's phone "${phone}" cannot be texted: ${why}.`);
+    expect(finding.message).not.toContain(reason === 'other-country' ? 'digits' : 'not of the US');
   });
 });

@@ -1,7 +1,10 @@
 /** Every rule, by stage and then by code. registry.test.ts checks that no rule file is left out. */
 import type { DataRule, FormattingRule, Rule } from './rule.ts';
 import { cellTooLong } from './formatting/cell-too-long.ts';
+import { deltaExport } from './formatting/delta-export.ts';
 import { encoding } from './formatting/encoding.ts';
+import { enrollmentSchool } from './formatting/enrollment-school.ts';
+import { fileEmpty } from './formatting/file-empty.ts';
 import { fileIgnored } from './formatting/file-ignored.ts';
 import { fileMissing } from './formatting/file-missing.ts';
 import { fileUnreadable } from './formatting/file-unreadable.ts';
@@ -9,6 +12,7 @@ import { headerMissing } from './formatting/header-missing.ts';
 import { idDuplicate } from './formatting/id-duplicate.ts';
 import { idMissing } from './formatting/id-missing.ts';
 import { nameTooLong } from './formatting/name-too-long.ts';
+import { recordConflict } from './formatting/record-conflict.ts';
 import { refUnknown } from './formatting/ref-unknown.ts';
 import { rowColumns } from './formatting/row-columns.ts';
 import { rowQuotes } from './formatting/row-quotes.ts';
@@ -25,7 +29,10 @@ import { holdRemovals } from './hold-removals.ts';
 
 export const FORMATTING_RULES: readonly FormattingRule[] = [
   cellTooLong,
+  deltaExport,
   encoding,
+  enrollmentSchool,
+  fileEmpty,
   fileIgnored,
   fileMissing,
   fileUnreadable,
@@ -33,6 +40,7 @@ export const FORMATTING_RULES: readonly FormattingRule[] = [
   idDuplicate,
   idMissing,
   nameTooLong,
+  recordConflict,
   refUnknown,
   rowColumns,
   rowQuotes,

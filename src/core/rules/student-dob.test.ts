@@ -31,6 +31,15 @@ describe('student-dob (rules.md §5)', () => {
     expect(found[0].message).toContain(reason === 'missing' ? 'no date of birth' : `"${dob}"`);
   });
 
+  it.each(['invalid', 'two-digit-year'])(
+    'names the article’s two layouts in its words in the %s fix (rules.md §5)',
+    async (reason) => {
+      const dob = reason === 'invalid' ? '02/30/2012' : '1/5/12';
+      const [finding] = findings(await runRemind2([student('st1', { dob })]), 'student-dob');
+      expect(finding.fix).toContain('MM/DD/YYYY or YYYY/MM/DD');
+    },
+  );
+
   it('judges students only', async () => {
     const result = await runRemind2([
       { id: 't1', role: 'teacher', email: 't1@school.org', dob: 'nonsense' },

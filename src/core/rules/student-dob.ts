@@ -13,8 +13,10 @@ export const studentDob: DataRule = {
     'Without a valid one the student gets no account.',
   fix: {
     missing: 'Enter the student’s date of birth in the SIS.',
-    invalid: 'Correct the date of birth: a real date in the past, written MM/DD/YYYY or YYYY-MM-DD.',
-    'two-digit-year': 'Export the date of birth with a four-digit year (MM/DD/YYYY or YYYY-MM-DD).',
+    invalid:
+      'Correct the date of birth: a real date in the past, formatted MM/DD/YYYY or YYYY/MM/DD ' +
+      '(YYYY-MM-DD and M/D/YYYY are accepted too).',
+    'two-digit-year': 'Export the date of birth with a four-digit year, formatted MM/DD/YYYY or YYYY/MM/DD.',
   },
   message: (f) =>
     f.reason === 'missing'

@@ -5,7 +5,7 @@ import { lines } from '../../../tests/fixtures/rules/remind2.ts';
 
 const CODES = ['teacher-email', 'device-in-use'];
 
-// Remind CSV 1.0: a teacher has one row per school, so one teacher can write several emails.
+// Remind CSV 1.0: a teacher has one row per school; only the first row's email counts (record-conflict).
 describe('teacher-email (rules.md §5)', () => {
   it.each<[string, TeacherRow[], string[]]>([
     ['a valid email of their own', [{ id: 't1', email: 'ada@school.org' }], []],
@@ -14,54 +14,10 @@ describe('teacher-email (rules.md §5)', () => {
     ['an invalid email', [{ id: 't1', email: 'ada@school' }], ['teacher-email/invalid t1']],
     ['"N/A" as email', [{ id: 't1', email: 'N/A' }], ['teacher-email/invalid t1']],
     [
-      'two invalid emails',
-      [
-        { id: 't1', email: 'ada', school: 's1' },
-        { id: 't1', email: 'ada@', school: 's2' },
-      ],
-      ['teacher-email/invalid t1'],
-    ],
-    [
-      'one invalid and one valid email',
-      [
-        { id: 't1', email: 'ada', school: 's1' },
-        { id: 't1', email: 'ada@school.org', school: 's2' },
-      ],
-      [],
-    ],
-    [
       'the only email lost to another teacher',
       [
         { id: 't2', email: 'ada@school.org' },
         { id: 't1', email: 'Ada@School.org' },
-      ],
-      ['teacher-email/taken t2 → t1'],
-    ],
-    [
-      'one of two emails lost: the teacher keeps the other',
-      [
-        { id: 't2', email: 'ada@school.org', school: 's1' },
-        { id: 't2', email: 'ada.l@school.org', school: 's2' },
-        { id: 't1', email: 'ada@school.org' },
-      ],
-      ['device-in-use t2 → t1'],
-    ],
-    [
-      'both emails lost: taken, and no device-in-use',
-      [
-        { id: 't3', email: 'a@school.org', school: 's1' },
-        { id: 't3', email: 'b@school.org', school: 's2' },
-        { id: 't1', email: 'a@school.org' },
-        { id: 't2', email: 'b@school.org' },
-      ],
-      ['teacher-email/taken t3 → t1'],
-    ],
-    [
-      'an invalid email and a lost valid one: taken',
-      [
-        { id: 't2', email: 'nope', school: 's1' },
-        { id: 't2', email: 'ada@school.org', school: 's2' },
-        { id: 't1', email: 'ada@school.org' },
       ],
       ['teacher-email/taken t2 → t1'],
     ],
@@ -75,6 +31,32 @@ describe('teacher-email (rules.md §5)', () => {
     ],
   ])('%s', async (_, teachers, expected) => {
     expect(lines(await runRemind1(teachers), CODES)).toEqual(expected);
+  });
+
+  it.each<[string, TeacherRow[], string[]]>([
+    [
+      'an invalid email first, a valid one on the next school’s row: the first counts',
+      [
+        { id: 't1', email: 'ada', school: 's1' },
+        { id: 't1', email: 'ada@school.org', school: 's2' },
+      ],
+      ['teacher-email/invalid t1'],
+    ],
+    [
+      'a lost email first, another on the next school’s row: still taken',
+      [
+        { id: 't2', email: 'ada@school.org', school: 's1' },
+        { id: 't2', email: 'ada.l@school.org', school: 's2' },
+        { id: 't1', email: 'ada@school.org' },
+      ],
+      ['teacher-email/taken t2 → t1'],
+    ],
+  ])('%s (rules.md §9 record-conflict)', async (_, teachers, expected) => {
+    const result = await runRemind1(teachers, [], { allowFormatting: true });
+    expect(lines(result, CODES)).toEqual(expected);
+    expect(findings(result, 'record-conflict').map((f) => [f.id, f.field])).toEqual([
+      [teachers[0].id, 'teacher_email'],
+    ]);
   });
 
   it.each([

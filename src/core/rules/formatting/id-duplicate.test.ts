@@ -116,7 +116,15 @@ describe('id-duplicate', () => {
       'Remind CSV 1.0: a teacher in two schools',
       'remind-csv-1.0',
       'teachers.csv',
-      [{ school_id: 's2', teacher_id: 't1', teacher_email: 'ada@north.org' }],
+      [
+        {
+          school_id: 's2',
+          teacher_id: 't1',
+          teacher_first_name: 'Ada',
+          teacher_last_name: 'Lovelace',
+          teacher_email: 'ada@north.org',
+        },
+      ],
     ],
     [
       'Remind CSV 1.0: a student with a second guardian',
@@ -126,6 +134,8 @@ describe('id-duplicate', () => {
         {
           school_id: 's1',
           student_id: 'st1',
+          student_first_name: 'Bo',
+          student_last_name: 'Kim',
           dob: '01/05/2012',
           guardian_first_name: 'Di',
           guardian_last_name: 'Kim',
@@ -143,6 +153,7 @@ describe('id-duplicate', () => {
           Student_id: 'st1',
           First_name: 'Bo',
           Last_name: 'Kim',
+          DOB: '1/5/2012',
           Contact_name: 'Di Kim',
           Contact_email: 'di@home.org',
         },

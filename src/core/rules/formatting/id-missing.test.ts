@@ -15,8 +15,8 @@ describe('id-missing', () => {
       { teacher_id: '' },
       'teacher_id',
       null,
-      // The class now names a teacher no file defines.
-      ['ref-unknown c1', 'class-teacher/teacher-unknown c1'],
+      // The class and the enrollment now name a teacher no file defines.
+      ['ref-unknown enrollments.csv', 'ref-unknown c1', 'class-teacher/teacher-unknown c1'],
     ],
     [
       'an ID of spaces only',
@@ -25,17 +25,18 @@ describe('id-missing', () => {
       { class_id: '   ' },
       'class_id',
       null,
-      // The enrollment now points at a class no file defines.
-      ['ref-unknown enrollments.csv'],
+      // The enrollments now point at a class no file defines.
+      ['ref-unknown enrollments.csv', 'ref-unknown enrollments.csv'],
     ],
     [
       'an empty reference: not also ref-unknown',
       'remind-csv-1.0',
-      'classes.csv',
-      { teacher_id: '' },
-      'teacher_id',
-      'c1',
-      ['class-teacher/no-teacher c1'],
+      'enrollments.csv',
+      { class_id: '' },
+      'class_id',
+      null,
+      // That row made t1 the class's owner.
+      ['class-teacher/teacher-not-enrolled c1'],
     ],
     ['an empty school reference', 'clever', 'students.csv', { School_id: '' }, 'School_id', 'st1', []],
     [
@@ -63,6 +64,19 @@ describe('id-missing', () => {
     ]);
     expect(summary(result).filter((s) => !s.startsWith('id-missing'))).toEqual(others);
     expect(result.summary.blocked).toBe(true);
+  });
+
+  it.each<[string, FormatId, string, Record<string, string>, Records]>([
+    ['Remind CSV 1.0 classes.csv teacher_id', 'remind-csv-1.0', 'classes.csv', { teacher_id: '' }, []],
+    ['Clever sections.csv Teacher_id', 'clever', 'sections.csv', { Teacher_id: '' }, []],
+  ])('does not apply to an empty class-teacher link (rules.md §9): %s', async (_, format, file, cells) => {
+    const changes: Record<string, Records> = { [file]: edit(format, file, 0, cells) };
+    // Remind CSV 1.0 owners come from enrollments.csv: leave the teacher's row out too.
+    if (format === 'remind-csv-1.0')
+      changes['enrollments.csv'] = DISTRICTS[format]['enrollments.csv'].filter((r) => r.user_id !== 't1');
+    const result = await run(districtFiles(format, changes));
+    expect(summary(result)).toEqual(['class-teacher/no-teacher c1']);
+    expect(result.summary.blocked).toBe(false);
   });
 
   it('names the column as the file writes it', async () => {
