@@ -3,6 +3,7 @@
  * cells, zips whose directory lies about an entry's size, and odd encodings. Same shape as
  * corpus.ts, whose CASES include these.
  */
+import { zipSync } from 'fflate';
 import type { HostileCase } from './corpus.ts';
 import * as make from './inputs.ts';
 import type { Files } from './inputs.ts';
@@ -22,6 +23,38 @@ export function zipWithEntryTwice(name: string, first: string, second: string): 
   const [from, to] = [new TextEncoder().encode(stand), new TextEncoder().encode(name)];
   for (let i = 0; i + from.length <= zip.length; i++)
     if (from.every((b, j) => zip[i + j] === b)) zip.set(to, i);
+  return zip;
+}
+
+/** students.csv of `megabytes` MB of commas (one row of millions of empty cells), in a district zip. */
+export function commasZip(megabytes: number): Uint8Array {
+  const files: Files = withoutStudents();
+  files['students.csv'] = new Uint8Array(megabytes * 1024 * 1024).fill(0x2c);
+  return make.zipOf(files);
+}
+
+/**
+ * A district zip whose directory says students.csv takes `claimed` compressed bytes while its data is
+ * a few hundred: in the directory's 32-bit field, or (`zip64`) in a ZIP64 extra field beside 0xFFFFFFFF.
+ */
+export function zipClaimingCompressed(claimed: number, zip64 = false): Uint8Array {
+  const entries: Record<string, Uint8Array | [Uint8Array, { extra: Record<number, Uint8Array> }]> = {};
+  for (const [name, text] of Object.entries(make.district())) {
+    const data = new TextEncoder().encode(text);
+    if (name !== 'students.csv' || !zip64) entries[name] = data;
+    else {
+      const extra = new Uint8Array(8);
+      new DataView(extra.buffer).setBigUint64(0, BigInt(claimed), true);
+      entries[name] = [data, { extra: { 1: extra } }];
+    }
+  }
+  const zip = zipSync(entries);
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = 0; i + 46 <= zip.length; i++) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const name = new TextDecoder().decode(zip.subarray(i + 46, i + 46 + view.getUint16(i + 28, true)));
+    if (name === 'students.csv') view.setUint32(i + 20, zip64 ? 0xffffffff : claimed, true);
+  }
   return zip;
 }
 
@@ -53,4 +86,19 @@ export const ROUND_2: HostileCase[] = [
     says: /it is the 2nd file given as district\.zip\/students\.csv; another students\.csv was given \(district\.zip\/students\.csv\)/,
     totals: { students: 1 },
   },
+  ...(
+    [
+      ['2 GB', 2 ** 31, false],
+      ['4 GB − 2', 2 ** 32 - 2, false],
+      ['2^45 (ZIP64)', 2 ** 45, true],
+    ] as const
+  ).map(([label, claimed, zip64]): HostileCase => ({
+    name: `a zip whose directory says students.csv takes ${label} of its few hundred bytes`,
+    files: () => ({ 'district.zip': zipClaimingCompressed(claimed, zip64) }),
+    formatting: ['file-unreadable students.csv'],
+    says: new RegExp(
+      `^students\\.csv cannot be read as CSV: it is damaged \\(the zip's directory says its data takes ${claimed.toLocaleString('en-US')} bytes, past the end of the file\\)\\.$`,
+    ),
+    totals: { students: 0, teachers: 2 },
+  })),
 ];

@@ -119,11 +119,23 @@ export function zipEntrySource(zip: RandomAccess, entry: ZipEntry): SourceFile {
       throw entryError(entry, `uses an unsupported compression method (${entry.method})`);
     const start = await dataStart();
     const end = start + entry.compressedSize;
+    // A directory may claim gigabytes of data the file does not have: reading up to that end
+    // would go on for ever (each read past the end is empty).
+    if (end > zip.size)
+      throw entryError(
+        entry,
+        `is damaged (the zip's directory says its data takes ${entry.compressedSize.toLocaleString('en-US')} bytes, past the end of the file)`,
+      );
+    const read = async (pos: number, to: number) => {
+      const bytes = await zip.read(pos, to);
+      if (bytes.length < to - pos) throw entryError(entry, 'is damaged (its data ends early)');
+      return bytes;
+    };
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.size)
         throw entryError(entry, 'is damaged (its stored size does not match the size it claims)');
       for (let pos = start; pos < end; pos += CHUNK_BYTES)
-        yield await zip.read(pos, Math.min(end, pos + CHUNK_BYTES));
+        yield await read(pos, Math.min(end, pos + CHUNK_BYTES));
       return;
     }
     let out: Uint8Array[] = [];
@@ -149,7 +161,7 @@ export function zipEntrySource(zip: RandomAccess, entry: ZipEntry): SourceFile {
     };
     for (let pos = start; pos < end; pos += CHUNK_BYTES) {
       const next = Math.min(end, pos + CHUNK_BYTES);
-      push(await zip.read(pos, next), next === end);
+      push(await read(pos, next), next === end);
       const ready = out;
       out = [];
       for (const piece of ready) yield piece;
