@@ -101,4 +101,20 @@ export const ROUND_2: HostileCase[] = [
     ),
     totals: { students: 0, teachers: 2 },
   })),
+  {
+    // One row of 52 million empty cells: their boundaries once took gigabytes (200 MB crashed V8).
+    name: 'a zip whose students.csv is 50 MB of commas',
+    files: () => ({ 'district.zip': commasZip(50) }),
+    formatting: ['file-unreadable students.csv:1'],
+    says: /^students\.csv cannot be read as CSV: its header row has 52,428,801 cells, more than the 65,536 columns this tool reads/,
+    totals: { students: 0, teachers: 2 },
+    ms: 30_000,
+  },
+  {
+    name: 'a row of 100 000 commas',
+    files: () => ({ ...withoutStudents(), 'students.csv': students(','.repeat(100_000)) }),
+    formatting: ['row-columns students.csv:3'],
+    says: /row 3 has 100001 cells where the header has 12/,
+    totals: { students: 1 },
+  },
 ];

@@ -3,7 +3,7 @@
  * then hand each well-formed row to the adapter. Everything that goes wrong becomes a finding on
  * this file; nothing here throws for bad input.
  */
-import { CsvReader, type CsvRecord, type QuoteProblem } from '../input/csv.ts';
+import { CsvReader, MAX_CELLS, type CsvRecord, type QuoteProblem } from '../input/csv.ts';
 import { StreamDecoder } from '../input/decoder.ts';
 import type { HashFactory } from '../input/hash.ts';
 import { sniff } from '../input/sniff.ts';
@@ -119,15 +119,17 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
   let headerWidth = 0;
   let skipRow = 0;
   let lastQuoteRow = 0;
+  /** A header wider than the reader keeps: the file is unreadable, its rows are not looked at. */
+  let tooWide = false;
   const names = spec.names ?? [];
   const csv = new CsvReader({
     quoteProblem(row: number, kind: QuoteProblem) {
-      if (row === lastQuoteRow) return;
+      if (row === lastQuoteRow || tooWide) return;
       lastQuoteRow = row;
       env.findings.add(rowQuotes, 'row', { file, row, entity: spec.entity, reason: kind });
     },
     cellTooLong(row, column, length) {
-      if (skipRow === row) return;
+      if (skipRow === row || tooWide) return;
       skipRow = row;
       const field = outcome.header?.[column] ?? `column ${column + 1}`;
       env.findings.add(cellTooLong, 'row', {
@@ -140,9 +142,19 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     },
     row(record: CsvRecord) {
       const row = record.row;
+      if (tooWide) return;
+      if (row === 1 && record.count > MAX_CELLS) {
+        tooWide = true;
+        const cells = record.count.toLocaleString('en-US');
+        unreadable(
+          `its header row has ${cells} cells, more than the ${MAX_CELLS.toLocaleString('en-US')} columns this tool reads`,
+          1,
+        );
+        return;
+      }
       if (row === 1) {
         outcome.header = record.cells().map((c) => own(c.trim()));
-        headerWidth = record.length;
+        headerWidth = record.count;
         const { index, names: headerNames, missing } = headerIndex(spec, outcome.header, job.headerCase);
         if (missing.length)
           env.findings.add(headerMissing, 'row', {
@@ -159,7 +171,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       const c = cursor!;
       c.record = record;
       c.row = row;
-      const width = record.length;
+      const width = record.count;
       if (skipRow === row || width !== headerWidth) {
         if (skipRow !== row) {
           env.findings.add(rowColumns, 'row', {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PapaparseCsvReader } from '../../../tests/fixtures/papaparse-csv.ts';
-import { CsvReader, MAX_CELL_CHARS, type QuoteProblem } from './csv.ts';
+import { CsvReader, MAX_CELL_CHARS, MAX_CELLS, type QuoteProblem } from './csv.ts';
 import { holds } from '../../../tests/fixtures/property-check.ts';
 
 interface Parsed {
@@ -149,6 +149,27 @@ describe('CsvReader cells and rows', () => {
     const parsed = parse([text]);
     expect(parsed.rows).toEqual(rows);
     expect(parsed.quotes).toEqual([]);
+  });
+
+  it.each([
+    ['plain', ','.repeat(200_000)],
+    ['with a quoted cell', '"a",' + ','.repeat(199_999)],
+  ])('keeps the first MAX_CELLS cells of a row of 200 001 and counts the rest (%s)', (_, row) => {
+    const seen: Array<[number, number, number, boolean]> = [];
+    const reader = new CsvReader({
+      row: (r) => seen.push([r.row, r.length, r.count, r.blank()]),
+      quoteProblem: () => {},
+      cellTooLong: () => {},
+    });
+    reader.push('a,b\n' + row + '\n1,2\n');
+    reader.end();
+    expect(seen).toEqual([
+      [1, 2, 2, false],
+      // Not blank: what its uncounted cells hold is not known.
+      [2, MAX_CELLS, 200_001, false],
+      [3, 2, 2, false],
+    ]);
+    expect(MAX_CELLS).toBeLessThan(200_001);
   });
 
   it('reads 10 000 columns', () => {

@@ -12,10 +12,10 @@
  * - a quote character inside an unquoted cell is reported ("stray"), which papaparse accepts silently.
  */
 import { parseQuotedRecord, type QuoteProblem } from './csv-quoted.ts';
-import { CsvRecord } from './csv-record.ts';
+import { CsvRecord, MAX_CELLS } from './csv-record.ts';
 
 export type { QuoteProblem } from './csv-quoted.ts';
-export { CsvRecord } from './csv-record.ts';
+export { CsvRecord, MAX_CELLS } from './csv-record.ts';
 
 export const MAX_CELL_CHARS = 65536;
 const MIN_FEED_CHARS = 1 << 16;
@@ -133,15 +133,22 @@ export class CsvReader {
         let n = 0;
         let start = pos;
         while (comma !== -1 && comma < lineEnd) {
-          if (n + 1 >= record.starts.length) record.reserve(n + 2);
-          record.starts[n] = start;
-          record.ends[n++] = comma;
+          if (n < MAX_CELLS) {
+            if (n + 1 >= record.starts.length) record.reserve(n + 2);
+            record.starts[n] = start;
+            record.ends[n] = comma;
+          }
+          n++;
           start = comma + 1;
           comma = text.indexOf(',', start);
         }
-        record.starts[n] = start;
-        record.ends[n++] = lineEnd;
-        record.length = n;
+        if (n < MAX_CELLS) {
+          record.starts[n] = start;
+          record.ends[n] = lineEnd;
+        }
+        n++;
+        record.length = Math.min(n, MAX_CELLS);
+        record.count = n;
         record.doubled = false;
         record.problem = null;
         pos = lineEnd + 1;
