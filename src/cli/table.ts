@@ -3,6 +3,7 @@ import type { ValidationResult } from '../core/report/build.ts';
 import { ruleFor } from '../core/rules/registry.ts';
 import type { FormattingRule } from '../core/rules/rule.ts';
 import { schoolCounts, schoolStatus, STATUS_LABEL } from '../core/report/status.ts';
+import { printable } from './printable.ts';
 
 function pad(text: string, width: number, right = false): string {
   const t = text.length > width ? text.slice(0, width - 1) + '…' : text;
@@ -39,14 +40,15 @@ export function summaryTable(result: ValidationResult): string {
       'BLOCKED: Remind would not process these files until the formatting problems below are fixed.',
       '',
     );
-  const nameWidth = Math.max(24, ...s.schools.map((x) => Math.min(40, x.name.length)));
+  const names = s.schools.map((x) => printable(x.name));
+  const nameWidth = Math.max(24, ...names.map((name) => Math.min(40, name.length)));
   lines.push(
     `${pad('School', nameWidth)}  ${pad('Teachers', 8, true)}  ${pad('Students', 8, true)}  ${pad('Errors', 7, true)}  ${pad('Alerts', 7, true)}  Status`,
   );
-  for (const school of s.schools) {
+  for (const [i, school] of s.schools.entries()) {
     const { errors, alerts } = schoolCounts(school);
     lines.push(
-      `${pad(school.name, nameWidth)}  ${pad(String(school.counts.teachers), 8, true)}  ${pad(String(school.counts.students), 8, true)}  ` +
+      `${pad(names[i], nameWidth)}  ${pad(String(school.counts.teachers), 8, true)}  ${pad(String(school.counts.students), 8, true)}  ` +
         `${pad(String(errors), 7, true)}  ${pad(String(alerts), 7, true)}  ${STATUS_LABEL[schoolStatus(school)]}`,
     );
   }
@@ -80,7 +82,7 @@ function formattingList(result: ValidationResult): string[] {
     const f = findings.get(i);
     const rule = ruleFor(f.code) as FormattingRule;
     // Messages of formatting findings name their file and row already.
-    lines.push(`  ${f.message} [${f.code}${rule.blocks(f.reason) ? ', blocks' : ''}]`);
+    lines.push(`  ${printable(f.message)} [${f.code}${rule.blocks(f.reason) ? ', blocks' : ''}]`);
   }
   return lines;
 }
