@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ValidationResult } from '../core/report/build.ts';
-import { csvPieces, fileSlug } from '../core/report/csv.ts';
+import { csvFileName, csvPieces } from '../core/report/csv.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
 import { reportJsonPieces } from '../core/report/json.ts';
 import { printableJson } from './printable.ts';
@@ -67,11 +67,10 @@ export async function writeCsvDir(result: ValidationResult, dir: string): Promis
   for (const school of result.summary.schools) {
     const codes = [...Object.keys(school.error), ...Object.keys(school.alert)];
     if (codes.length === 0) continue;
-    const slug = school.id === null ? 'no-school' : fileSlug(school.id);
     for (const code of codes)
-      await write(`school-${slug}-${code}.csv`, csvRows(result, { school: school.id, code }));
-    await write(`school-${slug}-all.csv`, csvRows(result, { school: school.id }));
+      await write(csvFileName({ school: school.id, code }), csvRows(result, { school: school.id, code }));
+    await write(csvFileName({ school: school.id }), csvRows(result, { school: school.id }));
   }
-  await write('district-all.csv', csvRows(result));
+  await write(csvFileName({}), csvRows(result));
   return written;
 }
