@@ -29,7 +29,7 @@ function cli(zip: Uint8Array, name: string) {
 
 describe('the second round of hostile zips, through the command line', () => {
   it.each([
-    ['50 MB of commas', () => commasZip(50), /its header row has 52,428,801 cells/],
+    ['50 MB of commas', () => commasZip(50), /row 1, its header, has 52,428,801 cells/],
     ['a directory claiming 2^45 bytes (ZIP64)', () => zipClaimingCompressed(2 ** 45, true), /past the end/],
   ])(
     '%s: one finding on students.csv, exit 1, no stack trace',

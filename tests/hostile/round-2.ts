@@ -106,7 +106,7 @@ export const ROUND_2: HostileCase[] = [
     name: 'a zip whose students.csv is 50 MB of commas',
     files: () => ({ 'district.zip': commasZip(50) }),
     formatting: ['file-unreadable students.csv:1'],
-    says: /^students\.csv cannot be read as CSV: its header row has 52,428,801 cells, more than the 65,536 columns this tool reads/,
+    says: /^students\.csv cannot be read as CSV: row 1, its header, has 52,428,801 cells, more than the 65,536 columns this tool reads/,
     totals: { students: 0, teachers: 2 },
     ms: 30_000,
   },
@@ -117,4 +117,75 @@ export const ROUND_2: HostileCase[] = [
     says: /row 3 has 100001 cells where the header has 12/,
     totals: { students: 1 },
   },
+  {
+    name: 'one NUL byte in a name, in the first 64 KB',
+    files: () => ({
+      ...withoutStudents(),
+      'students.csv': students(make.studentRow('st2', 'A\0l').join(',')),
+    }),
+    formatting: ['encoding/zero-byte students.csv:3'],
+    says: /^students\.csv holds a zero byte \(NUL, which no text holds\) at row 3; it was kept in the cell\.$/,
+    totals: { students: 2 },
+  },
+  {
+    name: 'one NUL byte in a name, after 64 KB',
+    files: () => {
+      const rows = Array.from({ length: 3000 }, (_, i) => make.studentRow(`x${i}`).join(','));
+      return {
+        ...withoutStudents(),
+        'students.csv': students(...rows, make.studentRow('st2', 'A\0l').join(',')),
+      };
+    },
+    formatting: ['encoding/zero-byte students.csv:3003'],
+    says: /at row 3003/,
+    totals: { students: 3002 },
+  },
+  {
+    name: 'zero bytes all through students.csv (a binary file)',
+    files: () => ({
+      ...withoutStudents(),
+      'students.csv': new Uint8Array(4096).map((_, i) => (i % 7 ? 0x41 : 0)),
+    }),
+    formatting: ['file-unreadable students.csv'],
+    says: /it is a binary file \(it contains zero bytes\)/,
+  },
+  ...(['le', 'be'] as const).map((order): HostileCase => ({
+    name: `UTF-32 ${order.toUpperCase()} with a byte-order mark`,
+    files: () => ({ ...withoutStudents(), 'students.csv': utf32(students(), order) }),
+    formatting: ['file-unreadable students.csv'],
+    says: new RegExp(
+      `it is UTF-32 \\(${order.toUpperCase()}\\) text \\(by its byte-order mark\\), an encoding Remind does not read`,
+    ),
+    totals: { students: 0 },
+  })),
+  {
+    // Rows appended by another program: 10 students that were once lost behind one row-columns.
+    name: 'UTF-16 that goes on in UTF-8 halfway',
+    files: () => {
+      const first = make.utf16(students(), 'le', true);
+      const more = Array.from(
+        { length: 10 },
+        (_, i) => make.studentRow(`u${i}`, 'Zoë').join(',') + '\n',
+      ).join('');
+      return { ...withoutStudents(), 'students.csv': concat(first, new TextEncoder().encode(more)) };
+    },
+    formatting: ['encoding/switched students.csv:3'],
+    says: /^students\.csv is UTF-16 up to row 3, where it goes on in another encoding/,
+    totals: { students: 11 },
+  },
 ];
+
+function utf32(text: string, order: 'le' | 'be'): Uint8Array {
+  const points = [0xfeff, ...[...text].map((c) => c.codePointAt(0)!)];
+  const out = new Uint8Array(points.length * 4);
+  const view = new DataView(out.buffer);
+  points.forEach((p, i) => view.setUint32(i * 4, p, order === 'le'));
+  return out;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

@@ -147,7 +147,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
         tooWide = true;
         const cells = record.count.toLocaleString('en-US');
         unreadable(
-          `its header row has ${cells} cells, more than the ${MAX_CELLS.toLocaleString('en-US')} columns this tool reads`,
+          `row 1, its header, has ${cells} cells, more than the ${MAX_CELLS.toLocaleString('en-US')} columns this tool reads`,
           1,
         );
         return;
@@ -214,15 +214,39 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
   const decoder = new StreamDecoder(sniffed.encoding, sniffed.bom);
   let bytes = 0;
   let textSeen = false;
+  /** Parses `text` up to `at`, reports the encoding finding on the row there, and parses the rest. */
+  const pushReporting = (text: string, at: number, reason: string | null) => {
+    csv.push(text.slice(0, at));
+    env.findings.add(encoding, 'row', { file, row: csv.nextRecordRow(), entity: 'file', reason });
+    return text.slice(at);
+  };
+  let zeroSeen = false;
+  const parseText = (text: string) => {
+    const zero = zeroSeen ? -1 : text.indexOf('\0');
+    if (zero >= 0) {
+      zeroSeen = true;
+      text = pushReporting(text, zero, 'zero-byte');
+    }
+    csv.push(text);
+  };
   const decodeAndParse = (chunk: Uint8Array, final: boolean) => {
     const wasUtf8 = decoder.fallbackAt < 0;
-    const text = decoder.decode(chunk, final);
+    const wasUtf16 = decoder.switchedAt < 0;
+    let text = decoder.decode(chunk, final);
     if (!textSeen && text.trim() !== '') textSeen = true;
-    if (!wasUtf8 || decoder.fallbackAt < 0) return csv.push(text);
-    // Parse up to the first byte that is not UTF-8, so the finding names the row it is in.
-    csv.push(text.slice(0, decoder.fallbackTextAt));
-    env.findings.add(encoding, 'row', { file, row: csv.nextRecordRow(), entity: 'file' });
-    csv.push(text.slice(decoder.fallbackTextAt));
+    // Parse up to where the text changes encoding, so the finding names the row it is in.
+    let base = 0;
+    if (wasUtf16 && decoder.switchedAt >= 0) {
+      base = decoder.switchedTextAt;
+      parseText(text.slice(0, base));
+      text = pushReporting(text.slice(base), 0, 'switched');
+    }
+    if (wasUtf8 && decoder.fallbackAt >= 0) {
+      const at = decoder.fallbackTextAt - base;
+      parseText(text.slice(0, at));
+      text = pushReporting(text.slice(at), 0, null);
+    }
+    parseText(text);
   };
   try {
     for await (const chunk of source.chunks()) {
