@@ -123,7 +123,12 @@ export async function validate(
   for (const { path, detail } of expanded.skipped)
     findings.add(fileIgnored, 'row', { fileName: path, entity: 'file', detail });
 
-  const entries: FileEntry[] = sources.map((s, i) => ({ name: names[i], bytes: s.size, rows: 0, sha256: '' }));
+  const entries: FileEntry[] = sources.map((s, i) => ({
+    name: names[i],
+    bytes: s.size,
+    rows: 0,
+    sha256: '',
+  }));
   const bytesTotal = sources.reduce((n, s) => n + s.size, 0);
   let bytesBefore = 0;
   let rowsBefore = 0;
