@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { csv, TODAY } from '../../tests/helpers.ts';
 import { REMIND_1_HEADERS as H } from '../../tests/fixtures/headers.ts';
+import { csvFileName } from '../core/report/csv.ts';
 import type { RunOutcome, ValidatorApi } from '../worker/api.ts';
 import type { Progress } from '../shared/report-types.ts';
 import { createValidator } from '../worker/validator.ts';
@@ -72,7 +73,7 @@ describe('the worker client', () => {
     const page = await client.findings({ school: 's1' }, 0, 50);
     expect(page.items.map((f) => `${f.code} ${f.id}`)).toEqual(['teacher-email t1']);
     const download = await client.download({ kind: 'csv', school: 's1', code: 'teacher-email' });
-    expect(download.name).toBe('s1-teacher-email.csv');
+    expect(download.name).toBe(csvFileName({ school: 's1', code: 'teacher-email' }));
     expect(await download.blob.text()).toContain('t1');
     client.dispose();
   });

@@ -3,9 +3,10 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ValidationResult } from '../core/report/build.ts';
-import { csvPieces, fileSlug } from '../core/report/csv.ts';
+import { csvFileName, csvPieces } from '../core/report/csv.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
 import { reportJsonPieces } from '../core/report/json.ts';
+import { printableJson } from './printable.ts';
 
 /** An output file or folder that cannot be written: one line for the person, no stack. */
 export class OutputError extends Error {
@@ -38,12 +39,17 @@ async function writePieces(pieces: Iterable<string>, target: string | NodeJS.Wri
   }
 }
 
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Iterable<U> {
+  for (const item of items) yield f(item);
+}
+
 export async function writeJson(
   result: ValidationResult,
   target: string | NodeJS.WritableStream,
 ): Promise<void> {
-  await writePieces(reportJsonPieces(result), target);
-  if (typeof target !== 'string') target.write('\n');
+  if (typeof target === 'string') return writePieces(reportJsonPieces(result), target);
+  await writePieces(map(reportJsonPieces(result), printableJson), target);
+  target.write('\n');
 }
 
 /** One CSV per school and code, one per school with all its findings, and one for the district. */
@@ -61,11 +67,10 @@ export async function writeCsvDir(result: ValidationResult, dir: string): Promis
   for (const school of result.summary.schools) {
     const codes = [...Object.keys(school.error), ...Object.keys(school.alert)];
     if (codes.length === 0) continue;
-    const slug = school.id === null ? 'no-school' : fileSlug(school.id);
     for (const code of codes)
-      await write(`school-${slug}-${code}.csv`, csvRows(result, { school: school.id, code }));
-    await write(`school-${slug}-all.csv`, csvRows(result, { school: school.id }));
+      await write(csvFileName({ school: school.id, code }), csvRows(result, { school: school.id, code }));
+    await write(csvFileName({ school: school.id }), csvRows(result, { school: school.id }));
   }
-  await write('district-all.csv', csvRows(result));
+  await write(csvFileName({}), csvRows(result));
   return written;
 }

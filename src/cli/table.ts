@@ -4,6 +4,7 @@ import { ruleFor } from '../core/rules/registry.ts';
 import type { FormattingRule } from '../core/rules/rule.ts';
 import { schoolCounts, schoolStatus, STATUS_LABEL } from '../core/report/status.ts';
 import { displayWidth, padDisplay } from './display-width.ts';
+import { printable } from './printable.ts';
 
 const pad = padDisplay;
 
@@ -37,14 +38,15 @@ export function summaryTable(result: ValidationResult): string {
       'BLOCKED: Remind would not process these files until the formatting problems below are fixed.',
       '',
     );
-  const nameWidth = Math.max(24, ...s.schools.map((x) => Math.min(40, displayWidth(x.name))));
+  const names = s.schools.map((x) => printable(x.name));
+  const nameWidth = Math.max(24, ...names.map((name) => Math.min(40, displayWidth(name))));
   lines.push(
     `${pad('School', nameWidth)}  ${pad('Teachers', 8, true)}  ${pad('Students', 8, true)}  ${pad('Errors', 7, true)}  ${pad('Alerts', 7, true)}  Status`,
   );
-  for (const school of s.schools) {
+  for (const [i, school] of s.schools.entries()) {
     const { errors, alerts } = schoolCounts(school);
     lines.push(
-      `${pad(school.name, nameWidth)}  ${pad(String(school.counts.teachers), 8, true)}  ${pad(String(school.counts.students), 8, true)}  ` +
+      `${pad(names[i], nameWidth)}  ${pad(String(school.counts.teachers), 8, true)}  ${pad(String(school.counts.students), 8, true)}  ` +
         `${pad(String(errors), 7, true)}  ${pad(String(alerts), 7, true)}  ${STATUS_LABEL[schoolStatus(school)]}`,
     );
   }
@@ -78,7 +80,7 @@ function formattingList(result: ValidationResult): string[] {
     const f = findings.get(i);
     const rule = ruleFor(f.code) as FormattingRule;
     // Messages of formatting findings name their file and row already.
-    lines.push(`  ${f.message} [${f.code}${rule.blocks(f.reason) ? ', blocks' : ''}]`);
+    lines.push(`  ${printable(f.message)} [${f.code}${rule.blocks(f.reason) ? ', blocks' : ''}]`);
   }
   return lines;
 }

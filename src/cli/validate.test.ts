@@ -7,6 +7,7 @@ import { capture, cleanDistrict, tempDir, writeFolder } from '../../tests/fixtur
 import { reportDistrict } from '../../tests/fixtures/report-district.ts';
 import type { Report } from '../core/report/types.ts';
 import { displayWidth } from './display-width.ts';
+import { csvFileName } from '../core/report/csv.ts';
 import { main } from './validate.ts';
 
 const dir = tempDir();
@@ -139,15 +140,15 @@ describe('validate command line', () => {
     const report = await json(DIRTY);
     const expected = report.schools.flatMap((s) => {
       const codes = [...Object.keys(s.error), ...Object.keys(s.alert)];
-      const slug = s.id ?? 'no-school';
-      return codes.length ? [...codes.map((c) => `school-${slug}-${c}.csv`), `school-${slug}-all.csv`] : [];
+      const name = (code?: string) => csvFileName({ school: s.id, code });
+      return codes.length ? [...codes.map(name), name()] : [];
     });
     expect(readdirSync(out).sort()).toEqual([...expected, 'district-all.csv'].sort());
     const lines = (name: string) => readFileSync(join(out, name), 'utf8').trimEnd().split('\r\n');
-    expect(lines('school-s1-student-dob.csv')).toHaveLength(
+    expect(lines(csvFileName({ school: 's1', code: 'student-dob' }))).toHaveLength(
       1 + report.schools.find((s) => s.id === 's1')!.error['student-dob'],
     );
-    expect(lines('school-no-school-all.csv')[1]).toMatch(/^,"?\(no school\)"?,error,student-dob,/);
+    expect(lines('no-school-all.csv')[1]).toMatch(/^,"?\(no school\)"?,error,student-dob,/);
     const rowsPerFinding = report.findings.map((f) => Math.max(1, f.schools.length));
     expect(lines('district-all.csv')).toHaveLength(1 + rowsPerFinding.reduce((a, b) => a + b, 0));
     expect(readFileSync(join(out, 'district-all.csv'), 'utf8').startsWith('\uFEFFschool_id,')).toBe(true);

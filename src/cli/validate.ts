@@ -13,6 +13,7 @@ import { readPrevious } from './previous.ts';
 import { summaryTable } from './table.ts';
 import { compareFindings, describeChanges } from '../core/report/changes.ts';
 import { OutputError, writeCsvDir, writeJson } from './outputs.ts';
+import { printable } from './printable.ts';
 
 export const USAGE =
   'Usage: npm run validate -- <folder | file.zip | file.csv …> [--format ID] [--json FILE|-] [--csv-dir DIR] [--previous OLD.json]';
@@ -41,7 +42,7 @@ export async function main(
       },
     });
   } catch (e) {
-    err.write(`${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
+    err.write(`${printable(e instanceof Error ? e.message : String(e))}\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = args;
@@ -54,7 +55,7 @@ export async function main(
     return 2;
   }
   if (values.format && !FORMAT_IDS.includes(values.format as FormatId)) {
-    err.write(`Unknown format "${values.format}". Formats: ${FORMAT_IDS.join(', ')}.\n`);
+    err.write(`Unknown format "${printable(values.format)}". Formats: ${FORMAT_IDS.join(', ')}.\n`);
     return 2;
   }
   try {
@@ -67,10 +68,11 @@ export async function main(
     });
     if (values.json === '-') await writeJson(result, out);
     else {
-      out.write(summaryTable(result));
+      out.write(printable(summaryTable(result), true));
       if (previous) {
         const changes = compareFindings(previous.findings, result.findings);
-        out.write(`Changes: ${describeChanges(changes, previous.generatedAt || 'the earlier report')}\n`);
+        const since = printable(previous.generatedAt || 'the earlier report');
+        out.write(`Changes: ${describeChanges(changes, since)}\n`);
         if (!previous.snapshot)
           out.write('(The earlier report carries no roster IDs, so removals could not be checked.)\n');
       }
@@ -83,7 +85,9 @@ export async function main(
     // A file that became unreadable while being read is an input problem too, not an unexpected one.
     const e = caught instanceof OutputError ? caught : (inputProblem(caught) ?? caught);
     const known = e instanceof InputError || e instanceof OutputError;
-    err.write(`${known ? '' : 'Unexpected problem: '}${e instanceof Error ? e.message : String(e)}\n`);
+    err.write(
+      `${known ? '' : 'Unexpected problem: '}${printable(e instanceof Error ? e.message : String(e))}\n`,
+    );
     return 2;
   }
 }

@@ -94,6 +94,16 @@ describe('exporting and importing the history', () => {
     ['not JSON', 'hello', /not JSON/],
     ['another JSON file', '{"reportVersion":1,"findings":[]}', /not a Roster Check history/],
     ['a later export version', JSON.stringify({ kind: EXPORT_KIND, version: 9, runs: [] }), /version 9/],
+    [
+      'version "1", a string',
+      JSON.stringify({ kind: EXPORT_KIND, version: '1', runs: [] }),
+      /^This history export has version "1", written as text and not as a number; this page reads version 1\.$/,
+    ],
+    [
+      'no version',
+      JSON.stringify({ kind: EXPORT_KIND, runs: [] }),
+      /has no version; this page reads version 1/,
+    ],
   ])('refuses %s with a clear message', async (_, text, message) => {
     const error = await importHistory(store, text).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);

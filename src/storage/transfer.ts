@@ -124,10 +124,16 @@ async function headerOf(file: Blob, options: ImportOptions): Promise<Record<stri
   }
   if (data.kind !== EXPORT_KIND || !(runs || Array.isArray(data.runs)))
     throw new ImportError('This file is not a Roster Check history export.');
-  if (data.version !== EXPORT_VERSION)
-    throw new ImportError(
-      `This history export has version ${String(data.version)}; this page reads version ${EXPORT_VERSION}.`,
-    );
+  if (data.version !== EXPORT_VERSION) {
+    // The page writes a number; "1" (text) is not one of its exports, whatever it says.
+    const shown =
+      typeof data.version === 'number'
+        ? `version ${data.version}`
+        : data.version === undefined
+          ? 'no version'
+          : `version ${JSON.stringify(data.version).slice(0, 40)}, written as ${typeof data.version === 'string' ? 'text' : 'something else'} and not as a number`;
+    throw new ImportError(`This history export has ${shown}; this page reads version ${EXPORT_VERSION}.`);
+  }
   return data;
 }
 

@@ -1,6 +1,6 @@
 /** Download Blobs built from the report's piece generators, so no file ever exists as one string. */
 import type { ValidationResult } from '../core/report/build.ts';
-import { csvPieces, fileSlug } from '../core/report/csv.ts';
+import { csvFileName, csvPieces } from '../core/report/csv.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
 import { reportJsonPieces } from '../core/report/json.ts';
 import type { Download, DownloadRequest } from './api.ts';
@@ -11,13 +11,6 @@ export function blobOf(pieces: Iterable<string>, type: string): Blob {
   const parts: Blob[] = [];
   for (const piece of pieces) parts.push(new Blob([piece]));
   return new Blob(parts, { type });
-}
-
-/** "sch-1-teacher-email.csv", "sch-1-all.csv", "district-row-columns.csv", "district-all.csv". */
-export function csvFileName(filter: FindingFilter): string {
-  const scope =
-    filter.school === undefined ? 'district' : filter.school === null ? 'no-school' : fileSlug(filter.school);
-  return `${scope}-${filter.code ?? 'all'}.csv`;
 }
 
 export function buildDownload(result: ValidationResult, request: DownloadRequest): Download {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { run, TODAY } from '../../tests/helpers.ts';
-import { CSV_HEADER } from '../core/report/csv.ts';
+import { CSV_HEADER, csvFileName } from '../core/report/csv.ts';
 import { packSnapshot, unpackSnapshot } from '../core/snapshot/packed-snapshot.ts';
 import type { RosterSnapshot } from '../core/snapshot/snapshot.ts';
 import { HISTORY_CHUNK, type InputFile, type RunOutcome } from './api.ts';
@@ -98,12 +98,12 @@ describe('the worker facade', () => {
   it('builds the CSV downloads per school and code, per school, and for the district', async () => {
     const { api } = await started(blobs(district()));
     const perCode = await api.download({ kind: 'csv', school: 's1', code: 'teacher-email' });
-    expect(perCode.name).toBe('s1-teacher-email.csv');
+    expect(perCode.name).toMatch(/^school-s1-[0-9a-f]{12}-teacher-email\.csv$/);
     const text = await perCode.blob.text();
     expect(text.startsWith(CSV_HEADER.slice(1))).toBe(true); // Blob.text() drops the BOM
     expect(text.trim().split('\r\n')).toHaveLength(TEACHERS_WITHOUT_EMAIL + 1);
     const school = await api.download({ kind: 'csv', school: 's2' });
-    expect(school.name).toBe('s2-all.csv');
+    expect(school.name).toBe(csvFileName({ school: 's2' }));
     expect((await school.blob.text()).trim().split('\r\n')).toHaveLength(2);
     expect((await api.download({ kind: 'csv' })).name).toBe('district-all.csv');
     const bytes = new Uint8Array(await perCode.blob.arrayBuffer());

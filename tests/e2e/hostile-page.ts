@@ -14,7 +14,8 @@ export interface Expected {
 }
 
 export function parseFormatting(entry: string): Expected {
-  const [codeAndReason, where] = entry.split(' ');
+  // The file name may hold spaces ("district.zip/students.csv (2)").
+  const [codeAndReason, where] = [entry.slice(0, entry.indexOf(' ')), entry.slice(entry.indexOf(' ') + 1)];
   const match = /^(.*?)(?::(\d+))?$/.exec(where)!;
   return { code: codeAndReason.split('/')[0], file: match[1], row: match[2] ? Number(match[2]) : null };
 }

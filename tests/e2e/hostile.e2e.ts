@@ -111,7 +111,9 @@ describe.skipIf(!hasBrowser())('hostile input in the page', () => {
         const shown = await shownRecords(page, code);
         const wanted = expected.filter((e) => e.code === code);
         expect(shown.map((r) => r.where).sort()).toEqual(
-          wanted.map((e) => (e.row === null ? e.file : `${e.file}, row ${e.row}`)).sort(),
+          wanted
+            .map((e) => (e.row === null ? e.file : `${e.file}, row ${e.row.toLocaleString('en-US')}`))
+            .sort(),
         );
         // Each message names its file, and its row (a header finding names the column instead).
         for (const [i, record] of shown.entries()) {

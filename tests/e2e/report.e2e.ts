@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../src/app/state/finding-pager.svelte.ts';
-import { csvPieces, CSV_COLUMNS, fileSlug } from '../../src/core/report/csv.ts';
+import { csvFileName, csvPieces, CSV_COLUMNS } from '../../src/core/report/csv.ts';
 import { csvRows } from '../../src/core/report/csv-rows.ts';
 import type { ValidationResult } from '../../src/core/report/build.ts';
 import { schoolCounts } from '../../src/core/report/status.ts';
@@ -92,7 +92,7 @@ describe.skipIf(!hasBrowser())('the sample district, start to school detail', ()
       const { name, text } = await downloadText(page, () =>
         group.getByRole('button', { name: 'Download CSV' }).click(),
       );
-      expect(name).toBe(`${fileSlug(school.id!)}-${code}.csv`);
+      expect(name).toBe(csvFileName({ school: school.id, code }));
       expect(text.startsWith('\uFEFF' + CSV_COLUMNS.join(',') + '\r\n')).toBe(true);
       expect(text.trimEnd().split('\r\n')).toHaveLength(count + 1);
       expect(text).toBe(engineCsv(expected, school.id, code));
@@ -104,7 +104,7 @@ describe.skipIf(!hasBrowser())('the sample district, start to school detail', ()
       const { name, text } = await downloadText(page, () =>
         page.getByRole('button', { name: 'Download all' }).click(),
       );
-      expect(name).toBe(`${fileSlug(school.id!)}-all.csv`);
+      expect(name).toBe(csvFileName({ school: school.id }));
       expect(text).toBe(engineCsv(expected, school.id));
     });
 

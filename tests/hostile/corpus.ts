@@ -10,6 +10,7 @@ import type { ValidationResult } from '../../src/core/report/build.ts';
 import type { Totals } from '../../src/core/report/types.ts';
 import * as make from './inputs.ts';
 import type { Files } from './inputs.ts';
+import { ROUND_2 } from './round-2.ts';
 
 export interface HostileCase {
   name: string;
@@ -263,6 +264,7 @@ export const CASES: HostileCase[] = [
     files: () => ({ 'grades.csv': 'student,grade\nBo,A\n', 'photo.csv': make.PNG }),
     refused: 'The format of these files was not recognised. Files seen: grades.csv, photo.csv (a PNG image).',
   },
+  ...ROUND_2,
 ];
 
 function expectName(result: ValidationResult, first: string): void {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checked, district } from '../../../tests/fixtures/worker-district.ts';
 import { REMIND_1_HEADERS, rowOf } from '../../../tests/fixtures/headers.ts';
 import { csv } from '../../../tests/helpers.ts';
+import { csvFileName } from '../../core/report/csv.ts';
 import SchoolDetail from './SchoolDetail.svelte';
 
 const TEACHERS = 120;
@@ -92,13 +93,13 @@ describe('a school’s detail', () => {
     await fireEvent.click(within(group).getByRole('button', { name: 'Download CSV' }));
     await vi.waitFor(() => expect(clicked).toHaveLength(1));
     expect(source.download).toHaveBeenLastCalledWith({ kind: 'csv', school: 's1', code: 'teacher-email' });
-    expect(clicked[0].download).toBe('s1-teacher-email.csv');
+    expect(clicked[0].download).toBe(csvFileName({ school: 's1', code: 'teacher-email' }));
     expect(clicked[0].href).toBe('blob:test');
 
     await fireEvent.click(screen.getByRole('button', { name: 'Download all' }));
     await vi.waitFor(() => expect(clicked).toHaveLength(2));
     expect(source.download).toHaveBeenLastCalledWith({ kind: 'csv', school: 's1' });
-    expect(clicked[1].download).toBe('s1-all.csv');
+    expect(clicked[1].download).toMatch(/^school-s1-[0-9a-f]{12}-all\.csv$/);
   });
 
   it('says so when a download cannot be prepared', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CSV_HEADER } from '../../core/report/csv.ts';
+import { CSV_HEADER, csvFileName } from '../../core/report/csv.ts';
 import { HistoryStore } from '../../storage/history-store.ts';
 import { FINDINGS_PER_CHUNK } from '../../storage/schema.ts';
 import {
@@ -65,7 +65,7 @@ describe("an earlier run's report read from storage", () => {
   it('builds CSVs per school from what was kept, formulas neutralised', async () => {
     const source = await opened();
     const csv = await source.download({ kind: 'csv', school: 's2' });
-    expect(csv.name).toBe('2026-11-23-s2-all.csv');
+    expect(csv.name).toBe(`2026-11-23-${csvFileName({ school: 's2' })}`);
     const lines = (await csv.blob.text()).trim().split('\r\n');
     expect(lines[0]).toBe(CSV_HEADER.slice(1).trim());
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 7).join(','))).toEqual([

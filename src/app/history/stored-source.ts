@@ -7,7 +7,7 @@
  */
 import { unpackSnapshot } from '../../core/snapshot/packed-snapshot.ts';
 import { NO_SCHOOL_NAME } from '../../core/report/build.ts';
-import { CSV_HEADER, csvLine, type CsvRow } from '../../core/report/csv.ts';
+import { CSV_HEADER, csvFileName, csvLine, type CsvRow } from '../../core/report/csv.ts';
 import { unpackFinding } from '../../storage/codec.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
 import { summaryOf } from '../../storage/records.ts';
@@ -108,10 +108,8 @@ export class StoredRunSource implements ReportSource {
     this.#need();
     const day = this.head.at.slice(0, 10);
     if (request.kind === 'json') return { name: `roster-report-${day}.json`, blob: await this.#json() };
-    const scope =
-      request.school === undefined ? 'district' : request.school === null ? 'no-school' : request.school;
     return {
-      name: `${day}-${scope}-${request.code ?? 'all'}.csv`.replace(/[^\w.-]+/g, '_'),
+      name: `${day}-${csvFileName({ school: request.school, code: request.code })}`,
       blob: await this.#csv(request),
     };
   }

@@ -5,8 +5,8 @@
  */
 import type { FileSpec, FormatAdapter } from '../formats/types.ts';
 import { ADAPTERS } from '../formats/registry.ts';
-import type { SourceFile } from '../input/source.ts';
 import type { Probe } from '../input/probe.ts';
+import { numberedNote } from './file-names.ts';
 
 export interface Assignment {
   /** Spec name → index of the input file read for it. */
@@ -17,7 +17,12 @@ export interface Assignment {
 
 const stem = (name: string) => name.replace(/\.[^.]*$/, '');
 
-export function assignFiles(adapter: FormatAdapter, probes: readonly Probe[]): Assignment {
+/** `names`: what each input is called in the report (unique; see file-names.ts). */
+export function assignFiles(
+  adapter: FormatAdapter,
+  probes: readonly Probe[],
+  names: readonly string[] = probes.map((p) => p.source.path),
+): Assignment {
   const bySpec = new Map<string, number>();
   const taken = new Set<number>();
   const specNamed = (test: (spec: FileSpec) => boolean) => adapter.files.find(test);
@@ -41,13 +46,10 @@ export function assignFiles(adapter: FormatAdapter, probes: readonly Probe[]): A
     if (taken.has(i)) return;
     const spec = specNamed((s) => s.name.toLowerCase() === p.name);
     if (spec) {
-      const first = probes[bySpec.get(spec.name)!].source;
-      // Two files of one path (loose and in a zip) are told apart by the zip they came from.
-      const same = first.path === p.source.path;
-      const where = (s: SourceFile) => (same ? ` ${s.zip ? `in ${s.zip}` : 'not in a zip'}` : '');
+      const first = names[bySpec.get(spec.name)!];
       ignored.push({
         input: i,
-        detail: `${same ? `this is the one${where(p.source)}; ` : ''}another ${spec.name} was given (${first.path}${where(first)}); only that one was read`,
+        detail: `${numberedNote(names, i)}another ${spec.name} was given (${first}); only that one was read`,
       });
       return;
     }

@@ -3,7 +3,7 @@
  * then hand each well-formed row to the adapter. Everything that goes wrong becomes a finding on
  * this file; nothing here throws for bad input.
  */
-import { CsvReader, type CsvRecord, type QuoteProblem } from '../input/csv.ts';
+import { CsvReader, MAX_CELLS, type CsvRecord, type QuoteProblem } from '../input/csv.ts';
 import { StreamDecoder } from '../input/decoder.ts';
 import type { HashFactory } from '../input/hash.ts';
 import { sniff, SNIFF_BYTES } from '../input/sniff.ts';
@@ -120,15 +120,17 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
   let namedWidth = 0;
   let skipRow = 0;
   let lastQuoteRow = 0;
+  /** A header wider than the reader keeps: the file is unreadable, its rows are not looked at. */
+  let tooWide = false;
   const names = spec.names ?? [];
   const csv = new CsvReader({
     quoteProblem(row: number, kind: QuoteProblem) {
-      if (row === lastQuoteRow) return;
+      if (row === lastQuoteRow || tooWide) return;
       lastQuoteRow = row;
       env.findings.add(rowQuotes, 'row', { file, row, entity: spec.entity, reason: kind });
     },
     cellTooLong(row, column, length) {
-      if (skipRow === row) return;
+      if (skipRow === row || tooWide) return;
       skipRow = row;
       const field = outcome.header?.[column] ?? `column ${column + 1}`;
       env.findings.add(cellTooLong, 'row', {
@@ -141,9 +143,19 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     },
     row(record: CsvRecord) {
       const row = record.row;
+      if (tooWide) return;
+      if (row === 1 && record.count > MAX_CELLS) {
+        tooWide = true;
+        const cells = record.count.toLocaleString('en-US');
+        unreadable(
+          `row 1, its header, has ${cells} cells, more than the ${MAX_CELLS.toLocaleString('en-US')} columns this tool reads`,
+          1,
+        );
+        return;
+      }
       if (row === 1) {
         outcome.header = record.cells().map((c) => own(c.trim()));
-        headerWidth = record.length;
+        headerWidth = record.count;
         namedWidth = headerWidth;
         while (namedWidth > 0 && outcome.header[namedWidth - 1] === '') namedWidth--;
         if (namedWidth < headerWidth && namedWidth > 0)
@@ -180,7 +192,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       const c = cursor!;
       c.record = record;
       c.row = row;
-      const width = record.length;
+      const width = record.count;
       if (skipRow === row) {
         excludeMalformed(c);
         return;
@@ -225,6 +237,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
   });
   /** Whether every cell from `start` on is empty (the header's unnamed columns, or extra cells). */
   const emptyFrom = (record: CsvRecord, start: number) => {
+    if (record.count > record.length) return false; // cells past MAX_CELLS were counted, not kept
     for (let i = start; i < record.length; i++) if (record.trimmed(i) !== '') return false;
     return true;
   };
@@ -238,15 +251,39 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
   const decoder = new StreamDecoder(sniffed.encoding, sniffed.bom);
   let bytes = 0;
   let textSeen = false;
+  /** Parses `text` up to `at`, reports the encoding finding on the row there, and parses the rest. */
+  const pushReporting = (text: string, at: number, reason: string | null) => {
+    csv.push(text.slice(0, at));
+    env.findings.add(encoding, 'row', { file, row: csv.nextRecordRow(), entity: 'file', reason });
+    return text.slice(at);
+  };
+  let zeroSeen = false;
+  const parseText = (text: string) => {
+    const zero = zeroSeen ? -1 : text.indexOf('\0');
+    if (zero >= 0) {
+      zeroSeen = true;
+      text = pushReporting(text, zero, 'zero-byte');
+    }
+    csv.push(text);
+  };
   const decodeAndParse = (chunk: Uint8Array, final: boolean) => {
     const wasUtf8 = decoder.fallbackAt < 0;
-    const text = decoder.decode(chunk, final);
+    const wasUtf16 = decoder.switchedAt < 0;
+    let text = decoder.decode(chunk, final);
     if (!textSeen && text.trim() !== '') textSeen = true;
-    if (!wasUtf8 || decoder.fallbackAt < 0) return csv.push(text);
-    // Parse up to the first byte that is not UTF-8, so the finding names the row it is in.
-    csv.push(text.slice(0, decoder.fallbackTextAt));
-    env.findings.add(encoding, 'row', { file, row: csv.nextRecordRow(), entity: 'file' });
-    csv.push(text.slice(decoder.fallbackTextAt));
+    // Parse up to where the text changes encoding, so the finding names the row it is in.
+    let base = 0;
+    if (wasUtf16 && decoder.switchedAt >= 0) {
+      base = decoder.switchedTextAt;
+      parseText(text.slice(0, base));
+      text = pushReporting(text.slice(base), 0, 'switched');
+    }
+    if (wasUtf8 && decoder.fallbackAt >= 0) {
+      const at = decoder.fallbackTextAt - base;
+      parseText(text.slice(0, at));
+      text = pushReporting(text.slice(at), 0, null);
+    }
+    parseText(text);
   };
   try {
     for await (const chunk of source.chunks()) {

@@ -22,6 +22,7 @@ import { takeSnapshot, type RosterSnapshot } from '../snapshot/snapshot.ts';
 import { randomSalt } from '../snapshot/id-hash.ts';
 import type { FileEntry } from '../report/types.ts';
 import { assignFiles } from './assign.ts';
+import { uniqueFileNames } from './file-names.ts';
 import { FindingCollector } from './collector.ts';
 import { probe, type Probe } from '../input/probe.ts';
 import { reportEmptyFiles, type ReadFile } from './empty-files.ts';
@@ -91,10 +92,11 @@ export async function validate(
   }
 
   const roster = new Roster();
-  roster.files.push(...sources.map((s) => s.path));
+  const names = uniqueFileNames(sources);
+  roster.files.push(...names);
   const findings = new FindingCollector();
   const refs = new References(roster);
-  const { bySpec, ignored } = assignFiles(adapter, probes);
+  const { bySpec, ignored } = assignFiles(adapter, probes, names);
   const reader = adapter.read({ roster });
 
   const definers = new Map<string, FileSpec[]>();
@@ -120,7 +122,12 @@ export async function validate(
   for (const { path, detail } of expanded.skipped)
     findings.add(fileIgnored, 'row', { fileName: path, entity: 'file', detail });
 
-  const entries: FileEntry[] = sources.map((s) => ({ name: s.path, bytes: s.size, rows: 0, sha256: '' }));
+  const entries: FileEntry[] = sources.map((s, i) => ({
+    name: names[i],
+    bytes: s.size,
+    rows: 0,
+    sha256: '',
+  }));
   const bytesTotal = sources.reduce((n, s) => n + s.size, 0);
   let bytesBefore = 0;
   let rowsBefore = 0;
@@ -162,7 +169,7 @@ export async function validate(
   const read: ReadFile[] = [];
   for (const { spec, input } of order) {
     const source = sources[input];
-    report('reading', source.path, 0, 0, true);
+    report('reading', names[input], 0, 0, true);
     const outcome = await readFile(
       {
         source,
@@ -177,7 +184,7 @@ export async function validate(
         findings,
         refs,
         hash: options.hash ?? jsSha256,
-        progress: (b, r) => report('reading', source.path, b, r),
+        progress: (b, r) => report('reading', names[input], b, r),
       },
     );
     entries[input].rows = outcome.rows;
@@ -201,7 +208,7 @@ export async function validate(
       else if ((definers.get(kind) ?? []).every((s) => done.has(s.name) || !bySpec.has(s.name)))
         refs.setStatus(kind, 'complete');
     }
-    settleWaiting(refs, findings, false, () => report('reading', source.path, 0, 0));
+    settleWaiting(refs, findings, false, () => report('reading', names[input], 0, 0));
   }
   report('checking', '', 0, 0, true, 0);
   const step = steps((share) => report('checking', '', 0, 0, false, share), Object.values(CHECK_STEPS));

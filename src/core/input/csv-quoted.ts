@@ -7,7 +7,7 @@
  * what papaparse does not report: a quote inside an unquoted cell is "stray".
  * `csv.test.ts` compares this, record by record, with papaparse itself on random text.
  */
-import type { CsvRecord } from './csv-record.ts';
+import { MAX_CELLS, type CsvRecord } from './csv-record.ts';
 
 export type QuoteProblem = 'stray' | 'unterminated' | 'malformed';
 
@@ -30,11 +30,13 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
    * as papaparse's replace(/""/g, '"') does, so the cell's value is that much shorter than its text.
    */
   const put = (from: number, to: number, pairs: number) => {
-    out.reserve(n + 1);
-    out.starts[n] = from;
-    out.ends[n] = to;
-    out.pairs[n] = pairs;
-    if (pairs > 0) doubled = true;
+    if (n < MAX_CELLS) {
+      out.reserve(n + 1);
+      out.starts[n] = from;
+      out.ends[n] = to;
+      out.pairs[n] = pairs;
+      if (pairs > 0) doubled = true;
+    }
     n++;
   };
   let stray = false;
@@ -108,7 +110,8 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
     cursor = nextDelim + 1;
     nextDelim = text.indexOf(',', cursor);
   }
-  out.length = n;
+  out.length = Math.min(n, MAX_CELLS);
+  out.count = n;
   out.doubled = doubled;
   out.unescaped = null;
   out.problem = stray ? 'stray' : error;

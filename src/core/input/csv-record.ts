@@ -16,11 +16,19 @@ const QUOTE = 34;
  */
 export const csvWork = { pushed: 0, parsed: 0, unescaped: 0 };
 
+/**
+ * Cells kept per record. A row of more is only counted (`count`): 200 MB of commas is one row of
+ * 200 million cells, whose boundaries alone took gigabytes.
+ */
+export const MAX_CELLS = 65536;
+
 export class CsvRecord {
   /** Spreadsheet row number (the header is row 1). */
   row = 0;
-  /** Number of cells. */
+  /** Number of cells kept (at most MAX_CELLS): the cells that can be read. */
   length = 0;
+  /** Number of cells in the record, kept or not. */
+  count = 0;
   text = '';
   starts = new Int32Array(64);
   ends = new Int32Array(64);
@@ -143,8 +151,12 @@ export class CsvRecord {
     return this.ends[i] - this.starts[i] - (this.hasPairs(i) ? this.pairs[i] : 0);
   }
 
-  /** Every cell is empty after trimming (a blank line, or a row of commas). */
+  /**
+   * Every cell is empty after trimming (a blank line, or a row of commas). A row of more cells than
+   * are kept is not: what its uncounted cells hold is not known (and so many commas are no blank line).
+   */
   blank(): boolean {
+    if (this.count > this.length) return false;
     for (let i = 0; i < this.length; i++) {
       // A cell with doubled quotes has a quote in its value.
       if (this.hasPairs(i) || !blankSpan(this.text, this.starts[i], this.ends[i])) return false;

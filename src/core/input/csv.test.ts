@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PapaparseCsvReader } from '../../../tests/fixtures/papaparse-csv.ts';
-import { CsvReader, MAX_CELL_CHARS, type QuoteProblem } from './csv.ts';
+import { CsvReader, MAX_CELL_CHARS, MAX_CELLS, type QuoteProblem } from './csv.ts';
 import { holds } from '../../../tests/fixtures/property-check.ts';
 
 interface Parsed {
@@ -149,6 +149,57 @@ describe('CsvReader cells and rows', () => {
     const parsed = parse([text]);
     expect(parsed.rows).toEqual(rows);
     expect(parsed.quotes).toEqual([]);
+  });
+
+  it.each([
+    ['plain', ','.repeat(200_000)],
+    ['with a quoted cell', '"a",' + ','.repeat(199_999)],
+  ])('keeps the first MAX_CELLS cells of a row of 200 001 and counts the rest (%s)', (_, row) => {
+    const seen: Array<[number, number, number, boolean]> = [];
+    const reader = new CsvReader({
+      row: (r) => seen.push([r.row, r.length, r.count, r.blank()]),
+      quoteProblem: () => {},
+      cellTooLong: () => {},
+    });
+    reader.push('a,b\n' + row + '\n1,2\n');
+    reader.end();
+    expect(seen).toEqual([
+      [1, 2, 2, false],
+      // Not blank: what its uncounted cells hold is not known.
+      [2, MAX_CELLS, 200_001, false],
+      [3, 2, 2, false],
+    ]);
+    expect(MAX_CELLS).toBeLessThan(200_001);
+  });
+
+  it.each([
+    ['plain', ''],
+    ['a quoted cell late in the row', '"q,r",'],
+  ])('counts a 20 MB row of commas fed in 64 KiB pieces without holding its text (%s)', (_, late) => {
+    const commas = 20 * 1024 * 1024;
+    const seen: Array<[number, number, number, string]> = [];
+    const reader = new CsvReader({
+      row: (r) => seen.push([r.row, r.length, r.count, r.cell(0)]),
+      quoteProblem: () => {},
+      cellTooLong: () => {},
+    });
+    const piece = ','.repeat(1 << 16);
+    reader.push('a,b\nfirst');
+    let held = 0;
+    for (let n = 0; n < commas; n += piece.length) {
+      reader.push(piece);
+      held = Math.max(held, (reader as unknown as { tail: string }).tail.length);
+    }
+    reader.push(late + 'z\n1,2\n');
+    reader.end();
+    const lateCells = late ? 1 : 0;
+    expect(seen).toEqual([
+      [1, 2, 2, 'a'],
+      [2, MAX_CELLS, commas + 1 + lateCells, 'first'],
+      [3, 2, 2, '1'],
+    ]);
+    // The open row's text is dropped as its uncounted cells come: never much more than 1 MiB of it.
+    expect(held).toBeLessThan(3 * 1024 * 1024);
   });
 
   it('reads 10 000 columns', () => {

@@ -12,13 +12,15 @@
  * - a quote character inside an unquoted cell is reported ("stray"), which papaparse accepts silently.
  */
 import { parseQuotedRecord, type QuoteProblem } from './csv-quoted.ts';
-import { CsvRecord, csvWork } from './csv-record.ts';
+import { CsvRecord, csvWork, MAX_CELLS } from './csv-record.ts';
 
 export type { QuoteProblem } from './csv-quoted.ts';
-export { CsvRecord, csvWork } from './csv-record.ts';
+export { CsvRecord, csvWork, MAX_CELLS } from './csv-record.ts';
 
 export const MAX_CELL_CHARS = 65536;
 const MIN_FEED_CHARS = 1 << 16;
+/** An open record this long is looked at for cells to drop (compactTail). */
+const COMPACT_CHARS = 1 << 20;
 
 export interface CsvEvents {
   /** The record is reused: read its cells during the call. */
@@ -34,6 +36,8 @@ export class CsvReader {
   private buffered: string[] = [];
   private bufferedChars = 0;
   private endedWithCR = false;
+  /** Cells of the open record that were counted and dropped (compactTail). */
+  private droppedCells = 0;
   private readonly record = new CsvRecord();
 
   /** `minFeedChars`: how much text to gather before parsing (smaller only in tests, to vary chunking). */
@@ -90,6 +94,29 @@ export class CsvReader {
     this.buffered = [];
     this.bufferedChars = 0;
     this.tail = text.slice(this.parse(text, false));
+    this.compactTail();
+  }
+
+  /**
+   * A plain record still open, with more cells than are kept (a line of 200 MB of commas): the cells
+   * past the kept ones are only counted, so their text is dropped as it comes instead of being held
+   * until the line ends. A record with a quote is left alone (its cells are not plain).
+   */
+  private compactTail(): void {
+    const tail = this.tail;
+    if (tail.length < COMPACT_CHARS || tail.indexOf('"') !== -1) return;
+    let kept = -1;
+    for (let n = 0; n < MAX_CELLS; n++) {
+      kept = tail.indexOf(',', kept + 1);
+      if (kept === -1) return;
+    }
+    const last = tail.lastIndexOf(',');
+    // Worth it only when most of the text goes.
+    if (last === kept || kept > tail.length / 2) return;
+    let dropped = 0;
+    for (let c = tail.indexOf(',', kept + 1); c !== -1 && c <= last; c = tail.indexOf(',', c + 1)) dropped++;
+    this.droppedCells += dropped;
+    this.tail = tail.slice(0, kept + 1) + tail.slice(last + 1);
   }
 
   /**
@@ -107,6 +134,7 @@ export class CsvReader {
     this.bufferedChars = 0;
     this.parse(tail + chunk.slice(0, lineEnd + 1), false);
     this.tail = chunk.slice(this.parse(chunk, false, lineEnd + 1));
+    this.compactTail();
     return true;
   }
 
@@ -135,15 +163,22 @@ export class CsvReader {
         let n = 0;
         let start = pos;
         while (comma !== -1 && comma < lineEnd) {
-          if (n + 1 >= record.starts.length) record.reserve(n + 2);
-          record.starts[n] = start;
-          record.ends[n++] = comma;
+          if (n < MAX_CELLS) {
+            if (n + 1 >= record.starts.length) record.reserve(n + 2);
+            record.starts[n] = start;
+            record.ends[n] = comma;
+          }
+          n++;
           start = comma + 1;
           comma = text.indexOf(',', start);
         }
-        record.starts[n] = start;
-        record.ends[n++] = lineEnd;
-        record.length = n;
+        if (n < MAX_CELLS) {
+          record.starts[n] = start;
+          record.ends[n] = lineEnd;
+        }
+        n++;
+        record.length = Math.min(n, MAX_CELLS);
+        record.count = n;
         record.doubled = false;
         record.problem = null;
         pos = lineEnd + 1;
@@ -160,6 +195,9 @@ export class CsvReader {
   private emit(record: CsvRecord): void {
     const row = this.nextRow++;
     record.row = row;
+    // The record whose text was compacted is the next one to end.
+    record.count += this.droppedCells;
+    this.droppedCells = 0;
     if (record.problem !== null) this.events.quoteProblem(row, record.problem);
     for (let c = 0; c < record.length; c++) {
       const length = record.cellLength(c);

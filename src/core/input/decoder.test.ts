@@ -132,3 +132,29 @@ describe('decodeWindows1252', () => {
     expect(decodeWindows1252(bytes)).toBe(String.fromCharCode(...bytes));
   });
 });
+
+describe('a UTF-16 file that goes on as 8-bit text', () => {
+  const head = 'id,name\n1,张伟\n2,Zoë\n';
+  const tail = Array.from({ length: 10 }, (_, i) => `${i + 3},Zoë Müller\n`).join('');
+  it.each([
+    ['le', 1 << 16],
+    ['be', 1 << 16],
+    ['le', 7],
+    ['be', 64],
+  ] as const)('%s in pieces of %i bytes: read as UTF-8 from the switch', (order, size) => {
+    const bytes = concat(utf16(head, order), utf8(tail));
+    const decoder = new StreamDecoder(order === 'le' ? 'utf-16le' : 'utf-16be');
+    let text = '';
+    for (let at = 0; at < bytes.length; at += size)
+      text += decoder.decode(bytes.subarray(at, at + size), at + size >= bytes.length);
+    expect(decoder.switchedAt).toBe(head.length * 2);
+    expect(text).toBe(head + tail);
+  });
+
+  it('UTF-16 text of long CJK cells is not taken for 8-bit text', () => {
+    const text = 'id,name\n1,' + '张伟李娜'.repeat(100) + ',x\n';
+    const decoder = new StreamDecoder('utf-16le');
+    expect(decoder.decode(utf16(text, 'le'), true)).toBe(text);
+    expect(decoder.switchedAt).toBe(-1);
+  });
+});

@@ -54,11 +54,28 @@ describe('sniff', () => {
       'schools.csv',
       binary('UTF-16 (BE) text without a byte-order mark'),
     ],
+    // A stray zero byte is reported where it is, while reading (read-file.ts).
+    ['one NUL byte in text', bytes('id,name\n1,A', [0], 'nn\n2,Bo\n'), 'users.csv', text('utf-8', 0)],
     [
-      'a few NUL bytes in text',
-      bytes('id,name\n1,A', [0], 'nn\n2,Bo\n'),
+      'NUL bytes all through it',
+      bytes(
+        'id,name\n',
+        ...Array.from({ length: 12 }, () => ['1,A', [0]] as Array<number[] | string>).flat(),
+      ),
       'users.csv',
       binary('a binary file (it contains zero bytes)'),
+    ],
+    [
+      'UTF-32 LE BOM',
+      bytes([0xff, 0xfe, 0, 0], [0x69, 0, 0, 0]),
+      'users.csv',
+      binary('UTF-32 (LE) text (by its byte-order mark), an encoding Remind does not read; save it as UTF-8'),
+    ],
+    [
+      'UTF-32 BE BOM',
+      bytes([0, 0, 0xfe, 0xff], [0, 0, 0, 0x69]),
+      'users.csv',
+      binary('UTF-32 (BE) text (by its byte-order mark), an encoding Remind does not read; save it as UTF-8'),
     ],
     [
       'many control characters',

@@ -17,6 +17,12 @@ const SIGNATURES: Array<[number[], string]> = [
   [[0x50, 0x4b, 0x05, 0x06], 'an empty zip archive'],
 ];
 
+const UTF32 = (order: string) =>
+  `UTF-32 (${order}) text (by its byte-order mark), an encoding Remind does not read; save it as UTF-8`;
+
+/** Zero bytes a text may hold in its first 64 KiB (each reported while reading) before it is binary. */
+export const MAX_STRAY_ZEROS = 8;
+
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
   return sig.length <= bytes.length && sig.every((b, i) => bytes[i] === b);
 }
@@ -24,6 +30,9 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 /** Looks at the first bytes (a few kB are enough) and decides how to read the file. */
 export function sniff(head: Uint8Array, name: string): Sniffed {
   if (startsWith(head, [0xef, 0xbb, 0xbf])) return { kind: 'text', encoding: 'utf-8', bom: 3 };
+  // Before UTF-16: the UTF-32 LE mark begins with UTF-16 LE's.
+  if (startsWith(head, [0xff, 0xfe, 0, 0])) return { kind: 'binary', what: UTF32('LE') };
+  if (startsWith(head, [0, 0, 0xfe, 0xff])) return { kind: 'binary', what: UTF32('BE') };
   if (startsWith(head, [0xff, 0xfe])) return { kind: 'text', encoding: 'utf-16le', bom: 2 };
   if (startsWith(head, [0xfe, 0xff])) return { kind: 'text', encoding: 'utf-16be', bom: 2 };
   for (const [sig, what] of SIGNATURES) {
@@ -54,7 +63,10 @@ export function sniff(head: Uint8Array, name: string): Sniffed {
       return { kind: 'binary', what: 'UTF-16 (LE) text without a byte-order mark' };
     if (n >= 4 && evenZeros > n / 4 && oddZeros < evenZeros / 8)
       return { kind: 'binary', what: 'UTF-16 (BE) text without a byte-order mark' };
-    return { kind: 'binary', what: 'a binary file (it contains zero bytes)' };
+    // A stray zero byte or two in a text (a damaged export) is reported where it is, while reading;
+    // a binary file of no known kind has them everywhere.
+    if (zeros > Math.max(MAX_STRAY_ZEROS, n / 4096))
+      return { kind: 'binary', what: 'a binary file (it contains zero bytes)' };
   }
   if (controls > Math.max(8, n / 100))
     return { kind: 'binary', what: 'a binary file (it contains control characters)' };

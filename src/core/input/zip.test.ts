@@ -214,3 +214,58 @@ describe('listZip and zipEntrySource', () => {
     );
   });
 });
+
+describe('an entry whose directory claims more compressed data than the zip holds', () => {
+  // The data is a few hundred bytes; reading up to the claimed end read empty chunks for ever.
+  it.each([
+    ['2 GB', 2 ** 31, false],
+    ['4 GB − 2', 2 ** 32 - 2, false],
+    ['2^45 in a ZIP64 extra field', 2 ** 45, true],
+  ])('%s: read as damaged, after a few reads', async (_, claimed, zip64) => {
+    const bytes = zipClaiming(claimed, zip64);
+    const zip = access(bytes);
+    // Counted, not timed: without the check this read empty chunks until the claimed end.
+    const budget = {
+      ...zip,
+      read: (s: number, e: number) => (zip.reads.length > 50 ? fail() : zip.read(s, e)),
+    };
+    const [entry] = await listZip(zip);
+    expect(entry.compressedSize).toBe(claimed);
+    const reads = zip.reads.length;
+    const damaged = entryError(
+      'a.csv',
+      `is damaged (the zip's directory says its data takes ${claimed.toLocaleString('en-US')} bytes, past the end of the file)`,
+    );
+    await expect(readAll(zipEntrySource(budget, entry))).rejects.toThrow(damaged);
+    await expect(zipEntrySource(budget, entry).head(100)).rejects.toThrow(damaged);
+    expect(zip.reads.length - reads).toBeLessThanOrEqual(2);
+  });
+
+  it('a read that comes back short (the file shrank) is damaged, not the end', async () => {
+    const bytes = zipSync({ 'a.csv': text(2000) }, { level: 0 });
+    const zip = access(bytes);
+    const [entry] = await listZip(zip);
+    const shrunk: RandomAccess = {
+      size: bytes.length,
+      read: async (s, e) => bytes.slice(s, Math.min(e, 100)),
+    };
+    await expect(readAll(zipEntrySource(shrunk, entry))).rejects.toThrow(
+      entryError('a.csv', 'is damaged (its data ends early)'),
+    );
+  });
+});
+
+const fail = (): never => {
+  throw new Error('read far past the end of the zip');
+};
+
+/** A deflated a.csv whose directory says its compressed data is `claimed` bytes (ZIP64: in an extra field). */
+function zipClaiming(claimed: number, zip64: boolean): Uint8Array {
+  const extra = new Uint8Array(8);
+  new DataView(extra.buffer).setBigUint64(0, BigInt(claimed), true);
+  const zip = zipSync({ 'a.csv': zip64 ? [text(20), { extra: { 1: extra } }] : text(20) });
+  const view = new DataView(zip.buffer);
+  for (let i = 0; i + 46 <= zip.length; i++)
+    if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 20, zip64 ? 0xffffffff : claimed, true);
+  return zip;
+}

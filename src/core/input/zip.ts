@@ -8,7 +8,7 @@ import { Inflate } from 'fflate';
 import { CHUNK_BYTES, type RandomAccess, type SourceFile } from './source.ts';
 
 export const MAX_UNZIPPED_BYTES = 4 * 1024 ** 3;
-/** Compressed bytes inflated at a time: deflate expands at most about 1032-fold, so about 16 MB. */
+/** Compressed bytes inflated at a time: deflate expands at most about 1032-fold, so about 16 MB are held. */
 const INFLATE_STEP = 1 << 14;
 
 export class ZipError extends Error {
@@ -119,11 +119,23 @@ export function zipEntrySource(zip: RandomAccess, entry: ZipEntry): SourceFile {
       throw entryError(entry, `uses an unsupported compression method (${entry.method})`);
     const start = await dataStart();
     const end = start + entry.compressedSize;
+    // A directory may claim gigabytes of data the file does not have: reading up to that end
+    // would go on for ever (each read past the end is empty).
+    if (end > zip.size)
+      throw entryError(
+        entry,
+        `is damaged (the zip's directory says its data takes ${entry.compressedSize.toLocaleString('en-US')} bytes, past the end of the file)`,
+      );
+    const read = async (pos: number, to: number) => {
+      const bytes = await zip.read(pos, to);
+      if (bytes.length < to - pos) throw entryError(entry, 'is damaged (its data ends early)');
+      return bytes;
+    };
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.size)
         throw entryError(entry, 'is damaged (its stored size does not match the size it claims)');
       for (let pos = start; pos < end; pos += CHUNK_BYTES)
-        yield await zip.read(pos, Math.min(end, pos + CHUNK_BYTES));
+        yield await read(pos, Math.min(end, pos + CHUNK_BYTES));
       return;
     }
     let out: Uint8Array[] = [];
@@ -138,10 +150,7 @@ export function zipEntrySource(zip: RandomAccess, entry: ZipEntry): SourceFile {
     // thousandfold: pushed in small steps, an entry that lies about its size is stopped early.
     const push = (data: Uint8Array, final: boolean) => {
       try {
-        let at = 0;
-        for (; data.length - at > INFLATE_STEP; at += INFLATE_STEP)
-          inflate.push(data.subarray(at, at + INFLATE_STEP), false);
-        inflate.push(data.subarray(at), final);
+        inflate.push(data, final);
       } catch (error) {
         if (error instanceof ZipError) throw error;
         throw entryError(entry, `is damaged (${error instanceof Error ? error.message : error})`);
@@ -149,10 +158,15 @@ export function zipEntrySource(zip: RandomAccess, entry: ZipEntry): SourceFile {
     };
     for (let pos = start; pos < end; pos += CHUNK_BYTES) {
       const next = Math.min(end, pos + CHUNK_BYTES);
-      push(await zip.read(pos, next), next === end);
-      const ready = out;
-      out = [];
-      for (const piece of ready) yield piece;
+      const data = await read(pos, next);
+      // Each step's output is handed on before the next step: 256 KiB of deflate can hold 260 MB.
+      for (let at = 0; at < data.length; at += INFLATE_STEP) {
+        const stepEnd = Math.min(data.length, at + INFLATE_STEP);
+        push(data.subarray(at, stepEnd), next === end && stepEnd === data.length);
+        const ready = out;
+        out = [];
+        for (const piece of ready) yield piece;
+      }
     }
     if (start === end) push(new Uint8Array(0), true);
     for (const piece of out) yield piece;

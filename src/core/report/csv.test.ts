@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../tests/helpers.ts';
 import { reportDistrict } from '../../../tests/fixtures/report-district.ts';
-import { CSV_COLUMNS, csvCell, csvPieces, fileSlug } from './csv.ts';
+import { CSV_COLUMNS, csvCell, csvFileName, csvPieces, schoolSlug } from './csv.ts';
 import { csvRows, type CsvFilter } from './csv-rows.ts';
 import { toReport } from './json.ts';
 
@@ -144,11 +144,28 @@ describe('CSV downloads', () => {
   });
 
   it.each([
-    ['North High', 'North-High'],
-    ['../etc/passwd', '..-etc-passwd'],
-    ['école 1', 'cole-1'],
-    ['///', 'file'],
-  ])('makes a safe file name piece of %j', (text, expected) => {
-    expect(fileSlug(text)).toBe(expected);
+    ['North High', /^North-High-[0-9a-f]{12}$/],
+    ['../etc/passwd', /^etc-passwd-[0-9a-f]{12}$/],
+    ['école 1', /^cole-1-[0-9a-f]{12}$/],
+    ['///', /^[0-9a-f]{12}$/],
+    ['学校', /^[0-9a-f]{12}$/],
+    ['x'.repeat(100), /^x{40}-[0-9a-f]{12}$/],
+  ])('makes a safe, readable file name piece of %j', (text, expected) => {
+    expect(schoolSlug(text)).toMatch(expected);
+  });
+
+  it('gives every school its own file names, and the district and "(no school)" theirs', () => {
+    const ids = ['a b', 'a/b', 'a-b', '学校', 'школа', 'مدرسة', 'no-school', 'district', 'North', 'north'];
+    const names = [undefined, null, ...ids].flatMap((school) =>
+      [undefined, 'teacher-email'].map((code) => csvFileName({ school, code })),
+    );
+    expect(new Set(names).size).toBe(names.length);
+    expect(csvFileName({})).toBe('district-all.csv');
+    expect(csvFileName({ school: null, code: 'student-dob' })).toBe('no-school-student-dob.csv');
+    expect(csvFileName({ school: 'a b', code: 'student-dob' })).toMatch(
+      /^school-a-b-[0-9a-f]{12}-student-dob\.csv$/,
+    );
+    // The same ID always gets the same name (a later run's downloads line up with the earlier ones).
+    expect(csvFileName({ school: '学校' })).toBe(csvFileName({ school: '学校' }));
   });
 });

@@ -3,6 +3,8 @@
  * exports, UTF-8 with a byte-order mark so Excel reads accents right, and every cell that a
  * spreadsheet would run as a formula neutralised with a leading apostrophe.
  */
+import { halfSipHash, hexOf } from '../snapshot/id-hash.ts';
+
 export const CSV_COLUMNS = [
   'school_id',
   'school_name',
@@ -59,7 +61,34 @@ export function* csvPieces(rows: Iterable<CsvRow>): Generator<string> {
   if (batch) yield batch;
 }
 
-/** A safe file name piece for a school or code ("North High" → "North-High"). */
-export function fileSlug(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'file';
+/**
+ * The part of a download's name that stands for one school: its ID made readable, then a short
+ * hash of the exact ID, so that no two schools share a file ("a b", "a/b" and "a-b" are all "a-b"
+ * once readable; "学校" and "школа" nothing at all). "North High" → "North-High-<12 hex digits>".
+ */
+export function schoolSlug(id: string): string {
+  const readable = id
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  const bytes = new TextEncoder().encode(id);
+  const [a, b] = halfSipHash(0, 0, bytes, bytes.length, 2);
+  const hash = hexOf(a, b).slice(0, 12);
+  return readable ? `${readable}-${hash}` : hash;
+}
+
+/**
+ * The name of a CSV download, the same on the page and from `--csv-dir`: "district-all.csv",
+ * "district-row-columns.csv", "school-<slug>-teacher-email.csv", "no-school-all.csv" (the findings of
+ * no school; a school whose ID is "no-school" is "school-no-school-<hash>-…").
+ */
+export function csvFileName(filter: { school?: string | null; code?: string }): string {
+  const scope =
+    filter.school === undefined
+      ? 'district'
+      : filter.school === null
+        ? 'no-school'
+        : `school-${schoolSlug(filter.school)}`;
+  return `${scope}-${filter.code ?? 'all'}.csv`;
 }
