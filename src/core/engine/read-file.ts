@@ -187,6 +187,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
           });
         }
       }
+      env.refs.damage.scanRow(file, record, outcome.header);
       handler(c);
     },
   });
@@ -208,6 +209,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     // Parse up to the first byte that is not UTF-8, so the finding names the row it is in.
     csv.push(text.slice(0, decoder.fallbackTextAt));
     env.findings.add(encoding, 'row', { file, row: csv.nextRecordRow(), entity: 'file' });
+    env.refs.damage.readAsWindows1252(file);
     csv.push(text.slice(decoder.fallbackTextAt));
   };
   try {

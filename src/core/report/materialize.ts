@@ -3,6 +3,7 @@ import type { Finding, RawFinding } from '../model/finding.ts';
 import { displayName, type Roster } from '../model/roster.ts';
 import { fixFor, type FindingFacts } from '../rules/rule.ts';
 import { ruleFor } from '../rules/registry.ts';
+import { damageNote } from '../rules/formatting/spreadsheet-damage.ts';
 
 /** School IDs a finding counts in (rules.md §8): sorted; [null] for records without a school. */
 export function findingSchools(roster: Roster, f: RawFinding): (string | null)[] {
@@ -47,7 +48,7 @@ export function materialize(roster: Roster, f: RawFinding): Finding {
     otherId: f.otherId,
     detail: f.detail,
   };
-  return {
+  const finding: Finding = {
     severity: rule.severity,
     code: f.code,
     reason: f.reason,
@@ -63,4 +64,12 @@ export function materialize(roster: Roster, f: RawFinding): Finding {
     message: rule.message(facts),
     fix: fixFor(rule, f.reason),
   };
+  const cause = f.because;
+  if (cause) {
+    const damaged = roster.files[cause.file];
+    const definer = cause.definition ? `${damaged}${cause.field ? ' ' + cause.field : ''}` : null;
+    finding.because = { code: 'spreadsheet-damage', reason: cause.reason, file: damaged, field: cause.field };
+    finding.message += ' ' + damageNote(cause.reason, f.value, cause.other, definer);
+  }
+  return finding;
 }

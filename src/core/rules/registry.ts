@@ -12,6 +12,7 @@ import { nameTooLong } from './formatting/name-too-long.ts';
 import { refUnknown } from './formatting/ref-unknown.ts';
 import { rowColumns } from './formatting/row-columns.ts';
 import { rowQuotes } from './formatting/row-quotes.ts';
+import { spreadsheetDamage } from './formatting/spreadsheet-damage.ts';
 import { classTeacher } from './class-teacher.ts';
 import { parentContact } from './parent-contact.ts';
 import { parentName } from './parent-name.ts';
@@ -36,6 +37,7 @@ export const FORMATTING_RULES: readonly FormattingRule[] = [
   refUnknown,
   rowColumns,
   rowQuotes,
+  spreadsheetDamage,
 ];
 
 /** Errors, then alerts, then holds. */
