@@ -35,6 +35,13 @@ it('covers every sample set', () => {
   expect(sets.sort()).toEqual(COVERED);
 });
 
+// issue 17: real exports must raise no false alarm of spreadsheet damage, and nothing may claim it as a cause.
+it.each(COVERED)('%s: no spreadsheet-damage', async (set) => {
+  const result = await runSet(set);
+  expect(findings(result, 'spreadsheet-damage')).toEqual([]);
+  expect(findings(result).filter((f) => f.because)).toEqual([]);
+});
+
 describe('Clever sandbox district (clever/clever-sandbox-2015)', async () => {
   const set = 'clever/clever-sandbox-2015';
   const result = await runSet(set);

@@ -33,6 +33,8 @@ interface Group {
   reason: DamageReason;
   count: number;
   rows: number[];
+  /** Rows after the first ones were damaged too. */
+  moreRows: boolean;
   example: string;
   original: string | null;
   column: string | null;
@@ -84,13 +86,26 @@ export class DamageTracker {
     let g = this.groups.get(key);
     if (!g) {
       const fresh: Group = {
-        ...{ file, field, reason, count: 0, rows: [], example, original: null, column: null },
+        ...{
+          file,
+          field,
+          reason,
+          count: 0,
+          rows: [],
+          moreRows: false,
+          example,
+          original: null,
+          column: null,
+        },
         ...{ definition: false, seenIn: null, width: 0, ...extra },
       };
       this.groups.set(key, (g = fresh));
     }
     g.count++;
-    if (g.rows.length < FIRST_ROWS && !g.rows.includes(row)) g.rows.push(row);
+    if (!g.rows.includes(row)) {
+      if (g.rows.length < FIRST_ROWS) g.rows.push(row);
+      else g.moreRows = true;
+    }
     return g;
   }
 

@@ -68,8 +68,9 @@ export interface DamageCount {
   reason: DamageReason;
   /** Cells (or references) counted. */
   count: number;
-  /** The first rows, in file order. */
+  /** The first rows, in file order, and whether there are more. */
   rows: readonly number[];
+  moreRows: boolean;
   /** The first damaged value, and what it stands for when known (`000123` for `123`). */
   example: string;
   original: string | null;
@@ -86,7 +87,7 @@ const plural = (n: number, one: string, many = one + 's') =>
 const code = (s: string) => `\`${s}\``;
 
 export function damageDetail(d: DamageCount): string {
-  const rows = `${d.rows.length > 1 ? 'rows' : 'row'} ${d.rows.join(', ')}${d.count > d.rows.length ? '…' : ''}`;
+  const rows = `${d.rows.length > 1 ? 'rows' : 'row'} ${d.rows.join(', ')}${d.moreRows ? '…' : ''}`;
   const ex = `row ${d.rows[0]}: ${code(d.example)}`;
   switch (d.reason) {
     case 'lost-leading-zeros':
