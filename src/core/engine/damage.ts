@@ -114,15 +114,15 @@ export class DamageTracker {
     const { text, starts, ends, length } = record;
     for (let i = 0; i < length; i++) {
       const s = starts[i];
-      const n = ends[i] - s;
-      if (n < 4) continue;
-      // Only cells that could be damage are made into strings: `#…`, `…E+dd`, `d-Mon`, `Mon-dd`.
-      const maybe =
-        text.charCodeAt(s) === 35 ||
-        text.charCodeAt(ends[i] - 3) === 43 ||
-        ((n === 5 || n === 6) &&
-          (text.charCodeAt(s + 1) === 45 || text.charCodeAt(s + 2) === 45 || text.charCodeAt(s + 3) === 45));
-      if (!maybe) continue;
+      const e = ends[i];
+      if (e - s < 4) continue;
+      // Only cells that could be damage are made into strings: `#…`, `…E+dd`, `d-Mon`, `dd-Mon`, `Mon-dd`.
+      if (
+        text.charCodeAt(s) !== 35 &&
+        text.charCodeAt(e - 3) !== 43 &&
+        (e - s > 6 || (text.charCodeAt(e - 4) !== 45 && text.charCodeAt(s + 3) !== 45))
+      )
+        continue;
       const value = record.trimmed(i);
       const reason = cellDamage(value);
       if (reason) this.note(file, columnName(header, i), reason, record.row, value);
