@@ -158,7 +158,8 @@ export const spreadsheetDamage: FormattingRule = {
     'formula errors were saved as text, or accented letters were garbled. Remind reads the values as they ' +
     'are, so links break and contacts are lost. This does not block the sync by itself; the findings it causes say so.',
   fix: {
-    default: `${REEXPORT} The damaged values cannot be recovered from this file: take them from the SIS.`,
+    'decimal-id': `${REEXPORT} The IDs cannot be trusted from this file: take them from the SIS.`,
+    'date-from-number': `${REEXPORT} The original values cannot be read back from the dates: take them from the SIS.`,
     'lost-leading-zeros': `${REEXPORT} The zeros cannot be put back reliably from this file: re-export it.`,
     'scientific-notation': `${REEXPORT} The original digits are gone from this file (Excel kept only 6 significant digits): re-export it.`,
     'formula-error':
