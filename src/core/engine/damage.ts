@@ -172,6 +172,12 @@ export class DamageTracker {
   ): RawCause | null {
     if (kind !== 'person' && kind !== 'class' && kind !== 'school' && kind !== 'org') return null;
     if (DIGITS.test(value)) {
+      // With zeros, the defining file more likely lost them (and a whole file of such references stays cheap).
+      const stripped = value.replace(/^0+/, '');
+      if (stripped !== value && stripped !== '') {
+        const cause = this.definedAs(refs, kind, stripped, value, 'lost-leading-zeros', file, row);
+        if (cause) return cause;
+      }
       const key = `${file}\u0000${field}\u0000lost-leading-zeros`;
       const known = this.groups.get(key);
       const tryWidth = (w: number) => {
@@ -184,11 +190,6 @@ export class DamageTracker {
         const g = this.note(file, field, 'lost-leading-zeros', row, value, { original: padded });
         g.width = padded.length;
         return { reason: 'lost-leading-zeros', file, field, other: padded, definition: false };
-      }
-      const stripped = value.replace(/^0+/, '');
-      if (stripped !== value && stripped !== '') {
-        const cause = this.definedAs(refs, kind, stripped, value, 'lost-leading-zeros', file, row);
-        if (cause) return cause;
       }
       return this.definedAs(refs, kind, value + '.0', value, 'decimal-id', file, row);
     }
