@@ -55,6 +55,15 @@ it.skipIf(Object.keys(SHARED_SETS).some(sampleMissing))('covers every sample set
   expect(setsIn(SHARED_SAMPLES).sort()).toEqual(COVERED);
 });
 
+// issue 17: real exports must raise no false alarm of spreadsheet damage, and nothing may claim it as a cause.
+describe.each(COVERED)('%s', (set) => {
+  it.skipIf(sampleMissing(set))('raises no spreadsheet-damage', async () => {
+    const result = await runSet(set);
+    expect(findings(result, 'spreadsheet-damage')).toEqual([]);
+    expect(findings(result).filter((f) => f.because)).toEqual([]);
+  });
+});
+
 describe.each(VENDORED_SETS)('the vendored copy of %s', (set) => {
   const dir = sampleDir(set);
   const csvFiles = readdirSync(dir).filter((f) => f.endsWith('.csv'));

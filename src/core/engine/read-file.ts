@@ -232,6 +232,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
           });
         }
       }
+      env.refs.damage.scanRow(file, record, outcome.header);
       handler(c);
     },
   });
@@ -282,6 +283,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       const at = decoder.fallbackTextAt - base;
       parseText(text.slice(0, at));
       text = pushReporting(text.slice(at), 0, null);
+      env.refs.damage.readAsWindows1252(file);
     }
     parseText(text);
   };

@@ -6,6 +6,7 @@
  */
 import type { RecordKind } from '../formats/types.ts';
 import type { People, Roster } from '../model/roster.ts';
+import { DamageTracker } from './damage.ts';
 import { PendingRefs } from './pending-refs.ts';
 
 export type { PendingRef } from './pending-refs.ts';
@@ -19,8 +20,12 @@ export class References {
   /** What some records are, for messages (an org's type), by kind and ID. */
   private readonly labels = new Map<string, string>();
   readonly waiting = new PendingRefs();
+  /** What a spreadsheet did to the files (unresolved references are its best clue). */
+  readonly damage: DamageTracker;
 
-  constructor(private readonly roster: Roster) {}
+  constructor(private readonly roster: Roster) {
+    this.damage = new DamageTracker(roster);
+  }
 
   get people(): People {
     return this.roster.people;

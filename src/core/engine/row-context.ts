@@ -41,6 +41,8 @@ export class RowCursor implements RowContext {
     private readonly refs: References,
   ) {
     this.lastFound = new Int32Array(Math.max(0, ...index.values()) + 1).fill(-1);
+    if (spec.defines && index.has(spec.defines.column))
+      refs.damage.defines(file, headerNames.get(spec.defines.column) ?? spec.defines.column);
     this.lastPerson = new Int32Array(this.lastFound.length).fill(-1);
   }
 
@@ -247,5 +249,6 @@ export function reportUnknownRef(
     return;
   }
   const detail = `is not ${KIND_WORDS[kind]} defined in any file`;
-  findings.add(refUnknown, 'row', { file, row, entity, id, field, value, detail });
+  const because = refs.damage.explainRef(refs, kind, value, file, row, field) ?? undefined;
+  findings.add(refUnknown, 'row', { file, row, entity, id, field, value, detail, because });
 }

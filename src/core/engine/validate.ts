@@ -219,6 +219,7 @@ export async function validate(
   const previous = options.previous ?? null;
   const snapshot = takeSnapshot(roster, previous?.salt ?? options.salt ?? randomSalt(), step());
   runRules(roster, findings, calendarDate(now), previous, snapshot, step(), step());
+  refs.damage.finish(findings);
   const result = buildResult(
     roster,
     findings.raw,

@@ -16,6 +16,8 @@
  *   the export does not include (ref-unknown; the report lists that student under "(no school)"),
  *   a second contact row of its first student with another birth date (record-conflict), and a
  *   student without a Student_id (id-missing).
+ * - students.csv was opened in a spreadsheet: a grade became the date `5-Jan`, and a contact's phone
+ *   became a number in scientific notation (spreadsheet-damage; that parent's phone-unsupported says it comes from it).
  * - export_log.txt came along with the CSVs (file-ignored).
  *
  * Every other code is planted by the generator itself. hold-removals needs an earlier run: the page
@@ -26,6 +28,7 @@ import { strToU8, zipSync } from 'fflate';
 import { generateInMemory, planDistrict } from './generate.ts';
 import type { GenerateOptions } from './layout.ts';
 import { CLEVER_COLUMNS } from './write-clever.ts';
+import { scientific } from './spreadsheet.ts';
 
 export interface GeneratedFile {
   name: string;
@@ -104,10 +107,17 @@ export function sampleDistrictFiles(): GeneratedFile[] {
       DOB: '3/14/2016',
       Grade: '5',
     });
+  const header = CLEVER_COLUMNS['students.csv'];
+  let opened = setCell(files.get('students.csv')!, 2, 'Grade', header, '5-Jan');
+  const lines = opened.split('\n');
+  const phoneAt = header.split(',').indexOf('Contact_phone');
+  const withPhone = lines.findIndex((l, i) => i > 0 && /\d/.test(l.split(',')[phoneAt] ?? ''));
+  const phone = lines[withPhone].split(',')[phoneAt];
+  opened = setCell(opened, withPhone + 1, 'Contact_phone', header, scientific(phone.replace(/\D/g, '')));
   const firstStudentRow = files.get('students.csv')!.split('\n', 2)[1];
-  const repeated = setCell(`\n${firstStudentRow}\n`, 2, 'DOB', CLEVER_COLUMNS['students.csv'], '2/29/2016');
+  const repeated = setCell(`\n${firstStudentRow}\n`, 2, 'DOB', header, '2/29/2016');
   const students =
-    files.get('students.csv')! +
+    opened +
     repeated.slice(1) +
     student(d.layout.students, firstSchool.id, 'Smith, Jr.') +
     student(d.layout.students + 1, 'SCH900', 'Lee') +

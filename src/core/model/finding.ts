@@ -26,10 +26,32 @@ export interface RawFinding {
   otherId: string | null;
   /** Extra words for the message: the missing columns, the expected cell count… */
   detail: string | null;
+  /** Set only on a finding that spreadsheet damage explains (rare, so most findings lack the key). */
+  because?: RawCause;
+}
+
+/** The damage a finding comes from: the `spreadsheet-damage` finding of `file` (and `field`) with `reason`. */
+export interface RawCause {
+  reason: string;
+  /** Index into roster.files of the damaged file. */
+  file: number;
+  field: string | null;
+  /** The form the other side has (`000123` for `123`), when the damage is a mismatch. */
+  other: string | null;
+  /** The damage is in the defining file, not in the finding's own row. */
+  definition: boolean;
+}
+
+/** The link a finding carries in the report: which `spreadsheet-damage` finding explains it. */
+export interface Cause {
+  code: 'spreadsheet-damage';
+  reason: string;
+  file: string;
+  field: string | null;
 }
 
 export function rawFinding(code: string, subject: Subject, fields: Partial<RawFinding> = {}): RawFinding {
-  return {
+  const finding: RawFinding = {
     code,
     reason: fields.reason ?? null,
     subject,
@@ -44,6 +66,8 @@ export function rawFinding(code: string, subject: Subject, fields: Partial<RawFi
     otherId: fields.otherId ?? null,
     detail: fields.detail ?? null,
   };
+  if (fields.because) finding.because = fields.because;
+  return finding;
 }
 
 /** A finding as report.md shows it. */
@@ -62,4 +86,6 @@ export interface Finding {
   otherId: string | null;
   message: string;
   fix: string;
+  /** Only on findings caused by spreadsheet damage (our addition to report.md's keys). */
+  because?: Cause;
 }

@@ -4,6 +4,7 @@ import { displayName, type Roster } from '../model/roster.ts';
 import { fixFor, type FindingFacts } from '../rules/rule.ts';
 import { ruleFor } from '../rules/registry.ts';
 import { isolate } from './isolate.ts';
+import { damageNote } from '../rules/formatting/spreadsheet-damage.ts';
 
 /** School IDs a finding counts in (rules.md §8): sorted; [null] for records without a school. */
 export function findingSchools(roster: Roster, f: RawFinding): (string | null)[] {
@@ -48,7 +49,7 @@ export function materialize(roster: Roster, f: RawFinding): Finding {
     otherId: f.otherId,
     detail: f.detail,
   };
-  return {
+  const finding: Finding = {
     severity: rule.severity,
     code: f.code,
     reason: f.reason,
@@ -64,6 +65,14 @@ export function materialize(roster: Roster, f: RawFinding): Finding {
     message: rule.message(embedded(facts)),
     fix: fixFor(rule, f.reason),
   };
+  const cause = f.because;
+  if (cause) {
+    const damaged = roster.files[cause.file];
+    const definer = cause.definition ? `${damaged}${cause.field ? ' ' + cause.field : ''}` : null;
+    finding.because = { code: 'spreadsheet-damage', reason: cause.reason, file: damaged, field: cause.field };
+    finding.message += ' ' + damageNote(cause.reason, f.value, cause.other, definer);
+  }
+  return finding;
 }
 
 /** The facts as a message embeds them: each roster value isolated (isolate.ts). */

@@ -146,7 +146,13 @@ function checkSchools(c: Checker, schools: unknown): Set<string | null> {
 
 function checkFinding(c: Checker, path: string, f: unknown, schoolIds: Set<string | null>): boolean {
   const before = c.problems.length;
-  if (!c.object(path, f, FINDING_KEYS)) return false;
+  if (!c.object(path, f, FINDING_KEYS, ['because'])) return false;
+  if ('because' in f && c.object(`${path}.because`, f.because, ['code', 'reason', 'file', 'field'])) {
+    const b = f.because;
+    if (b.code !== 'spreadsheet-damage') c.fail(`${path}.because.code`, 'expected "spreadsheet-damage"');
+    for (const k of ['reason', 'file'] as const) c.type(`${path}.because.${k}`, b[k], 'string');
+    c.type(`${path}.because.field`, b.field, 'string', true);
+  }
   if (typeof f.code !== 'string' || !CODES.has(f.code))
     c.fail(`${path}.code`, `unknown code ${JSON.stringify(f.code)}`);
   else {

@@ -16,6 +16,7 @@ import { recordConflict } from './formatting/record-conflict.ts';
 import { refUnknown } from './formatting/ref-unknown.ts';
 import { rowColumns } from './formatting/row-columns.ts';
 import { rowQuotes } from './formatting/row-quotes.ts';
+import { spreadsheetDamage } from './formatting/spreadsheet-damage.ts';
 import { classTeacher } from './class-teacher.ts';
 import { parentContact } from './parent-contact.ts';
 import { parentName } from './parent-name.ts';
@@ -44,6 +45,7 @@ export const FORMATTING_RULES: readonly FormattingRule[] = [
   refUnknown,
   rowColumns,
   rowQuotes,
+  spreadsheetDamage,
 ];
 
 /** Errors, then alerts, then holds. */
