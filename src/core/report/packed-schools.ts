@@ -26,7 +26,20 @@ export interface PackedSchools {
   alerts: Float64Array;
 }
 
+/**
+ * Lists of schools unpacked whole, with what they came from: the page keeps the worker's packed
+ * schools and hands them on to the history as they are, instead of packing them again.
+ */
+const packedOf = new WeakMap<readonly SchoolEntry[], PackedSchools>();
+
+/** The packed form (the one a list was unpacked from, when it was). */
 export function packSchools(schools: readonly SchoolEntry[]): PackedSchools {
+  let packed = packedOf.get(schools);
+  if (!packed) packedOf.set(schools, (packed = pack(schools)));
+  return packed;
+}
+
+function pack(schools: readonly SchoolEntry[]): PackedSchools {
   const n = schools.length;
   const parts: string[] = [];
   const ends = new Uint32Array(2 * n);
@@ -75,6 +88,13 @@ export function packedBuffers(p: PackedSchools): ArrayBuffer[] {
   );
 }
 
+/** Every school, as the report's objects. */
+export function unpackAllSchools(p: PackedSchools): SchoolEntry[] {
+  const out = unpackSchools(p);
+  packedOf.set(out, p);
+  return out;
+}
+
 /** Schools `from` to `to` (exclusive), as the report's objects. */
 export function unpackSchools(p: PackedSchools, from = 0, to = p.count): SchoolEntry[] {
   const out: SchoolEntry[] = [];
@@ -116,5 +136,6 @@ export async function unpackSchoolsInSlices(
     if (from > 0) await pause();
     for (const s of unpackSchools(p, from, from + slice)) out.push(s);
   }
+  packedOf.set(out, p);
   return out;
 }
