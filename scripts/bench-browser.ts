@@ -8,6 +8,8 @@
  * whether the tab survived, and the browser's peak memory (all its processes). Issue #5 asks that
  * 100 000 students check with no long task over 100 ms and progress updating at least twice a
  * second, and that 1 000 000 students complete without the tab crashing.
+ * `--dist before,after`: serve these built sites instead of building one, each district checked
+ * by each site in turn (a before/after comparison under the same load).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -75,6 +77,8 @@ function browserRss(rootPid: number): number {
 }
 
 interface BrowserResult {
+  /** The built site checked (--dist), or "dist". */
+  site: string;
   format: FormatId;
   students: number;
   bytes: number;
@@ -97,7 +101,12 @@ interface BrowserResult {
   peakBrowserRssMB: number | null;
 }
 
-async function checkDistrict(browser: Browser, url: string, d: District): Promise<BrowserResult> {
+async function checkDistrict(
+  browser: Browser,
+  url: string,
+  d: District,
+  site: string,
+): Promise<BrowserResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page: Page = await context.newPage();
   let crashed = false;
@@ -155,6 +164,7 @@ async function checkDistrict(browser: Browser, url: string, d: District): Promis
   }
   const seconds = (shown - started) / 1000;
   return {
+    site,
     format: d.format,
     students: d.students,
     bytes: d.bytes,
@@ -189,9 +199,10 @@ const num = (n: number, digits = 0) =>
 
 function table(results: BrowserResult[]): string {
   const head =
-    '| format | students | input MB | completed | s to report | rows/s | progress changes/s | longest pause ms | long tasks (> 50 ms) | over 100 ms | longest ms | after report: long tasks, longest ms | peak browser RSS MB |';
+    '| site | format | students | input MB | completed | s to report | rows/s | progress changes/s | longest pause ms | long tasks (> 50 ms) | over 100 ms | longest ms | after report: long tasks, longest ms | peak browser RSS MB |';
   const rows = results.map((r) =>
     [
+      r.site,
       r.format,
       num(r.students),
       num(r.bytes / MB, 1),
@@ -207,11 +218,13 @@ function table(results: BrowserResult[]): string {
       r.peakBrowserRssMB === null ? '?' : num(r.peakBrowserRssMB),
     ].join(' | '),
   );
-  return [head, '|' + ' --- |'.repeat(13), ...rows.map((r) => `| ${r} |`)].join('\n') + '\n';
+  return [head, '|' + ' --- |'.repeat(14), ...rows.map((r) => `| ${r} |`)].join('\n') + '\n';
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { formats: { type: 'string' }, sizes: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { formats: { type: 'string' }, sizes: { type: 'string' }, dist: { type: 'string' } },
+  });
   const executablePath = findChromium();
   if (!executablePath) {
     console.error(missingChromiumBanner());
@@ -223,28 +236,40 @@ async function main(): Promise<void> {
   const districts: District[] = [];
   for (const format of formats)
     for (const students of sizes) districts.push(await ensureDistrict(format, students));
-  process.stderr.write('building the site…\n');
-  buildSite();
-  const server = await preview({
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-    logLevel: 'warn',
+  const sites = values.dist?.split(',') ?? ['dist'];
+  if (!values.dist) {
+    process.stderr.write('building the site…\n');
+    buildSite();
+  }
+  const servers = await Promise.all(
+    sites.map((outDir) =>
+      preview({
+        preview: { host: '127.0.0.1', port: 0, strictPort: false },
+        build: { outDir },
+        logLevel: 'warn',
+      }),
+    ),
+  );
+  const urls = servers.map((server) => {
+    const address = server.httpServer.address();
+    return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`;
   });
-  const address = server.httpServer.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`;
   const results: BrowserResult[] = [];
   try {
-    for (const d of districts) {
-      process.stderr.write(`checking ${d.format}, ${num(d.students)} students in Chromium…\n`);
-      // A fresh browser each time: nothing left from the district before.
-      const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-      try {
-        results.push(await checkDistrict(browser, url, d));
-      } finally {
-        await browser.close();
+    for (const d of districts)
+      for (const [i, site] of sites.entries()) {
+        process.stderr.write(`checking ${d.format}, ${num(d.students)} students in Chromium (${site})…\n`);
+        // A fresh browser each time: nothing left from the district before.
+        const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+        try {
+          results.push(await checkDistrict(browser, urls[i], d, site));
+        } finally {
+          await browser.close();
+        }
       }
-    }
   } finally {
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    for (const server of servers)
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
   const info = machine();
   await writeFile(

@@ -6,6 +6,7 @@ import { csvFileName } from '../core/report/csv.ts';
 import type { RunOutcome, ValidatorApi } from '../worker/api.ts';
 import type { Progress } from '../shared/report-types.ts';
 import { createValidator } from '../worker/validator.ts';
+import { wireApi } from '../worker/wire.ts';
 import { clientOf, WorkerFailure, type WorkerLike } from './worker-client.ts';
 
 /** A Worker stand-in: one end of a MessageChannel, with error events dispatched by the test. */
@@ -38,7 +39,7 @@ function connected(serving: boolean | Partial<ValidatorApi>, silenceMs?: number)
   const channel = new MessageChannel();
   channels.push(channel);
   if (serving) {
-    const api = serving === true ? createValidator() : serving;
+    const api = serving === true ? wireApi(createValidator()) : serving;
     Comlink.expose(api, channel.port2 as unknown as Comlink.Endpoint);
   }
   const worker = new PortWorker(channel.port1);
@@ -70,6 +71,11 @@ describe('the worker client', () => {
     const outcome = await client.run(request, (p) => progress.push(p));
     expect(outcome.ok && outcome.summary.totals.error).toBe(1);
     expect(progress.map((p) => p.phase)).toContain('done');
+    // The schools cross packed and come out as the worker made them.
+    const direct = await createValidator().run(request);
+    const at = (o: RunOutcome) => (o.ok ? { ...o, summary: { ...o.summary, generatedAt: '' } } : o);
+    expect(at(outcome)).toEqual(at(direct));
+    expect(outcome.ok && outcome.summary.schools.map((s) => s.id)).toEqual(['s1']);
     const page = await client.findings({ school: 's1' }, 0, 50);
     expect(page.items.map((f) => `${f.code} ${f.id}`)).toEqual(['teacher-email t1']);
     const download = await client.download({ kind: 'csv', school: 's1', code: 'teacher-email' });

@@ -6,7 +6,15 @@
  * worker.
  */
 import * as Comlink from 'comlink';
-import type { Download, DownloadRequest, RunOutcome, RunRequest, ValidatorApi } from '../worker/api.ts';
+import { unpackSchoolsInSlices } from '../core/report/packed-schools.ts';
+import type {
+  Download,
+  DownloadRequest,
+  RunOutcome,
+  RunRequest,
+  WireApi,
+  WireOutcome,
+} from '../worker/api.ts';
 import type {
   Finding,
   FindingFilter,
@@ -14,6 +22,7 @@ import type {
   PackedSnapshot,
   Progress,
 } from '../shared/report-types.ts';
+import { nextTask } from './next-task.ts';
 
 export interface ValidatorClient {
   run(request: RunRequest, onProgress: (progress: Progress) => void): Promise<RunOutcome>;
@@ -55,7 +64,7 @@ export interface ClientOptions {
 
 export function clientOf(worker: WorkerLike, options: ClientOptions = {}): ValidatorClient {
   const silenceMs = options.silenceMs ?? SILENCE_MS;
-  const remote = Comlink.wrap<ValidatorApi>(worker as unknown as Comlink.Endpoint);
+  const remote = Comlink.wrap<WireApi>(worker as unknown as Comlink.Endpoint);
   let fail: (error: WorkerFailure) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {}); // observed through the calls below
@@ -106,14 +115,16 @@ export function clientOf(worker: WorkerLike, options: ClientOptions = {}): Valid
 
   return {
     // Progress comes through a port of its own (comlink's proxy), not the worker's message event.
-    run: (request, onProgress) =>
-      call<RunOutcome>(
-        remote.run(
-          request,
-          Comlink.proxy((progress: Progress) => {
-            heard();
-            onProgress(progress);
-          }),
+    run: async (request, onProgress) =>
+      unwire(
+        await call<WireOutcome>(
+          remote.run(
+            request,
+            Comlink.proxy((progress: Progress) => {
+              heard();
+              onProgress(progress);
+            }),
+          ),
         ),
       ),
     findings: (filter, offset, limit) => call(remote.findings(filter, offset, limit)),
@@ -122,6 +133,13 @@ export function clientOf(worker: WorkerLike, options: ClientOptions = {}): Valid
     historyFindings: (offset, limit) => call(remote.historyFindings(offset, limit)),
     dispose: () => stop(new WorkerFailure('stopped', 'The check was cancelled.')),
   };
+}
+
+/** The report as the page uses it: the schools unpacked a slice at a time, yielding between slices. */
+async function unwire(wire: WireOutcome): Promise<RunOutcome> {
+  if (!wire.ok) return wire;
+  const { schools, summary, ...rest } = wire;
+  return { ...rest, summary: { ...summary, schools: await unpackSchoolsInSlices(schools, nextTask) } };
 }
 
 export function connectWorker(options: ClientOptions = {}): ValidatorClient {

@@ -67,6 +67,24 @@ describe('the history store', () => {
     expect((await storeCounts()).findings).toBe(2);
   });
 
+  it("keeps a run's schools packed, and reads runs kept before that with their list of schools", async () => {
+    const schools = [
+      school('s1', 'North', 2),
+      school('s2', 'South'),
+      { ...school('x', '(no school)'), id: null },
+    ];
+    const report = runReport(MON, [], schools);
+    const run = await storeRun(store, report, []);
+    const db = await openDB(DB_NAME, DB_VERSION);
+    const stored = await db.get('details', run);
+    expect(Array.isArray(stored.schools)).toBe(false); // one text and typed arrays, not 3 objects
+    expect(stored.schools.counts).toBeInstanceOf(Float64Array);
+    await db.put('details', { ...stored, run: run + 1, schools });
+    db.close();
+    expect((await store.details(run))?.schools).toEqual(schools);
+    expect((await store.details(run + 1))?.schools).toEqual(schools);
+  });
+
   it('lists runs newest first and finds the latest run of each district', async () => {
     const other = [school('x9', 'Elsewhere High')];
     const a = await storeRun(store, runReport(MON, []), []);

@@ -6,6 +6,7 @@
  * is still writing from one a closed tab left). Every failure is a StorageError.
  */
 import type { IDBPDatabase } from 'idb';
+import { packSchools, unpackAllSchools } from '../core/report/packed-schools.ts';
 import type { PackedSnapshot } from '../core/snapshot/packed-snapshot.ts';
 import { openDb, storageError } from './db.ts';
 import type {
@@ -151,7 +152,12 @@ export class HistoryStore {
   }
 
   details(run: number): Promise<RunDetails | null> {
-    return this.#use(async (db) => (await db.get('details', run)) ?? null);
+    return this.#use(async (db) => {
+      const stored = await db.get('details', run);
+      if (!stored) return null;
+      const { schools } = stored;
+      return { ...stored, schools: Array.isArray(schools) ? schools : unpackAllSchools(schools) };
+    });
   }
 
   snapshot(run: number): Promise<PackedSnapshot | null> {
@@ -191,7 +197,7 @@ export class HistoryStore {
         ? [...new Set([...known.schools, ...facts.district.schools])].sort()
         : facts.district.schools;
       await tx.objectStore('districts').put({ ...facts.district, schools });
-      await tx.objectStore('details').put(facts.details);
+      await tx.objectStore('details').put({ ...facts.details, schools: packSchools(facts.details.schools) });
       if (facts.snapshot) await tx.objectStore('snapshots').put({ run, snapshot: facts.snapshot });
       await tx.objectStore('runs').put({
         ...head,

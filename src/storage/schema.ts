@@ -16,6 +16,7 @@
  */
 import type { DBSchema } from 'idb';
 import type { Changes } from '../core/report/changes.ts';
+import type { PackedSchools } from '../core/report/packed-schools.ts';
 import type { PackedSnapshot } from '../core/snapshot/packed-snapshot.ts';
 import type { RosterSnapshot } from '../core/snapshot/snapshot.ts';
 import type { Finding, ReportSummary, SchoolEntry } from '../core/report/types.ts';
@@ -77,6 +78,13 @@ export interface RunDetails {
 }
 
 /**
+ * RunDetails as kept: the schools packed (core/report/packed-schools.ts), which the browser copies
+ * into the database in milliseconds where 100 000 school objects blocked the page for half a second.
+ * Runs kept before that hold the list itself; history-store.ts reads both.
+ */
+export type StoredDetails = Omit<RunDetails, 'schools'> & { schools: SchoolEntry[] | PackedSchools };
+
+/**
  * A finding as stored: report.md's fields without `severity` and `fix`, which the run's rules give
  * back (codec.ts). A tuple, because a million objects would repeat every key a million times.
  */
@@ -127,7 +135,7 @@ export interface HistoryDb extends DBSchema {
     value: RunHead;
     indexes: { 'by-district': [string, string]; 'by-fingerprint': string };
   };
-  details: { key: number; value: RunDetails };
+  details: { key: number; value: StoredDetails };
   findings: { key: [number, number]; value: FindingChunk };
   snapshots: { key: number; value: SnapshotRecord };
   districts: { key: string; value: DistrictRecord };

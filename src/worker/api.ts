@@ -3,6 +3,7 @@
  * the full ValidationResult; the page receives the small summary, pages of findings and download
  * Blobs, never the whole list of findings at once.
  */
+import type { PackedSchools } from '../core/report/packed-schools.ts';
 import type {
   FileProblems,
   Finding,
@@ -72,6 +73,23 @@ export interface ValidatorApi {
   snapshot(): Promise<PackedSnapshot>;
   /** The last result's findings from `offset` in report order, at most HISTORY_CHUNK (for the history). */
   historyFindings(offset: number, limit: number): Promise<Finding[]>;
+}
+
+/**
+ * What run() sends across to the page: the summary without its schools, and the schools packed
+ * (a structured clone of 100 000 school objects blocked the page's main thread for most of a second;
+ * the client unpacks them a slice at a time). Made by `worker/wire.ts`, read by `app/worker-client.ts`.
+ */
+export type WireOutcome =
+  | Extract<RunOutcome, { ok: false }>
+  | (Omit<Extract<RunOutcome, { ok: true }>, 'summary'> & {
+      summary: Omit<ReportSummary, 'schools'>;
+      schools: PackedSchools;
+    });
+
+/** The facade as the worker exposes it (run's answer packed). */
+export interface WireApi extends Omit<ValidatorApi, 'run'> {
+  run(request: RunRequest, onProgress?: (progress: Progress) => void): Promise<WireOutcome>;
 }
 
 /** The most findings one historyFindings call carries (the history stores runs in chunks). */

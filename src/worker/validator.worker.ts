@@ -1,5 +1,6 @@
 /** The module worker: only glue. The engine runs here so the page stays responsive. */
 import * as Comlink from 'comlink';
 import { createValidator } from './validator.ts';
+import { wireApi } from './wire.ts';
 
-Comlink.expose(createValidator());
+Comlink.expose(wireApi(createValidator()));

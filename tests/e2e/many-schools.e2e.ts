@@ -1,7 +1,8 @@
 /**
  * A district of 100 000 schools: the Schools table draws one page of rows (never all of them), still
- * counts every school as a row for assistive technology, filters over all of them, and a far school
- * is reached with the keyboard alone. (Speed is measured by `npm run bench:schools`, not here.)
+ * counts every school as a row for assistive technology, filters over all of them as the text grows
+ * and shrinks, a far school is reached with the keyboard alone, and the run kept in the History
+ * (its schools packed) shows every school again. (Speed is measured by `npm run bench:schools`.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_ROWS } from '../../src/app/schools/pages.ts';
@@ -47,6 +48,27 @@ describe.skipIf(!hasBrowser())('a district of 100 000 schools', () => {
     await expect(bodyRows().count()).resolves.toBe(PAGE_ROWS);
   });
 
+  it('narrows as the filter text grows and widens as it shrinks, in the chosen order', async () => {
+    const { page } = session;
+    const box = page.getByLabel('Filter schools by name');
+    await box.pressSequentially('school 0987');
+    await page.getByText('Showing 100 of 100,000 schools.').waitFor();
+    await box.press('5');
+    await page.getByText('Showing 10 of 100,000 schools.').waitFor();
+    await expect(bodyRows().locator('th').allTextContents()).resolves.toEqual(
+      Array.from({ length: 10 }, (_, i) => `School 09875${i}`),
+    );
+    await box.press('Backspace');
+    await box.press('Backspace');
+    await page.getByText('Showing 1,000 of 100,000 schools.').waitFor();
+    await expect(bodyRows().count()).resolves.toBe(PAGE_ROWS);
+    await expect(bodyRows().first().locator('th').textContent()).resolves.toBe('School 098000');
+    await box.fill('s09999'); // school IDs match too
+    await page.getByText('Showing 10 of 100,000 schools.').waitFor();
+    await box.fill('');
+    await expect(bodyRows().count()).resolves.toBe(PAGE_ROWS);
+  });
+
   it('reaches a far school with the keyboard: sorted Z→A, the last school is first', async () => {
     const { page } = session;
     const table = schoolsTable(page);
@@ -62,6 +84,26 @@ describe.skipIf(!hasBrowser())('a district of 100 000 schools', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter'); // Previous schools
     await table.locator('tbody tr th').first().getByText('School 099999').waitFor();
+    expect(session.problems()).toEqual([]);
+  });
+
+  it('keeps the run in the History, and shows every school of it from there', async () => {
+    const { page } = session;
+    await page.getByText("Kept in this browser's history.").waitFor({ timeout: 60_000 });
+    const cells = async (name: string) => {
+      await page.getByLabel('Filter schools by name').fill(name);
+      await expect(bodyRows().count()).resolves.toBe(1);
+      return bodyRows().locator('td').allTextContents();
+    };
+    const live = [await cells('School 054321'), await cells('School 054322')];
+    expect(live[0]).not.toEqual(live[1]); // one without a birth date, one with
+    await page.getByRole('button', { name: 'History (1)' }).click();
+    await page.getByRole('button', { name: /^Open the run of/ }).click();
+    await page.getByRole('heading', { name: /^Run of / }).waitFor();
+    const table = schoolsTable(page);
+    await expect(table.getAttribute('aria-rowcount')).resolves.toBe(String(N + 1));
+    await expect(bodyRows().first().locator('th').textContent()).resolves.toBe('School 000000');
+    expect([await cells('School 054321'), await cells('School 054322')]).toEqual(live);
     expect(session.problems()).toEqual([]);
   });
 });

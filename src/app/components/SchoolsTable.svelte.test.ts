@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SchoolEntry } from '../../shared/report-types.ts';
+import { PAGE_ROWS } from '../schools/pages.ts';
 import SchoolsTable from './SchoolsTable.svelte';
 
 afterEach(cleanup);
@@ -100,32 +101,37 @@ describe('a district with more schools than one page', () => {
 
   it('draws one page of rows, and tells assistive technology every school is a row', async () => {
     render(SchoolsTable, { schools: many, onOpen: () => {} });
-    expect(bodyRows()).toHaveLength(500);
+    expect(bodyRows()).toHaveLength(PAGE_ROWS);
     expect(table().getAttribute('aria-rowcount')).toBe('1235');
     expect(
       bodyRows()
         .map((r) => r.getAttribute('aria-rowindex'))
         .slice(0, 2),
     ).toEqual(['2', '3']);
-    expect(screen.getByText('Schools 1–500 of 1,234')).toBeTruthy();
+    expect(screen.getByText(`Schools 1–${PAGE_ROWS} of 1,234`)).toBeTruthy();
     expect(pageButton('Previous schools').hasAttribute('disabled')).toBe(true);
 
-    await fireEvent.click(pageButton('Next schools'));
-    await fireEvent.click(pageButton('Next schools'));
-    expect(names()).toHaveLength(234);
+    const pages = Math.ceil(1234 / PAGE_ROWS);
+    for (let p = 1; p < pages; p++) await fireEvent.click(pageButton('Next schools'));
+    expect(names()).toHaveLength(1234 - (pages - 1) * PAGE_ROWS);
     expect(names()[233]).toBe('School 1233');
     expect(bodyRows().at(-1)!.getAttribute('aria-rowindex')).toBe('1235');
     expect(pageButton('Next schools').hasAttribute('disabled')).toBe(true);
   });
 
   it('filters and sorts every school, not only the page shown, and starts again at the first page', async () => {
-    render(SchoolsTable, { schools: many, onOpen: () => {} });
+    const onOpen = vi.fn();
+    render(SchoolsTable, { schools: many, onOpen });
     await fireEvent.click(pageButton('Next schools'));
     await fireEvent.input(document.querySelector('#school-filter')!, {
       target: { value: 'School 12' },
     });
     expect(names()).toEqual(Array.from({ length: 34 }, (_, i) => `School ${1200 + i}`));
     expect(table().hasAttribute('aria-rowcount')).toBe(false); // one page: every row is there
+    // The rows drawn are refilled, not made anew: each still opens its own school.
+    await fireEvent.click(bodyRows()[3].querySelector('th button')!);
+    expect(onOpen).toHaveBeenLastCalledWith(many[1203]);
+    expect(bodyRows()[3].querySelector('th button')!.getAttribute('data-school-key')).toBe('id:s1203');
     await fireEvent.input(document.querySelector('#school-filter')!, { target: { value: '' } });
     await fireEvent.click(table().querySelector('thead button')!);
     expect(names()[0]).toBe('School 1233'); // Z→A over all 1 234

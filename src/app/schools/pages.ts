@@ -4,7 +4,9 @@
  * that the table shows one page at a time and tells assistive technology the whole count
  * (aria-rowcount, and each row's aria-rowindex), so it is still one row per school.
  */
-export const PAGE_ROWS = 500;
+// 250, not 500: at 500 the browser's own layout of the table after a keystroke took 200 ms on a
+// loaded two-core machine (docs/dev/performance.md, "Many schools").
+export const PAGE_ROWS = 250;
 
 export interface SchoolPage<T> {
   rows: T[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SchoolEntry } from '../../shared/report-types.ts';
-import { filterSchools, firstDirection, sortSchools, type SortDirection, type SortKey } from './sort.ts';
+import { SchoolIndex } from './school-index.ts';
+import { firstDirection, type SortDirection, type SortKey } from './sort.ts';
 
 const school = (
   id: string | null,
@@ -23,7 +24,7 @@ const SCHOOLS = [
   school('s2', 'Carver', 8, 0, 0),
   school(null, '(no school)', 1, 1, 0),
 ];
-const names = (list: SchoolEntry[]) => list.map((s) => s.name);
+const names = (shown: number[]) => shown.map((i) => SCHOOLS[i].name);
 
 describe('sorting schools', () => {
   it.each<[SortKey, SortDirection, string[]]>([
@@ -38,7 +39,7 @@ describe('sorting schools', () => {
     ['status', 'descending', ['banks', '(no school)', 'Adams', 'Carver']],
     ['status', 'ascending', ['Carver', 'Adams', 'banks', '(no school)']],
   ])('by %s, %s', (key, direction, expected) => {
-    expect(names(sortSchools(SCHOOLS, key, direction))).toEqual(expected);
+    expect(names(new SchoolIndex(SCHOOLS).shown('', key, direction))).toEqual(expected);
   });
 
   it('starts names A to Z and numbers with the most', () => {
@@ -56,6 +57,6 @@ describe('filtering schools', () => {
     ['s2', ['Carver']],
     ['zzz', []],
   ])('"%s"', (text, expected) => {
-    expect(names(filterSchools(SCHOOLS, text))).toEqual(expected);
+    expect(names(new SchoolIndex(SCHOOLS).shown(text, 'name', 'ascending'))).toEqual(expected);
   });
 });
