@@ -161,6 +161,8 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       c.row = row;
       const width = record.length;
       if (skipRow === row || width !== headerWidth) {
+        // The ID the row would define (as far as its cells can be trusted): ties it to classes naming it.
+        const id = spec.defines ? c.get(spec.defines.column) || null : null;
         if (skipRow !== row) {
           env.findings.add(rowColumns, 'row', {
             file,
@@ -169,6 +171,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
             detail: `${width} cell${width === 1 ? '' : 's'} where the header has ${headerWidth}`,
           });
         }
+        nameLastFinding(skipRow === row ? cellTooLong.code : rowColumns.code, row, id);
         excludeMalformed(c);
         return;
       }
@@ -192,6 +195,10 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       handler(c);
     },
   });
+  const nameLastFinding = (code: string, row: number, id: string | null) => {
+    const last = env.findings.raw[env.findings.raw.length - 1];
+    if (id && last?.code === code && last.file === file && last.row === row) last.leftOutId = own(id);
+  };
   const excludeMalformed = (c: RowCursor) => {
     // The ID of a malformed row still exists for references, even though the record is left out.
     if (!spec.defines) return;

@@ -26,10 +26,15 @@ export interface RawFinding {
   otherId: string | null;
   /** Extra words for the message: the missing columns, the expected cell count… */
   detail: string | null;
+  /**
+   * The ID a row left out as malformed would have defined (row-columns, cell-too-long), set on those
+   * rare findings only: it ties a class's unknown teacher to the row (report/causes), not shown.
+   */
+  leftOutId?: string | null;
 }
 
 export function rawFinding(code: string, subject: Subject, fields: Partial<RawFinding> = {}): RawFinding {
-  return {
+  const finding: RawFinding = {
     code,
     reason: fields.reason ?? null,
     subject,
@@ -44,6 +49,8 @@ export function rawFinding(code: string, subject: Subject, fields: Partial<RawFi
     otherId: fields.otherId ?? null,
     detail: fields.detail ?? null,
   };
+  if (fields.leftOutId) finding.leftOutId = fields.leftOutId;
+  return finding;
 }
 
 /** A finding as report.md shows it. */
