@@ -1,5 +1,4 @@
 /** The report's `causes` (the fix plan, causes.ts) as schema.ts checks them. */
-import { SEVERITY_ORDER, type Severity } from '../model/finding.ts';
 import { ALL_RULES, ruleFor } from '../rules/registry.ts';
 import type { FormattingRule } from '../rules/rule.ts';
 import type { Checker } from './schema.ts';
