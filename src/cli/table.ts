@@ -3,6 +3,7 @@ import type { ValidationResult } from '../core/report/build.ts';
 import { ruleFor } from '../core/rules/registry.ts';
 import type { FormattingRule } from '../core/rules/rule.ts';
 import { schoolCounts, schoolStatus, STATUS_LABEL } from '../core/report/status.ts';
+import { planLines } from './plan.ts';
 
 function pad(text: string, width: number, right = false): string {
   const t = text.length > width ? text.slice(0, width - 1) + '…' : text;
@@ -50,7 +51,7 @@ export function summaryTable(result: ValidationResult): string {
         `${pad(String(errors), 7, true)}  ${pad(String(alerts), 7, true)}  ${STATUS_LABEL[schoolStatus(school)]}`,
     );
   }
-  lines.push('');
+  lines.push(...planLines(s), '');
   const of = codeTotals(result);
   lines.push(
     `Formatting: ${of('formatting')}`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { districtFiles } from '../engine/test-districts.ts';
 import { findings, run } from '../../../tests/helpers.ts';
 import type { ValidationResult } from './build.ts';
+import { plantedCauses } from '../../../tests/fixtures/planted-causes.ts';
 
 const school = { School_id: 's1' };
 const teacher = (id: string, email: string) => ({
@@ -123,5 +124,26 @@ describe('causes', () => {
       title: 'Teacher without a usable email address',
       fix: 'Enter the teacher’s school email address in the SIS.',
     });
+  });
+});
+
+describe('causes of a generated district with planted root causes', async () => {
+  const planted = plantedCauses();
+  const result = await run(planted.files);
+
+  it('lists exactly the planted causes, with their knock-on counts, in plan order', () => {
+    expect(
+      (result.summary.causes ?? []).map(({ code, reason, findings, knockOn }) => ({
+        code,
+        reason,
+        findings,
+        knockOn,
+      })),
+    ).toEqual(planted.expected);
+    expect(planted.expected.every((c) => c.knockOn > 0)).toBe(true);
+  });
+
+  it('every finding counts in exactly one cause', () => {
+    expect(cleared(result)).toBe(result.findings.length);
   });
 });

@@ -5,7 +5,7 @@ import type { Roster } from '../../model/roster.ts';
 const TEACHER_EMAIL: Record<string, string> = {
   missing: 'has no email address',
   invalid: 'has no valid email address',
-  taken: 'has lost its email address to someone else in the roster',
+  taken: 'has lost their email address to someone else in the roster',
 };
 
 /** "because teacher 207268's row in users.csv has 19 cells where the header has 18" */
