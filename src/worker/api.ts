@@ -80,6 +80,8 @@ export type RunOutcome =
 export interface FindingFilter {
   school?: string | null;
   code?: string;
+  /** Index into the summary's `causes`: that cause's findings and their knock-on. */
+  cause?: number;
 }
 
 export interface FindingPage {

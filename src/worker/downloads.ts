@@ -19,6 +19,11 @@ export function csvFileName(filter: FindingFilter): string {
   return `${scope}-${filter.code ?? 'all'}.csv`;
 }
 
+/** "fix-2-teacher-email-missing.csv": the records of the plan's second cause. */
+export function causeFileName(index: number, cause: { code: string; reason: string | null }): string {
+  return `fix-${index + 1}-${cause.code}${cause.reason ? '-' + fileSlug(cause.reason) : ''}.csv`;
+}
+
 export function buildDownload(result: ValidationResult, request: DownloadRequest): Download {
   if (request.kind === 'json') {
     const day = result.summary.generatedAt.slice(0, 10);
@@ -27,9 +32,10 @@ export function buildDownload(result: ValidationResult, request: DownloadRequest
       blob: blobOf(reportJsonPieces(result), 'application/json'),
     };
   }
-  const filter: FindingFilter = { school: request.school, code: request.code };
+  const filter: FindingFilter = { school: request.school, code: request.code, cause: request.cause };
+  const cause = request.cause === undefined ? undefined : result.summary.causes?.[request.cause];
   return {
-    name: csvFileName(filter),
+    name: cause ? causeFileName(request.cause!, cause) : csvFileName(filter),
     blob: blobOf(csvPieces(csvRows(result, filter)), 'text/csv;charset=utf-8'),
   };
 }

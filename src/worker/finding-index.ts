@@ -14,7 +14,7 @@ export interface FilterIndex {
 
 export function filterKey(filter: FindingFilter): string {
   const school = filter.school === undefined ? '*' : filter.school === null ? '-' : '=' + filter.school;
-  return `${school}\u0000${filter.code ?? '*'}`;
+  return `${school}\u0000${filter.code ?? '*'}\u0000${filter.cause ?? '*'}`;
 }
 
 export function buildIndex(result: ValidationResult, filter: FindingFilter): FilterIndex {
@@ -24,6 +24,7 @@ export function buildIndex(result: ValidationResult, filter: FindingFilter): Fil
   for (let i = 0; i < findings.length; i++) {
     const raw = findings.raw[i];
     if (filter.code !== undefined && raw.code !== filter.code) continue;
+    if (filter.cause !== undefined && findings.causeOf[i] !== filter.cause) continue;
     if (filter.school !== undefined && !findings.schoolsOf(i).includes(filter.school)) continue;
     matches.push(i);
     const reason = raw.reason ?? '';
