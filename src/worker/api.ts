@@ -6,9 +6,9 @@
 import type { Progress } from '../core/engine/validate.ts';
 import type { FormatId } from '../core/formats/types.ts';
 import type { PackedSnapshot } from '../core/report/packed-snapshot.ts';
-import type { Finding, ReportSummary, SchoolEntry, Severity } from '../core/report/types.ts';
+import type { Cause, Finding, ReportSummary, SchoolEntry, Severity } from '../core/report/types.ts';
 
-export type { Finding, FormatId, PackedSnapshot, Progress, ReportSummary, SchoolEntry, Severity };
+export type { Cause, Finding, FormatId, PackedSnapshot, Progress, ReportSummary, SchoolEntry, Severity };
 
 /** A file the person gave: its path as they know it ("export/users.csv") and its bytes (a File). */
 export interface InputFile {
