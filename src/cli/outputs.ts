@@ -14,7 +14,10 @@ export class OutputError extends Error {
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-async function writePieces(pieces: Iterable<string>, target: string | NodeJS.WritableStream): Promise<void> {
+export async function writePieces(
+  pieces: Iterable<string>,
+  target: string | NodeJS.WritableStream,
+): Promise<void> {
   if (typeof target !== 'string') {
     for (const piece of pieces) {
       if (!target.write(piece)) await new Promise((resolve) => target.once('drain', resolve));

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capture, tempDir, writeFolder } from '../../tests/fixtures/cli.ts';
 import { plantedCauses } from '../../tests/fixtures/planted-causes.ts';
@@ -36,5 +36,37 @@ describe('the fix plan on the command line', () => {
     const { stdout } = await cli(PLANTED, '--json', '-');
     const causes = JSON.parse(stdout).causes as { code: string; knockOn: number }[];
     expect(causes.map((c) => [c.code, c.knockOn])).toEqual(planted.expected.map((c) => [c.code, c.knockOn]));
+  });
+});
+
+describe('--summary', () => {
+  it('writes the summary without personal data to a file, beside the table', async () => {
+    const target = `${dir}/summary.md`;
+    const { code, stdout } = await cli(PLANTED, '--summary', target);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Fix plan:');
+    const md = readFileSync(target, 'utf8');
+    expect(md).toMatch(/^# Roster Check summary\n/);
+    expect(md).toContain('| teacher-email (missing) |');
+  });
+
+  it('prints only the summary with --summary -, and still writes --json FILE', async () => {
+    const target = `${dir}/with-summary.json`;
+    const { stdout } = await cli(PLANTED, '--summary', '-', '--json', target);
+    expect(stdout).toMatch(/^# Roster Check summary\n/);
+    expect(stdout).not.toContain('Fix plan:');
+    expect(JSON.parse(readFileSync(target, 'utf8')).causes).toHaveLength(planted.expected.length);
+  });
+
+  it('refuses --json - with --summary -', async () => {
+    const { code, stderr } = await cli(PLANTED, '--summary', '-', '--json', '-');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/cannot both go to standard output/);
+  });
+
+  it('exits with 2 when the summary cannot be written', async () => {
+    const { code, stderr } = await cli(PLANTED, '--summary', `${dir}/no/such/folder/summary.md`);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^Cannot write /);
   });
 });
