@@ -40,7 +40,8 @@ describe('the summary panel', async () => {
     vi.stubGlobal('print', print);
     render(SummaryPanel, { summary });
     await fireEvent.click(screen.getByRole('button', { name: 'Print summary' }));
-    expect(print).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(print).toHaveBeenCalledOnce());
+    expect(screen.getByLabelText('Summary as Markdown').closest('details')!.open).toBe(true);
     window.dispatchEvent(new Event('afterprint'));
     expect(document.documentElement.classList.contains('print-summary')).toBe(false);
   });
