@@ -3,7 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ValidationResult } from '../core/report/build.ts';
-import { csvPieces, fileSlug } from '../core/report/csv.ts';
+import { csvPieces } from '../core/report/csv.ts';
+import { csvSet } from '../core/report/csv-set.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
 import { reportJsonPieces } from '../core/report/json.ts';
 
@@ -57,18 +58,9 @@ export async function writeCsvDir(result: ValidationResult, dir: string): Promis
     throw new OutputError(`Cannot create the folder ${dir}: ${reason(e)}`);
   }
   const written: string[] = [];
-  const write = async (name: string, rows: ReturnType<typeof csvRows>) => {
-    await writePieces(csvPieces(rows), join(dir, name));
+  for (const { name, filter } of csvSet(result)) {
+    await writePieces(csvPieces(csvRows(result, filter)), join(dir, name));
     written.push(name);
-  };
-  for (const school of result.summary.schools) {
-    const codes = [...Object.keys(school.error), ...Object.keys(school.alert)];
-    if (codes.length === 0) continue;
-    const slug = school.id === null ? 'no-school' : fileSlug(school.id);
-    for (const code of codes)
-      await write(`school-${slug}-${code}.csv`, csvRows(result, { school: school.id, code }));
-    await write(`school-${slug}-all.csv`, csvRows(result, { school: school.id }));
   }
-  await write('district-all.csv', csvRows(result));
   return written;
 }

@@ -94,7 +94,7 @@ export interface FindingPage {
 }
 
 /** A CSV of findings (per school and/or code, or the whole district), or the report JSON. */
-export type DownloadRequest = ({ kind: 'csv' } & FindingFilter) | { kind: 'json' };
+export type DownloadRequest = ({ kind: 'csv' } & FindingFilter) | { kind: 'json' } | { kind: 'zip' };
 
 export interface Download {
   /** Suggested file name, e.g. "sch-1-teacher-email.csv". */

@@ -3,6 +3,8 @@ import type { ValidationResult } from '../core/report/build.ts';
 import { csvPieces, fileSlug } from '../core/report/csv.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
 import { reportJsonPieces } from '../core/report/json.ts';
+import { csvSet } from '../core/report/csv-set.ts';
+import { zipChunks } from '../core/report/zip-out.ts';
 import type { Download, DownloadRequest, FindingFilter } from './api.ts';
 
 /** Each piece becomes a small Blob at once, so its string can be collected while the rest is built. */
@@ -24,7 +26,24 @@ export function causeFileName(index: number, cause: { code: string; reason: stri
   return `fix-${index + 1}-${cause.code}${cause.reason ? '-' + fileSlug(cause.reason) : ''}.csv`;
 }
 
+/**
+ * "roster-check-north-high-2026-11-28.zip": the files name no district in most formats, so the zip is
+ * named after the district's one school, or "district" with its number of schools.
+ */
+export function zipFileName(result: ValidationResult): string {
+  const schools = result.roster.schools;
+  const district = schools.length === 1 ? fileSlug(schools[0].name) : `district-${schools.length}-schools`;
+  return `roster-check-${district}-${result.summary.generatedAt.slice(0, 10)}.zip`;
+}
+
 export function buildDownload(result: ValidationResult, request: DownloadRequest): Download {
+  if (request.kind === 'zip') {
+    const entries = [...csvSet(result)].map(({ name, filter }) => ({
+      name,
+      pieces: csvPieces(csvRows(result, filter)),
+    }));
+    return { name: zipFileName(result), blob: new Blob(zipChunks(entries) as BlobPart[], { type: 'application/zip' }) };
+  }
   if (request.kind === 'json') {
     const day = result.summary.generatedAt.slice(0, 10);
     return {

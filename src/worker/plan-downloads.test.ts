@@ -3,6 +3,8 @@ import { TODAY } from '../../tests/helpers.ts';
 import { plantedCauses } from '../../tests/fixtures/planted-causes.ts';
 import type { InputFile } from './api.ts';
 import { createValidator } from './validator.ts';
+import { strFromU8, unzipSync } from 'fflate';
+import { fileSlug } from '../core/report/csv.ts';
 
 const inputs = (files: Record<string, string>): InputFile[] =>
   Object.entries(files).map(([name, text]) => ({ name, blob: new Blob([text]) }));
@@ -35,5 +37,38 @@ describe('findings and downloads of one cause', async () => {
     const lines = (await download.blob.text()).trim().split(/\r?\n/);
     const { findings, knockOn } = planted.expected[2];
     expect(lines.length - 1).toBe(findings + knockOn);
+  });
+});
+
+describe('Download all (.zip)', async () => {
+  const planted = plantedCauses();
+  const api = createValidator();
+  const outcome = await api.run({
+    input: { kind: 'files', files: inputs(planted.files) },
+    now: TODAY.toISOString(),
+  });
+  if (!outcome.ok) throw new Error(outcome.message);
+
+  it('holds every per-school, per-type CSV and the district’s, named after the district and date', async () => {
+    const download = await api.download({ kind: 'zip' });
+    const school = outcome.summary.schools[0];
+    expect(download.name).toBe(
+      `roster-check-${fileSlug(school.name)}-${TODAY.toISOString().slice(0, 10)}.zip`,
+    );
+    const entries = unzipSync(new Uint8Array(await download.blob.arrayBuffer()));
+    const slug = fileSlug(school.id!);
+    expect(Object.keys(entries).sort()).toEqual(
+      [
+        ...Object.keys({ ...school.error, ...school.alert }).map((code) => `school-${slug}-${code}.csv`),
+        `school-${slug}-all.csv`,
+        'district-all.csv',
+      ].sort(),
+    );
+    for (const [code, n] of Object.entries(school.error)) {
+      const text = strFromU8(entries[`school-${slug}-${code}.csv`]);
+      expect(text.trim().split(/\r\n/)).toHaveLength(n + 1);
+    }
+    const district = await api.download({ kind: 'csv' });
+    expect(strFromU8(entries['district-all.csv'])).toBe(await district.blob.text());
   });
 });
