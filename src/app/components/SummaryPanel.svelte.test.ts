@@ -20,6 +20,10 @@ describe('the summary panel', async () => {
     const writeText = vi.fn(async () => {});
     vi.stubGlobal('navigator', { clipboard: { writeText } });
     render(SummaryPanel, { summary });
+    expect(screen.queryByLabelText('Summary as Markdown')).toBeNull();
+    const details = screen.getByText('Show the summary').closest('details')!;
+    details.open = true;
+    await fireEvent(details, new Event('toggle'));
     expect(screen.getByLabelText('Summary as Markdown').textContent).toBe(markdown);
     await fireEvent.click(screen.getByRole('button', { name: 'Copy summary as Markdown' }));
     expect(writeText).toHaveBeenCalledWith(markdown);
