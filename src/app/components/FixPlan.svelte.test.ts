@@ -40,6 +40,8 @@ describe('the fix plan', async () => {
     });
     expect(within(items[0]).getByText(/Stops the whole sync/)).toBeTruthy();
     expect(plan.textContent).toContain('Fix these 3 things to clear all');
+    const docs = within(plan).getByRole('link', { name: 'How causes are counted, opens in a new tab' });
+    expect(docs.getAttribute('href')).toBe('docs/causes.html');
   });
 
   it('shows a cause’s records, knock-on saying what it is because of, and downloads them', async () => {

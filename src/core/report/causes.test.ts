@@ -147,3 +147,31 @@ describe('causes of a generated district with planted root causes', async () => 
     expect(cleared(result)).toBe(result.findings.length);
   });
 });
+
+describe('the worked example of docs/causes.md', () => {
+  it('gives the plan the page describes', async () => {
+    const files = districtFiles('clever', {
+      'teachers.csv': [teacher('T1', 'a@north.org'), teacher('T7', '')],
+      'sections.csv': [
+        section('c1', 'T7'),
+        section('c2', 'T7'),
+        section('c3', 'T7'),
+        section('c4', 'T9'),
+        section('c5', 'T9'),
+        section('c6', 'T1'),
+      ],
+      'students.csv': [
+        { School_id: 's1', Student_id: 'st1', First_name: 'Bo', Last_name: 'Kim', DOB: '1/5/2012' },
+        { School_id: 's1', Student_id: 'st2', First_name: 'Cy', Last_name: 'Kim', DOB: '' },
+      ],
+    });
+    // A comma in a name, unquoted: one cell too many.
+    files['teachers.csv'] += 's1,T9,Ann,Lee, Jr,b@north.org\n';
+    const result = await run(files);
+    expect(plan(result)).toEqual(['row-columns 1+2', 'teacher-email/missing 1+3', 'student-dob/missing 1+0']);
+    const messages = findings(result, 'class-teacher').map((f) => f.message);
+    expect(messages).toContain(
+      'Class "Class c4" (c4): teacher T9 is not a teacher in the roster, because teacher T9\'s row in teachers.csv (row 4) has 6 cells where the header has 5, so it is left out.',
+    );
+  });
+});
