@@ -42,7 +42,10 @@ export function buildDownload(result: ValidationResult, request: DownloadRequest
       name,
       pieces: csvPieces(csvRows(result, filter)),
     }));
-    return { name: zipFileName(result), blob: new Blob(zipChunks(entries) as BlobPart[], { type: 'application/zip' }) };
+    return {
+      name: zipFileName(result),
+      blob: new Blob(zipChunks(entries) as BlobPart[], { type: 'application/zip' }),
+    };
   }
   if (request.kind === 'json') {
     const day = result.summary.generatedAt.slice(0, 10);
