@@ -52,7 +52,7 @@ describe.skipIf(!hasBrowser())('the fix plan and what goes with it', () => {
   it('the Errors count opens the school at its errors', async () => {
     const page = session.page;
     await schoolsTable(page)
-      .getByRole('button', { name: /errors in / })
+      .getByRole('button', { name: /^[\d,]+ errors$/ })
       .first()
       .click();
     const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');

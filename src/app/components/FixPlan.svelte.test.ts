@@ -53,7 +53,7 @@ describe('the fix plan', async () => {
     expect(within(table).getAllByText(/, because teacher \S+ has no email address\./)).toHaveLength(
       planted.expected[email].knockOn,
     );
-    await fireEvent.click(within(item).getByRole('button', { name: 'Download CSV of these records' }));
+    await fireEvent.click(within(item).getByRole('button', { name: 'Save these records (CSV)' }));
     expect(downloads.at(-1)).toEqual({ kind: 'csv', cause: email });
   });
 });
