@@ -46,19 +46,21 @@ export interface Grouped {
 
 export function groupCauses(roster: Roster, findings: readonly RawFinding[], parent: Int32Array): Grouped {
   const root = rootsOf(parent);
-  const byKey = new Map<string, number>();
+  // code → reason ('' for none) → cause: no key string made per finding.
+  const byKey = new Map<string, Map<string, number>>();
   const causes: Cause[] = [];
   const marks: Uint8Array[] = [];
   const unsorted = new Uint16Array(findings.length);
   const none = roster.schools.length;
   for (let i = 0; i < findings.length; i++) {
     const r = findings[root[i]];
-    const key = r.code + '\u0000' + (r.reason ?? '');
-    let c = byKey.get(key);
+    let reasons = byKey.get(r.code);
+    if (!reasons) byKey.set(r.code, (reasons = new Map()));
+    let c = reasons.get(r.reason ?? '');
     if (c === undefined) {
       const rule = ruleFor(r.code);
       c = causes.length;
-      byKey.set(key, c);
+      reasons.set(r.reason ?? '', c);
       causes.push({
         code: r.code,
         reason: r.reason,
