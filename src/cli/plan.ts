@@ -3,6 +3,7 @@ import type { ReportSummary } from '../core/report/types.ts';
 import {
   causeCode,
   causeReach,
+  num,
   FILES_CANNOT_SHOW,
   nextSteps,
   planHeadline,
@@ -27,7 +28,7 @@ export function planLines(summary: ReportSummary): string[] {
   const lines = ['', `Fix plan: ${planHeadline(causes)}`];
   shown.forEach((c, i) => {
     lines.push(
-      `  ${i + 1}. ${causeCode(c)}${c.blocking ? ' [blocks]' : ''}: ${c.title}. Clears ${c.clears}: ${causeReach(c)}.`,
+      `  ${i + 1}. ${causeCode(c)}${c.blocking ? ' [blocks]' : ''}: ${c.title}. Clears ${num(c.clears)}: ${causeReach(c)}.`,
       `     ${c.fix}`,
     );
   });
