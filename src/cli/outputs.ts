@@ -3,7 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ValidationResult } from '../core/report/build.ts';
-import { csvFileName, csvPieces } from '../core/report/csv.ts';
+import { csvPieces } from '../core/report/csv.ts';
+import { csvSet } from '../core/report/csv-set.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
 import { reportJsonPieces } from '../core/report/json.ts';
 import { printableJson } from './printable.ts';
@@ -15,7 +16,10 @@ export class OutputError extends Error {
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-async function writePieces(pieces: Iterable<string>, target: string | NodeJS.WritableStream): Promise<void> {
+export async function writePieces(
+  pieces: Iterable<string>,
+  target: string | NodeJS.WritableStream,
+): Promise<void> {
   if (typeof target !== 'string') {
     for (const piece of pieces) {
       if (!target.write(piece)) await new Promise((resolve) => target.once('drain', resolve));
@@ -60,17 +64,9 @@ export async function writeCsvDir(result: ValidationResult, dir: string): Promis
     throw new OutputError(`Cannot create the folder ${dir}: ${reason(e)}`);
   }
   const written: string[] = [];
-  const write = async (name: string, rows: ReturnType<typeof csvRows>) => {
-    await writePieces(csvPieces(rows), join(dir, name));
+  for (const { name, filter } of csvSet(result)) {
+    await writePieces(csvPieces(csvRows(result, filter)), join(dir, name));
     written.push(name);
-  };
-  for (const school of result.summary.schools) {
-    const codes = [...Object.keys(school.error), ...Object.keys(school.alert)];
-    if (codes.length === 0) continue;
-    for (const code of codes)
-      await write(csvFileName({ school: school.id, code }), csvRows(result, { school: school.id, code }));
-    await write(csvFileName({ school: school.id }), csvRows(result, { school: school.id }));
   }
-  await write(csvFileName({}), csvRows(result));
   return written;
 }

@@ -5,6 +5,7 @@ import type { FormattingRule } from '../core/rules/rule.ts';
 import { schoolCounts, schoolStatus, STATUS_LABEL } from '../core/report/status.ts';
 import { displayWidth, padDisplay } from './display-width.ts';
 import { printable } from './printable.ts';
+import { planLines } from './plan.ts';
 
 const pad = padDisplay;
 
@@ -50,7 +51,7 @@ export function summaryTable(result: ValidationResult): string {
         `${pad(String(errors), 7, true)}  ${pad(String(alerts), 7, true)}  ${STATUS_LABEL[schoolStatus(school)]}`,
     );
   }
-  lines.push('');
+  lines.push(...planLines(s), '');
   const of = codeTotals(result);
   lines.push(
     `Formatting: ${of('formatting')}`,

@@ -1,5 +1,6 @@
 /**
  * npm run validate -- <folder | file.zip | file.csv …> [--format ID] [--json FILE|-] [--csv-dir DIR] [--previous OLD.json]
+ *                     [--summary FILE|-]
  * Exit 0: nothing blocks and no errors; 1: formatting blocks or errors; 2: input unreadable or format unknown.
  */
 import { createHash } from 'node:crypto';
@@ -12,11 +13,12 @@ import { collectPaths, inputProblem } from './inputs.ts';
 import { readPrevious } from './previous.ts';
 import { summaryTable } from './table.ts';
 import { compareFindings, describeChanges } from '../core/report/changes.ts';
-import { OutputError, writeCsvDir, writeJson } from './outputs.ts';
+import { OutputError, writeCsvDir, writeJson, writePieces } from './outputs.ts';
 import { printable } from './printable.ts';
+import { summaryMarkdown } from '../core/report/summary-md.ts';
 
 export const USAGE =
-  'Usage: npm run validate -- <folder | file.zip | file.csv …> [--format ID] [--json FILE|-] [--csv-dir DIR] [--previous OLD.json]';
+  'Usage: npm run validate -- <folder | file.zip | file.csv …> [--format ID] [--json FILE|-] [--csv-dir DIR] [--previous OLD.json] [--summary FILE|-]';
 
 const nodeSha256: HashFactory = () => {
   const h = createHash('sha256');
@@ -38,6 +40,7 @@ export async function main(
         json: { type: 'string' },
         'csv-dir': { type: 'string' },
         previous: { type: 'string' },
+        summary: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -58,6 +61,10 @@ export async function main(
     err.write(`Unknown format "${printable(values.format)}". Formats: ${FORMAT_IDS.join(', ')}.\n`);
     return 2;
   }
+  if (values.json === '-' && values.summary === '-') {
+    err.write(`--json - and --summary - cannot both go to standard output.\n${USAGE}\n`);
+    return 2;
+  }
   try {
     const files = await collectPaths(positionals);
     const previous = values.previous ? await readPrevious(values.previous) : null;
@@ -67,6 +74,7 @@ export async function main(
       previous: previous?.snapshot ?? null,
     });
     if (values.json === '-') await writeJson(result, out);
+    else if (values.summary === '-') out.write(summaryMarkdown(result.summary));
     else {
       out.write(printable(summaryTable(result), true));
       if (previous) {
@@ -76,8 +84,10 @@ export async function main(
         if (!previous.snapshot)
           out.write('(The earlier report carries no roster IDs, so removals could not be checked.)\n');
       }
-      if (values.json) await writeJson(result, values.json);
     }
+    if (values.json && values.json !== '-') await writeJson(result, values.json);
+    if (values.summary && values.summary !== '-')
+      await writePieces([summaryMarkdown(result.summary)], values.summary);
     if (values['csv-dir']) await writeCsvDir(result, values['csv-dir']);
     const { blocked, totals } = result.summary;
     return blocked || totals.error > 0 ? 1 : 0;

@@ -5,10 +5,10 @@
  */
 import type { Progress } from '../core/engine/validate.ts';
 import type { FormatId } from '../core/formats/types.ts';
-import type { Finding, ReportSummary, SchoolEntry, Severity } from '../core/report/types.ts';
+import type { Cause, Finding, ReportSummary, SchoolEntry, Severity } from '../core/report/types.ts';
 import type { PackedSnapshot } from '../core/snapshot/packed-snapshot.ts';
 
-export type { Finding, FormatId, PackedSnapshot, Progress, ReportSummary, SchoolEntry, Severity };
+export type { Cause, Finding, FormatId, PackedSnapshot, Progress, ReportSummary, SchoolEntry, Severity };
 
 /** What the page shows about a finding type (from the rule registry, which stays in the worker). */
 export interface RuleInfo {
@@ -45,12 +45,14 @@ export interface FileProblems {
 export interface FindingFilter {
   school?: string | null;
   code?: string;
+  /** Index into the summary's `causes`: that cause's findings and their knock-on. */
+  cause?: number;
 }
 
 /** One key per filter, for caching the findings that match it. */
 export function filterKey(filter: FindingFilter): string {
   const school = filter.school === undefined ? '*' : filter.school === null ? '-' : '=' + filter.school;
-  return `${school}\u0000${filter.code ?? '*'}`;
+  return `${school}\u0000${filter.code ?? '*'}\u0000${filter.cause ?? '*'}`;
 }
 
 export interface FindingPage {

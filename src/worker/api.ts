@@ -55,7 +55,7 @@ export type RunOutcome =
   | { ok: false; message: string };
 
 /** A CSV of findings (per school and/or code, or the whole district), or the report JSON. */
-export type DownloadRequest = ({ kind: 'csv' } & FindingFilter) | { kind: 'json' };
+export type DownloadRequest = ({ kind: 'csv' } & FindingFilter) | { kind: 'json' } | { kind: 'zip' };
 
 export interface Download {
   /** Suggested file name, e.g. "sch-1-teacher-email.csv". */

@@ -3,6 +3,9 @@ import type { ValidationResult } from '../core/report/build.ts';
 import { csvFileName, csvPieces } from '../core/report/csv.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
 import { reportJsonPieces } from '../core/report/json.ts';
+import { csvSet } from '../core/report/csv-set.ts';
+import { fileSlug } from '../core/report/csv.ts';
+import { zipChunks } from '../core/report/zip-out.ts';
 import type { Download, DownloadRequest } from './api.ts';
 import type { FindingFilter } from '../shared/report-types.ts';
 
@@ -13,7 +16,32 @@ export function blobOf(pieces: Iterable<string>, type: string): Blob {
   return new Blob(parts, { type });
 }
 
+/** "fix-2-teacher-email-missing.csv": the records of the plan's second cause. */
+export function causeFileName(index: number, cause: { code: string; reason: string | null }): string {
+  return `fix-${index + 1}-${cause.code}${cause.reason ? '-' + fileSlug(cause.reason) : ''}.csv`;
+}
+
+/**
+ * "roster-check-north-high-2026-11-28.zip": the files name no district in most formats, so the zip is
+ * named after the district's one school, or "district" with its number of schools.
+ */
+export function zipFileName(result: ValidationResult): string {
+  const schools = result.roster.schools;
+  const district = schools.length === 1 ? fileSlug(schools[0].name) : `district-${schools.length}-schools`;
+  return `roster-check-${district}-${result.summary.generatedAt.slice(0, 10)}.zip`;
+}
+
 export function buildDownload(result: ValidationResult, request: DownloadRequest): Download {
+  if (request.kind === 'zip') {
+    const entries = [...csvSet(result)].map(({ name, filter }) => ({
+      name,
+      pieces: csvPieces(csvRows(result, filter)),
+    }));
+    return {
+      name: zipFileName(result),
+      blob: new Blob(zipChunks(entries) as BlobPart[], { type: 'application/zip' }),
+    };
+  }
   if (request.kind === 'json') {
     const day = result.summary.generatedAt.slice(0, 10);
     return {
@@ -21,9 +49,10 @@ export function buildDownload(result: ValidationResult, request: DownloadRequest
       blob: blobOf(reportJsonPieces(result), 'application/json'),
     };
   }
-  const filter: FindingFilter = { school: request.school, code: request.code };
+  const filter: FindingFilter = { school: request.school, code: request.code, cause: request.cause };
+  const cause = request.cause === undefined ? undefined : result.summary.causes?.[request.cause];
   return {
-    name: csvFileName(filter),
+    name: cause ? causeFileName(request.cause!, cause) : csvFileName(filter),
     blob: blobOf(csvPieces(csvRows(result, filter)), 'text/csv;charset=utf-8'),
   };
 }

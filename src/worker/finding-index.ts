@@ -19,6 +19,7 @@ export function buildIndex(result: ValidationResult, filter: FindingFilter): Fil
   for (let i = 0; i < findings.length; i++) {
     const raw = findings.raw[i];
     if (filter.code !== undefined && raw.code !== filter.code) continue;
+    if (filter.cause !== undefined && findings.causeOf[i] !== filter.cause) continue;
     if (filter.school !== undefined && !findings.schoolsOf(i).includes(filter.school)) continue;
     matches.push(i);
     const reason = raw.reason ?? '';

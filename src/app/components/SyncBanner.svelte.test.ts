@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportSummary } from '../../shared/report-types.ts';
 import SyncBanner from './SyncBanner.svelte';
+import { FILES_CANNOT_SHOW } from '../../core/report/plan-text.ts';
 
 afterEach(cleanup);
 
@@ -71,12 +72,15 @@ describe('the sync banner', () => {
       'ready',
       summary(false, { alert: 4 }),
       'status',
-      /Ready: Remind would sync these files without errors\..*4 alerts/s,
+      /Ready, as far as these files show: Remind would sync them without errors\..*4 alerts/s,
     ],
   ])('when %s, says so with role %s', (_, s, role, text) => {
     render(SyncBanner, { summary: s });
     const banner = screen.getByRole(role);
     expect(banner.textContent!.replace(/\s+/g, ' ')).toMatch(text);
     expect(screen.queryByRole(role === 'alert' ? 'status' : 'alert')).toBeNull();
+    // Every verdict, Ready included, says what no check of the files can prove.
+    expect(banner.textContent).toContain(FILES_CANNOT_SHOW);
+    expect(banner.textContent).toMatch(/device-in-use/);
   });
 });

@@ -108,6 +108,8 @@ export class StoredRunSource implements ReportSource {
     this.#need();
     const day = this.head.at.slice(0, 10);
     if (request.kind === 'json') return { name: `roster-report-${day}.json`, blob: await this.#json() };
+    // The page offers no zip for an earlier run (ReportOverview, readOnly).
+    if (request.kind === 'zip') throw new Error('an earlier run offers its CSV files one by one');
     return {
       name: `${day}-${csvFileName({ school: request.school, code: request.code })}`,
       blob: await this.#csv(request),

@@ -10,9 +10,12 @@ export class SchoolView {
   school = $state.raw<SchoolEntry | null>(null);
   /** The key of the row the detail was opened from. */
   returnTo: string | null = null;
+  /** The part of the detail to show first: its errors or alerts (opened from a count). */
+  at = $state<'error' | 'alert' | null>(null);
 
-  open(school: SchoolEntry): void {
+  open(school: SchoolEntry, at: 'error' | 'alert' | null = null): void {
     this.school = school;
+    this.at = at;
     this.returnTo = schoolKey(school);
   }
 

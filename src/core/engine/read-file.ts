@@ -193,7 +193,10 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       c.record = record;
       c.row = row;
       const width = record.count;
+      // The ID the row would define (as far as its cells can be trusted): ties it to classes naming it.
+      const leftOutId = () => (spec.defines ? c.get(spec.defines.column) || null : null);
       if (skipRow === row) {
+        nameLastFinding(cellTooLong.code, row, leftOutId());
         excludeMalformed(c);
         return;
       }
@@ -211,6 +214,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
           detail: `${width} cell${width === 1 ? '' : 's'} where the header ${header}`,
         });
         if (!extraEmpty) {
+          nameLastFinding(rowColumns.code, row, leftOutId());
           excludeMalformed(c);
           return;
         }
@@ -241,6 +245,10 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     if (record.count > record.length) return false; // cells past MAX_CELLS were counted, not kept
     for (let i = start; i < record.length; i++) if (record.trimmed(i) !== '') return false;
     return true;
+  };
+  const nameLastFinding = (code: string, row: number, id: string | null) => {
+    const last = env.findings.raw[env.findings.raw.length - 1];
+    if (id && last?.code === code && last.file === file && last.row === row) last.leftOutId = own(id);
   };
   const excludeMalformed = (c: RowCursor) => {
     // The ID of a malformed row still exists for references, even though the record is left out.

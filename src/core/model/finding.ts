@@ -28,6 +28,11 @@ export interface RawFinding {
   detail: string | null;
   /** Set only on a finding that spreadsheet damage explains (rare, so most findings lack the key). */
   because?: RawCause;
+  /**
+   * The ID a row left out as malformed would have defined (row-columns, cell-too-long), set on those
+   * rare findings only: it ties a class's unknown teacher to the row (report/causes), not shown.
+   */
+  leftOutId?: string | null;
 }
 
 /** The damage a finding comes from: the `spreadsheet-damage` finding of `file` (and `field`) with `reason`. */
@@ -43,7 +48,7 @@ export interface RawCause {
 }
 
 /** The link a finding carries in the report: which `spreadsheet-damage` finding explains it. */
-export interface Cause {
+export interface DamageLink {
   code: 'spreadsheet-damage';
   reason: string;
   file: string;
@@ -67,6 +72,7 @@ export function rawFinding(code: string, subject: Subject, fields: Partial<RawFi
     detail: fields.detail ?? null,
   };
   if (fields.because) finding.because = fields.because;
+  if (fields.leftOutId) finding.leftOutId = fields.leftOutId;
   return finding;
 }
 
@@ -87,5 +93,5 @@ export interface Finding {
   message: string;
   fix: string;
   /** Only on findings caused by spreadsheet damage (our addition to report.md's keys). */
-  because?: Cause;
+  because?: DamageLink;
 }

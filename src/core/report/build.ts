@@ -16,6 +16,7 @@ import {
   type SchoolEntry,
 } from './types.ts';
 import { cmp } from './compare.ts';
+import { analyseCauses, because } from './causes.ts';
 
 export const NO_SCHOOL_NAME = '(no school)';
 const ROLE_KEY = { teacher: 'teachers', student: 'students', parent: 'parents' } as const;
@@ -26,12 +27,20 @@ export class FindingList {
   constructor(
     private readonly roster: Roster,
     readonly raw: readonly RawFinding[],
+    /** Per finding: the finding it is a knock-on of, or -1 (causes.ts). */
+    readonly parent: Int32Array = new Int32Array(raw.length).fill(-1),
+    /** Per finding: its cause's index in the summary's `causes`. */
+    readonly causeOf: Uint16Array = new Uint16Array(raw.length),
   ) {}
   get length(): number {
     return this.raw.length;
   }
   get(i: number): Finding {
-    return materialize(this.roster, this.raw[i]);
+    const finding = materialize(this.roster, this.raw[i]);
+    const p = this.parent[i];
+    if (p >= 0)
+      finding.message = `${finding.message.replace(/\.$/, '')}, ${because(this.roster, this.raw[p])}.`;
+    return finding;
   }
   schoolsOf(i: number): (string | null)[] {
     return findingSchools(this.roster, this.raw[i]);
@@ -66,6 +75,7 @@ export function buildResult(
   const people = roster.people;
   const sortShare = (done: number, total: number) => tick(Math.min(done, total), 2 * total);
   const raw = sortFindings(roster, collected, sortShare);
+  const { causes, parent, causeOf } = analyseCauses(roster, raw, facts.adapter.files);
   const entry = (id: string | null, name: string): SchoolEntry => ({
     id,
     name,
@@ -143,6 +153,12 @@ export function buildResult(
     schools,
     formatting,
     hold,
+    causes,
   };
-  return { summary, findings: new FindingList(roster, raw), roster, snapshot: facts.snapshot };
+  return {
+    summary,
+    findings: new FindingList(roster, raw, parent, causeOf),
+    roster,
+    snapshot: facts.snapshot,
+  };
 }

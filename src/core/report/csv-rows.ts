@@ -7,6 +7,8 @@ export interface CsvFilter {
   /** Only findings counted in this school (null: the "(no school)" bucket); undefined: all. */
   school?: string | null;
   code?: string;
+  /** Only the findings of this cause (index into the summary's `causes`), knock-on included. */
+  cause?: number;
 }
 
 export function* csvRows(result: ValidationResult, filter: CsvFilter = {}): Generator<CsvRow> {
@@ -16,6 +18,7 @@ export function* csvRows(result: ValidationResult, filter: CsvFilter = {}): Gene
   for (let i = 0; i < findings.length; i++) {
     const raw = findings.raw[i];
     if (filter.code !== undefined && raw.code !== filter.code) continue;
+    if (filter.cause !== undefined && findings.causeOf[i] !== filter.cause) continue;
     const schools = findings.schoolsOf(i);
     const inScope = filter.school === undefined ? schools : schools.filter((s) => s === filter.school);
     if (filter.school !== undefined && inScope.length === 0) continue;

@@ -61,6 +61,11 @@ export function* csvPieces(rows: Iterable<CsvRow>): Generator<string> {
   if (batch) yield batch;
 }
 
+/** Text made safe for a file name, for names that need not be unique ("North High" → "North-High"). */
+export function fileSlug(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'file';
+}
+
 /**
  * The part of a download's name that stands for one school: its ID made readable, then a short
  * hash of the exact ID, so that no two schools share a file ("a b", "a/b" and "a-b" are all "a-b"

@@ -45,6 +45,7 @@ describe('report JSON', async () => {
       'schools',
       'formatting',
       'hold',
+      'causes',
       'findings',
       'roster',
     ]);

@@ -149,7 +149,26 @@ describe('checkReportShape on broken reports', async () => {
     ],
     ['findings out of order', (r) => r.findings.reverse(), 'out of order'],
     ['a broken roster snapshot', (r) => (r.roster = { salt: 'x' }), 'roster: expected a roster snapshot'],
+    ['causes that are not a list', (r) => (r.causes = {}), 'causes: expected an array'],
+    ['a cause key missing', (r) => delete r.causes[0].knockOn, 'causes[0].knockOn: missing'],
+    [
+      'clears that do not add up',
+      (r) => (r.causes[0].clears += 1),
+      'causes[0].clears: expected findings + knockOn',
+    ],
+    [
+      'a cause left out',
+      (r) => r.causes.pop(),
+      `causes: clear ${good.findings.length - good.causes.at(-1).clears} findings in all`,
+    ],
+    ['causes out of order', (r) => r.causes.reverse(), 'out of order (blocking, clears)'],
+    ['a cause in an unlisted school', (r) => (r.causes[0].schools = ['s404']), 'causes[0].schools: "s404"'],
   ];
+  it('accepts a report made before causes existed', () => {
+    const report = structuredClone(good);
+    delete report.causes;
+    expect(checkReportShape(report)).toEqual([]);
+  });
   it.each(cases)('%s', (_label, breakIt, expected) => {
     const report = structuredClone(good);
     breakIt(report);

@@ -12,6 +12,7 @@ import { NO_SCHOOL_NAME } from './build.ts';
 import { isSnapshot } from '../snapshot/snapshot.ts';
 import { REPORT_VERSION } from './types.ts';
 import { cmp } from './compare.ts';
+import { checkCauses } from './schema-causes.ts';
 
 const REPORT_KEYS = ['reportVersion', 'generatedAt', 'format', 'files', 'blocked', 'totals'] as const;
 const REPORT_KEYS_REST = ['schools', 'formatting', 'hold', 'findings'] as const;
@@ -41,7 +42,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
-class Checker {
+export class Checker {
   readonly problems: string[] = [];
   fail(path: string, what: string): false {
     this.problems.push(`${path}: ${what}`);
@@ -76,7 +77,9 @@ class Checker {
 
 export function checkReportShape(report: unknown): string[] {
   const c = new Checker();
-  if (!c.object('report', report, [...REPORT_KEYS, ...REPORT_KEYS_REST], ['roster'])) return c.problems;
+  // `causes` is optional: reports made before it existed are still valid earlier runs.
+  if (!c.object('report', report, [...REPORT_KEYS, ...REPORT_KEYS_REST], ['roster', 'causes']))
+    return c.problems;
   if (report.reportVersion !== REPORT_VERSION)
     c.fail('reportVersion', `expected ${REPORT_VERSION}, got ${JSON.stringify(report.reportVersion)}`);
   const at = report.generatedAt;
@@ -117,6 +120,7 @@ export function checkReportShape(report: unknown): string[] {
   }
   const typed = report.findings.every((f, i) => checkFinding(c, `findings[${i}]`, f, schoolIds));
   if (typed && c.problems.length === 0) checkAgreement(c, report, report.findings as Obj[]);
+  if ('causes' in report) checkCauses(c, report.causes, report.findings.length, schoolIds);
   return c.problems;
 }
 

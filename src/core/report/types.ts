@@ -2,6 +2,7 @@
 import type { Finding, Severity } from '../model/finding.ts';
 import type { FormatId } from '../formats/types.ts';
 import type { RosterSnapshot } from '../snapshot/snapshot.ts';
+import type { Cause } from './causes/group.ts';
 
 export const REPORT_VERSION = 1;
 
@@ -44,6 +45,8 @@ export interface ReportSummary {
   schools: SchoolEntry[];
   formatting: Record<string, number>;
   hold: Record<string, number>;
+  /** The fix plan (causes.ts): absent from reports made before causes existed. */
+  causes?: Cause[];
 }
 
 export interface Report extends ReportSummary {
@@ -52,4 +55,4 @@ export interface Report extends ReportSummary {
   roster?: RosterSnapshot;
 }
 
-export type { Finding, Severity };
+export type { Finding, Severity, Cause };

@@ -30,12 +30,13 @@ describe('class-teacher teacher-unknown messages (Remind CSV 2.0 owners)', () =>
       'an ID nobody has, then a student: the student is named',
       { id: 'c1', owners: ['t404', 'st1'] },
       'Class "Class c1" (c1): its teacher st1 is a student (users.csv row 3), not a teacher; ' +
-        'a class needs a teacher of the roster as owner.',
+        'a class needs a teacher of the roster as owner, because no file defines t404 (enrollments.csv row 2).',
     ],
     [
       'an ID nobody has',
       { id: 'c1', owners: ['t404'] },
-      'Class "Class c1" (c1): teacher t404 is not a teacher in the roster.',
+      // The fix plan counts it as knock-on of the reference no file defines (report/causes).
+      'Class "Class c1" (c1): teacher t404 is not a teacher in the roster, because no file defines t404 (enrollments.csv row 2).',
     ],
   ])('%s', async (_, cls, message) => {
     const result = await runRemind2(USERS, [cls]);
