@@ -96,6 +96,22 @@ describe('causes', () => {
     ]);
   });
 
+  it('spreadsheet damage is the cause of the references it broke, and of their classes', async () => {
+    const result = await run(
+      districtFiles('clever', {
+        'teachers.csv': [teacher('000123', 'a@north.org'), teacher('000124', 'b@north.org')],
+        'sections.csv': [section('c1', '123'), section('c2', '123'), section('c3', '000124')],
+      }),
+    );
+    expect(findings(result, 'ref-unknown').map((f) => f.because?.reason)).toEqual([
+      'lost-leading-zeros',
+      'lost-leading-zeros',
+    ]);
+    // The damage finding, its two broken references and the two classes left without their teacher.
+    expect(plan(result)).toEqual(['spreadsheet-damage/lost-leading-zeros 1+4']);
+    expect(cleared(result)).toBe(result.findings.length);
+  });
+
   it('knock-on messages say what they are because of; roots do not', async () => {
     const result = await run(
       districtFiles('clever', {

@@ -11,7 +11,9 @@
  *   problem (`file-missing`, `file-unreadable`, `header-missing` of its ID column);
  * - `teacher-email` `missing` → the `header-missing` of an email column in the teacher's file;
  * - `student-dob` `missing` → a `header-missing` of a birth-date column, or the birth-date file
- *   (OneRoster demographics.csv) missing or unreadable.
+ *   (OneRoster demographics.csv) missing or unreadable;
+ * - any finding that spreadsheet damage explains (its `because`: a `ref-unknown` of an ID that lost its
+ *   leading zeros, a phone in scientific notation…) → that `spreadsheet-damage` finding.
  *
  * A finding that several problems each explain (a class with two teachers, both without email) is
  * attributed to the first in that order, so every finding counts in exactly one cause.
@@ -54,6 +56,9 @@ export function knockOnLinks(
   const droppedRow = new Map<string, number>();
   const unknownPerson = new Map<string, number>();
   const emailHeaderMissing = new Map<number, number>();
+  const damage = new Map<string, number>();
+  const damageKey = (file: number, field: string | null, reason: string | null) =>
+    `${file}\u0000${field ?? ''}\u0000${reason ?? ''}`;
   let dobSource = NONE;
   let teacherFileProblem = NONE;
   const teacherSpecs = teacherFiles(specs);
@@ -64,7 +69,8 @@ export function knockOnLinks(
   };
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
-    if (f.code === 'teacher-email' && f.subject === 'person') first(teacherEmail, f.index, i);
+    if (f.code === 'spreadsheet-damage') first(damage, damageKey(f.file, f.field, f.reason), i);
+    else if (f.code === 'teacher-email' && f.subject === 'person') first(teacherEmail, f.index, i);
     else if (DROPPED_ROW.has(f.code) && TEACHER_ROWS.has(f.entity ?? '')) {
       const id = f.code === 'id-duplicate' ? f.id : f.leftOutId;
       if (id) first(droppedRow, id, i);
@@ -96,7 +102,11 @@ export function knockOnLinks(
   };
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
-    if (f.code === 'class-teacher' && f.subject === 'class') {
+    const damaged = f.because
+      ? damage.get(damageKey(f.because.file, f.because.field, f.because.reason))
+      : undefined;
+    if (damaged !== undefined) parent[i] = damaged;
+    else if (f.code === 'class-teacher' && f.subject === 'class') {
       const refs = roster.classes[f.index].teacherRefs;
       if (f.reason === 'teacher-unknown') parent[i] = teacherUnknownCause(refs);
       else if (f.reason === 'teacher-not-provisioned') {
