@@ -84,6 +84,12 @@ describe('changes since the last run: findings keyed by code, record ID and reas
     ],
     ['a file finding of another file', [row('a.csv', null)], [row('b.csv', null)], changes(1, 1, 0)],
     [
+      'a file is known by its name within the export, not the folder or zip above it',
+      [row('users.csv', 5), row('export/orgs.csv', null)],
+      [row('district.zip/2026-11/users.csv', 5), row('C:\\exports\\orgs.csv', null)],
+      changes(0, 0, 2),
+    ],
+    [
       'a district finding (no ID, file or row) matches its code',
       [row(null, null, { code: 'hold-removals', field: 'students' })],
       [row(null, null, { code: 'hold-removals', field: 'students' })],

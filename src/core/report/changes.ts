@@ -2,6 +2,8 @@
  * What changed since an earlier run: findings new, resolved and unchanged, matched by code, record
  * ID and reason (a row's file and row number stand in for the ID of findings about a row without
  * one; for a district finding, which has neither, its field does: hold-removals' entity kind). Counted as multisets: a person who lost two devices has two device-in-use findings.
+ * A file is known by its name within the export ("users.csv"), never by the folder or zip above
+ * it: the same files picked loose, as a folder or in a zip are the same findings.
  */
 export interface ComparableFinding {
   code: string;
@@ -20,8 +22,13 @@ export interface Changes {
   unchanged: number;
 }
 
+/** "export/users.csv", "district.zip/export/users.csv", "C:\\export\\users.csv" → "users.csv". */
+export function nameInExport(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}
+
 export function findingKey(f: ComparableFinding): string {
-  const record = f.id ?? (f.file === null ? `#${f.field ?? ''}` : `${f.file}#${f.row ?? ''}`);
+  const record = f.id ?? (f.file === null ? `#${f.field ?? ''}` : `${nameInExport(f.file)}#${f.row ?? ''}`);
   return `${f.code}\u0000${record}\u0000${f.reason ?? ''}`;
 }
 
