@@ -1,14 +1,16 @@
 /** An earlier report given with --previous: its roster snapshot (hold-removals) and findings (changes since). */
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../core/engine/validate.ts';
-import type { ComparableFinding } from '../core/report/changes.ts';
 import { checkReportShape } from '../core/report/schema.ts';
+import type { Finding, SchoolEntry } from '../core/report/types.ts';
 import { isSnapshot, type RosterSnapshot } from '../core/snapshot/snapshot.ts';
 
 export interface PreviousReport {
   generatedAt: string;
   snapshot: RosterSnapshot | null;
-  findings: ComparableFinding[];
+  /** Its schools tell whether it is of the same district (core/report/district.ts). */
+  schools: SchoolEntry[];
+  findings: Finding[];
 }
 
 export async function readPrevious(path: string): Promise<PreviousReport> {
@@ -25,9 +27,15 @@ export async function readPrevious(path: string): Promise<PreviousReport> {
   if (problems.length > 0) {
     throw new InputError(`${path} is not a Roster Check report (reportVersion 1): ${problems[0]}.`);
   }
-  const report = data as { generatedAt: string; roster?: unknown; findings: ComparableFinding[] };
+  const report = data as {
+    generatedAt: string;
+    roster?: unknown;
+    schools: SchoolEntry[];
+    findings: Finding[];
+  };
   return {
     generatedAt: report.generatedAt,
+    schools: report.schools,
     snapshot: isSnapshot(report.roster) ? report.roster : null,
     findings: report.findings,
   };

@@ -8,6 +8,9 @@ import { reportDistrict } from '../../tests/fixtures/report-district.ts';
 import type { Report } from '../core/report/types.ts';
 import { displayWidth } from './display-width.ts';
 import { main } from './validate.ts';
+import { checkReportShape } from '../core/report/schema.ts';
+import type { ReportChanges } from '../core/report/json.ts';
+import { SAMPLES } from '../../tests/helpers.ts';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,6 +21,7 @@ const BLOCKED = writeFolder(dir, 'blocked', {
   ...cleanDistrict(),
   'enrollments.csv': cleanDistrict()['enrollments.csv'] + 's1,c1,st1,extra\n',
 });
+const EDFI = join(SAMPLES, 'oneroster/edfi-lms-toolkit-or11-bulk');
 const STATUS = { errors: 'Has errors', alerts: 'Alerts only', ready: 'Ready' };
 
 async function cli(...argv: string[]) {
@@ -167,6 +171,55 @@ describe('validate command line', () => {
     const report = await json(DIRTY);
     expect(code).toBe(1);
     expect(stdout).toContain(`Changes: 0 resolved, 0 new, ${report.findings.length} unchanged since`);
+  });
+
+  it('--previous of the same district: the JSON lists what changed (report.md changes)', async () => {
+    const old = join(dir, 'dirty-before.json');
+    await cli(DIRTY, '--json', old);
+    const before = JSON.parse(readFileSync(old, 'utf8')) as Report;
+    const report = (await json(CLEAN, '--previous', old)) as Report & { changes: ReportChanges };
+    expect(checkReportShape(report)).toEqual([]);
+    const { changes } = report;
+    expect(changes.comparedWith).toBe(before.generatedAt);
+    expect(changes.reason).toBeNull();
+    expect(changes.new).toEqual(
+      report.findings.filter((f) => !before.findings.some((b) => b.code === f.code && b.id === f.id)),
+    );
+    expect(changes.resolved.length).toBe(before.findings.length - changes.unchanged);
+    expect(changes.resolved.map((f) => f.code)).toContain('teacher-email');
+    const same = (await json(DIRTY, '--previous', old)) as Report & { changes: ReportChanges };
+    expect(same.changes).toMatchObject({ new: [], resolved: [], unchanged: same.findings.length });
+  });
+
+  it('--previous of another district compares nothing and raises no hold-removals', async () => {
+    const other = join(dir, 'other-district.json');
+    await cli(EDFI, '--json', other);
+    const { stdout } = await cli(DIRTY, '--previous', other);
+    expect(stdout).toContain('Changes: not compared: the earlier report is of another district.');
+    expect(stdout).not.toMatch(/resolved|hold-removals/);
+    const report = (await json(DIRTY, '--previous', other)) as Report & { changes: ReportChanges };
+    expect(report.findings.filter((f) => f.code === 'hold-removals')).toEqual([]);
+    expect(report.changes).toEqual({
+      comparedWith: null,
+      reason: 'the earlier report is of another district',
+      new: [],
+      resolved: [],
+      unchanged: 0,
+    });
+    expect(checkReportShape(report)).toEqual([]);
+  });
+
+  it('--previous with a run that names no school compares nothing', async () => {
+    const old = join(dir, 'dirty-for-no-school.json');
+    await cli(DIRTY, '--json', old);
+    const { 'schools.csv': _, ...noSchools } = cleanDistrict();
+    const folder = writeFolder(dir, 'no-schools', noSchools);
+    const report = (await json(folder, '--format', 'clever', '--previous', old)) as Report & {
+      changes: ReportChanges;
+    };
+    expect(report.changes.comparedWith).toBeNull();
+    expect(report.changes.reason).toMatch(/names no school/);
+    expect(report.findings.filter((f) => f.code === 'hold-removals')).toEqual([]);
   });
 
   const exitCases = [

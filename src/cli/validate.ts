@@ -9,9 +9,12 @@ import { FORMAT_IDS } from '../core/formats/registry.ts';
 import type { FormatId } from '../core/formats/types.ts';
 import type { HashFactory } from '../core/input/hash.ts';
 import { collectPaths, inputProblem } from './inputs.ts';
-import { readPrevious } from './previous.ts';
+import { readPrevious, type PreviousReport } from './previous.ts';
 import { summaryTable } from './table.ts';
-import { compareFindings, describeChanges } from '../core/report/changes.ts';
+import { describeChanges, listChanges } from '../core/report/changes.ts';
+import { NOT_COMPARED_TEXT, whyNotCompared } from '../core/report/district.ts';
+import type { ValidationResult } from '../core/report/build.ts';
+import type { ReportChanges } from '../core/report/json.ts';
 import { OutputError, writeCsvDir, writeJson } from './outputs.ts';
 
 export const USAGE =
@@ -63,18 +66,25 @@ export async function main(
     const result = await validate(files, {
       format: values.format as FormatId | undefined,
       hash: nodeSha256,
-      previous: previous?.snapshot ?? null,
+      // Only an earlier report of the same district is compared (and can raise hold-removals).
+      previous: previous
+        ? (schools) => (whyNotCompared(schools, previous.schools) ? null : previous.snapshot)
+        : null,
     });
-    if (values.json === '-') await writeJson(result, out);
+    const changes = previous ? changesSince(previous, result) : undefined;
+    if (values.json === '-') await writeJson(result, out, changes);
     else {
       out.write(summaryTable(result));
-      if (previous) {
-        const changes = compareFindings(previous.findings, result.findings);
-        out.write(`Changes: ${describeChanges(changes, previous.generatedAt || 'the earlier report')}\n`);
-        if (!previous.snapshot)
-          out.write('(The earlier report carries no roster IDs, so removals could not be checked.)\n');
+      if (previous && changes) {
+        if (changes.reason) out.write(`Changes: not compared: ${changes.reason}.\n`);
+        else {
+          const counts = { ...changes, new: changes.new.length, resolved: changes.resolved.length };
+          out.write(`Changes: ${describeChanges(counts, previous.generatedAt)}\n`);
+          if (!previous.snapshot)
+            out.write('(The earlier report carries no roster IDs, so removals could not be checked.)\n');
+        }
       }
-      if (values.json) await writeJson(result, values.json);
+      if (values.json) await writeJson(result, values.json, changes);
     }
     if (values['csv-dir']) await writeCsvDir(result, values['csv-dir']);
     const { blocked, totals } = result.summary;
@@ -86,6 +96,14 @@ export async function main(
     err.write(`${known ? '' : 'Unexpected problem: '}${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
+}
+
+/** report.md's `changes`: compared only with an earlier report of the same district. */
+export function changesSince(previous: PreviousReport, result: ValidationResult): ReportChanges {
+  const why = whyNotCompared(result.summary.schools, previous.schools);
+  if (why) return { comparedWith: null, reason: NOT_COMPARED_TEXT[why], new: [], resolved: [], unchanged: 0 };
+  const lists = listChanges(previous.findings, result.findings);
+  return { comparedWith: previous.generatedAt, reason: null, ...lists };
 }
 
 const isEntry = process.argv[1] && /validate\.[tj]s$/.test(process.argv[1]);

@@ -63,3 +63,35 @@ export function compareFindings(
 export function describeChanges(c: Changes, since: string): string {
   return `${c.resolved} resolved, ${c.new} new, ${c.unchanged} unchanged since ${since}`;
 }
+
+/** The findings themselves: new ones in this run's order, resolved ones in the earlier run's. */
+export interface ChangeLists<F extends ComparableFinding> {
+  new: F[];
+  resolved: F[];
+  unchanged: number;
+}
+
+export function listChanges<F extends ComparableFinding>(
+  previous: readonly F[],
+  current: Iterable<F>,
+): ChangeLists<F> {
+  const waiting = new Map<string, number[]>();
+  previous.forEach((f, i) => {
+    const key = findingKey(f);
+    const list = waiting.get(key);
+    if (list) list.push(i);
+    else waiting.set(key, [i]);
+  });
+  const matched = new Uint8Array(previous.length);
+  const out: ChangeLists<F> = { new: [], resolved: [], unchanged: 0 };
+  for (const f of current) {
+    const i = waiting.get(findingKey(f))?.shift();
+    if (i === undefined) out.new.push(f);
+    else {
+      matched[i] = 1;
+      out.unchanged++;
+    }
+  }
+  out.resolved = previous.filter((_, i) => matched[i] === 0);
+  return out;
+}

@@ -76,7 +76,8 @@ class Checker {
 
 export function checkReportShape(report: unknown): string[] {
   const c = new Checker();
-  if (!c.object('report', report, [...REPORT_KEYS, ...REPORT_KEYS_REST], ['roster'])) return c.problems;
+  if (!c.object('report', report, [...REPORT_KEYS, ...REPORT_KEYS_REST], ['roster', 'changes']))
+    return c.problems;
   if (report.reportVersion !== REPORT_VERSION)
     c.fail('reportVersion', `expected ${REPORT_VERSION}, got ${JSON.stringify(report.reportVersion)}`);
   const at = report.generatedAt;
@@ -111,6 +112,7 @@ export function checkReportShape(report: unknown): string[] {
   c.countMap('formatting', report.formatting, 'formatting');
   c.countMap('hold', report.hold, 'hold');
   if ('roster' in report && !isSnapshot(report.roster)) c.fail('roster', 'expected a roster snapshot');
+  if ('changes' in report) checkChanges(c, report.changes);
   if (!Array.isArray(report.findings)) {
     c.fail('findings', `expected an array, got ${kindOf(report.findings)}`);
     return c.problems;
@@ -118,6 +120,21 @@ export function checkReportShape(report: unknown): string[] {
   const typed = report.findings.every((f, i) => checkFinding(c, `findings[${i}]`, f, schoolIds));
   if (typed && c.problems.length === 0) checkAgreement(c, report, report.findings as Obj[]);
   return c.problems;
+}
+
+/** `changes` (a report made with --previous): the resolved findings name the earlier run's schools. */
+function checkChanges(c: Checker, changes: unknown): void {
+  if (!c.object('changes', changes, ['comparedWith', 'reason', 'new', 'resolved', 'unchanged'])) return;
+  c.type('changes.comparedWith', changes.comparedWith, 'string', true);
+  c.type('changes.reason', changes.reason, 'string', true);
+  if ((changes.comparedWith === null) === (changes.reason === null))
+    c.fail('changes', 'expected either comparedWith or reason');
+  c.count('changes.unchanged', changes.unchanged);
+  for (const list of ['new', 'resolved'] as const) {
+    const items = changes[list];
+    if (!Array.isArray(items)) c.fail(`changes.${list}`, `expected an array, got ${kindOf(items)}`);
+    else items.every((f, i) => checkFinding(c, `changes.${list}[${i}]`, f, null));
+  }
 }
 
 /** The school entries; returns the IDs listed (null for the "(no school)" bucket). */
@@ -144,7 +161,8 @@ function checkSchools(c: Checker, schools: unknown): Set<string | null> {
   return ids;
 }
 
-function checkFinding(c: Checker, path: string, f: unknown, schoolIds: Set<string | null>): boolean {
+/** `schoolIds` null: the finding's schools are another run's (not checked against this one's). */
+function checkFinding(c: Checker, path: string, f: unknown, schoolIds: Set<string | null> | null): boolean {
   const before = c.problems.length;
   if (!c.object(path, f, FINDING_KEYS)) return false;
   if (typeof f.code !== 'string' || !CODES.has(f.code))
@@ -166,9 +184,10 @@ function checkFinding(c: Checker, path: string, f: unknown, schoolIds: Set<strin
     const stage1or3 = f.severity === 'formatting' || f.severity === 'hold';
     if (stage1or3 !== (f.schools.length === 0))
       c.fail(`${path}.schools`, stage1or3 ? 'expected [] (district level)' : 'expected at least one school');
-    for (const s of f.schools)
-      if (!schoolIds.has(s as string | null))
-        c.fail(`${path}.schools`, `${JSON.stringify(s)} is not a listed school`);
+    if (schoolIds)
+      for (const s of f.schools)
+        if (!schoolIds.has(s as string | null))
+          c.fail(`${path}.schools`, `${JSON.stringify(s)} is not a listed school`);
   }
   return c.problems.length === before;
 }
