@@ -20,6 +20,7 @@ import type {
   StoreName,
 } from './schema.ts';
 import { STORES } from './schema.ts';
+import { sameQuestion } from './records.ts';
 import { defaultLocks, holdLock, lockName, newWriterToken, type LockManagerLike } from './writer-lock.ts';
 
 const KEEP_KEY = 'keep';
@@ -122,12 +123,16 @@ export class HistoryStore {
   }
 
   /** The newest complete run of a district. */
-  latestRun(district: string): Promise<RunHead | null> {
+  /**
+   * The district's newest run that answers the same question: of the detected format (`forced`
+   * null), or forced to the same format (records.ts sameQuestion).
+   */
+  latestRun(district: string, forced: string | null = null): Promise<RunHead | null> {
     return this.#use(async (db) => {
       const range = IDBKeyRange.bound([district, ''], [district, '\uffff']);
       const index = db.transaction('runs').store.index('by-district');
       for (let c = await index.openCursor(range, 'prev'); c; c = await c.continue())
-        if (c.value.complete) return c.value;
+        if (c.value.complete && sameQuestion(c.value, forced)) return c.value;
       return null;
     });
   }

@@ -155,6 +155,11 @@ function headProblem(v: unknown, now: number): string | null {
             ? null
             : need(typeof h.sample === 'boolean', 'head.sample', 'is not true or false'),
         () =>
+          h.formatForced === undefined
+            ? null
+            : need(typeof h.formatForced === 'boolean', 'head.formatForced', 'is not true or false'),
+        () => (h.chosen === undefined ? null : string(h.chosen, 'head.chosen')),
+        () =>
           h.changes === null
             ? null
             : first([

@@ -59,6 +59,13 @@ export interface RunHead {
   startedAt: string;
   /** The writer token of the page that wrote it (writer-lock.ts); absent in runs of older builds. */
   writer?: string;
+  /**
+   * The admin chose the format instead of the detected one: another question about the same files,
+   * so such a run is compared only with runs forced to the same format (absent: detected).
+   */
+  formatForced?: boolean;
+  /** What the admin chose, in words: "district.zip", "the folder export" (absent in older runs). */
+  chosen?: string;
   /** The same run imported twice is stored once (runs.ts fingerprintOf). */
   fingerprint: string;
   changes: RunChanges | null;

@@ -130,7 +130,13 @@ export async function storeRun(
   store: HistoryStore,
   report: RunReport,
   findings: Finding[],
-  options: { snapshot?: PackedSnapshot | null; keep?: KeepMode; sample?: boolean } = {},
+  options: {
+    snapshot?: PackedSnapshot | null;
+    keep?: KeepMode;
+    sample?: boolean;
+    formatForced?: boolean;
+    chosen?: string;
+  } = {},
 ): Promise<number> {
   const keep = options.keep ?? 'findings';
   const district = districtAfterRun(
@@ -138,7 +144,14 @@ export async function storeRun(
     report.summary.generatedAt,
     await store.districts(),
   );
-  const facts = { sample: options.sample ?? false, kept: keep, findingCount: findings.length, changes: null };
+  const facts = {
+    sample: options.sample ?? false,
+    kept: keep,
+    findingCount: findings.length,
+    changes: null,
+    ...(options.formatForced !== undefined && { formatForced: options.formatForced }),
+    ...(options.chosen !== undefined && { chosen: options.chosen }),
+  };
   const run = await store.beginRun(
     headOf(report.summary, district.id, { ...facts, chunkCount: 0, complete: false }),
   );
