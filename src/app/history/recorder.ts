@@ -33,6 +33,10 @@ export interface RecordRequest {
   previous: RunHead | null;
   district: DistrictRecord;
   keep: KeepMode;
+  /** The admin chose the format (the run is kept and marked). */
+  formatForced?: boolean;
+  /** What was checked, in words. */
+  chosen?: string;
 }
 
 export interface RecordOutcome {
@@ -97,6 +101,8 @@ export async function recordRun(
         chunkCount: 0,
         changes: null,
         complete: false,
+        ...(request.formatForced && { formatForced: true }),
+        ...(request.chosen !== undefined && { chosen: request.chosen }),
       }),
     );
   } catch (error) {
