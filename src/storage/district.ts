@@ -64,5 +64,6 @@ export function districtAfterRun(
   }
   const merged = [...new Set([...found.schools, ...keys])].sort();
   if (at < found.lastRunAt) return { ...found, schools: merged }; // an older run, imported
-  return { ...found, label: districtLabel(schools), schools: merged, lastRunAt: at };
+  const label = found.named ? found.label : districtLabel(schools);
+  return { ...found, label, schools: merged, lastRunAt: at };
 }

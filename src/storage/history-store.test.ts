@@ -90,6 +90,18 @@ describe('the history store', () => {
     expect(await store.latestRun(district, 'clever')).toBeNull();
   });
 
+  it('keeps the name the admin gave a district through later runs of it', async () => {
+    await storeRun(store, runReport(MON, []), []);
+    const [d] = await store.districts();
+    expect(d.label).toBe('North and South');
+    await store.renameDistrict(d.id, 'Springfield Public Schools');
+    await storeRun(store, runReport(TUE, []), []);
+    expect(await store.districts()).toMatchObject([
+      { id: d.id, label: 'Springfield Public Schools', named: true },
+    ]);
+    await expect(store.renameDistrict('d-gone', 'x')).rejects.toThrow(/no longer in the history/);
+  });
+
   it('keeps counts only when asked: no findings stored', async () => {
     expect(await store.keepMode()).toBe('findings');
     await store.setKeepMode('counts');

@@ -151,6 +151,17 @@ export class HistoryStore {
     });
   }
 
+  /** The admin names (or renames) a district; later runs keep the name. */
+  renameDistrict(id: string, label: string): Promise<void> {
+    return this.#use(async (db) => {
+      const tx = db.transaction('districts', 'readwrite');
+      const known = await tx.store.get(id);
+      if (!known) throw new Error('this district is no longer in the history');
+      await tx.store.put({ ...known, label, named: true });
+      await tx.done;
+    });
+  }
+
   districts(): Promise<DistrictRecord[]> {
     return this.#use((db) => db.getAll('districts'));
   }
@@ -195,7 +206,9 @@ export class HistoryStore {
       const schools = known
         ? [...new Set([...known.schools, ...facts.district.schools])].sort()
         : facts.district.schools;
-      await tx.objectStore('districts').put({ ...facts.district, schools });
+      // A name the admin gave meanwhile (another tab) is kept.
+      const named = known?.named ? { label: known.label, named: true } : {};
+      await tx.objectStore('districts').put({ ...facts.district, ...named, schools });
       await tx.objectStore('details').put(facts.details);
       if (facts.snapshot) await tx.objectStore('snapshots').put({ run, snapshot: facts.snapshot });
       await tx.objectStore('runs').put({

@@ -241,6 +241,7 @@ export function runLabel(v: unknown, position: number): string {
 export function isDistrict(v: unknown, now = Date.now()): v is DistrictRecord {
   return (
     object({ id: string, label: string, schools: list(string) })(v, 'district') === null &&
+    ['undefined', 'boolean'].includes(typeof (v as DistrictRecord).named) &&
     timeProblem((v as DistrictRecord).lastRunAt, 'lastRunAt', now) === null
   );
 }

@@ -116,8 +116,10 @@ export interface SnapshotRecord {
 
 export interface DistrictRecord {
   id: string;
-  /** "North High, South Elementary and 3 more schools". */
+  /** "North High, South Elementary and 3 more schools", or the name the admin gave it. */
   label: string;
+  /** The admin named the district: later runs keep its label (absent: named after its schools). */
+  named?: boolean;
   /** Every school key (district.ts schoolKeysOf) seen in the district's runs. */
   schools: string[];
   lastRunAt: string;

@@ -70,6 +70,22 @@ describe('exporting and importing the history', () => {
     expect((await store.districts()).length).toBe(2);
   });
 
+  it('carries the name the admin gave a district', async () => {
+    await twoRuns();
+    const id = (await store.runs())[1].district;
+    await store.renameDistrict(id, 'Springfield Public Schools');
+    const text = await (await exportHistory(store)).text();
+    await store.deleteAll();
+    await importHistory(store, text);
+    const districts = await store.districts();
+    expect(districts.filter((d) => d.named).map((d) => d.label)).toEqual(['Springfield Public Schools']);
+    const spoiled = JSON.parse(text);
+    for (const d of spoiled.districts) d.named = 'yes';
+    await store.deleteAll();
+    await importHistory(store, JSON.stringify(spoiled));
+    expect((await store.districts()).some((d) => d.named)).toBe(false);
+  });
+
   it('does not duplicate runs imported twice or already here', async () => {
     await twoRuns();
     const text = await (await exportHistory(store)).text();

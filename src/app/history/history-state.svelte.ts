@@ -215,6 +215,18 @@ export class HistoryState {
     });
   }
 
+  renameDistrict(id: string, label: string): Promise<boolean> {
+    const name = label.trim();
+    if (!name) {
+      this.message = 'A district needs a name: it was left as it was.';
+      return Promise.resolve(false);
+    }
+    return this.#act(async () => {
+      await this.store.renameDistrict(id, name);
+      return `The district is now called ${name}.`;
+    });
+  }
+
   deleteAll(): Promise<boolean> {
     return this.#act(async () => {
       await this.store.deleteAll();
