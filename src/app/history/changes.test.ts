@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareFindings, type ComparableFinding } from '../../core/report/changes.ts';
+import { compareFindings, listChanges, type ComparableFinding } from '../../core/report/changes.ts';
 import { ChangeCounter } from './changes.ts';
 
 const arbFinding: fc.Arbitrary<ComparableFinding> = fc.record({
@@ -37,6 +37,22 @@ describe('changes counted while findings stream by', () => {
             const empty = expected.new + expected.resolved + expected.unchanged === 0;
             expect(result.schools[key] ?? (empty ? expected : undefined)).toEqual(expected);
           }
+        },
+      ),
+    );
+  });
+
+  it('lists the new and resolved findings as core/report listChanges does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbFinding, { maxLength: 30 }),
+        fc.array(arbFinding, { maxLength: 30 }),
+        (before, now) => {
+          const counter = new ChangeCounter({ lists: true });
+          before.forEach((f) => counter.addPrevious(f));
+          now.forEach((f) => counter.addCurrent(f));
+          const { new: added, resolved } = listChanges(before, now);
+          expect(counter.result().lists).toEqual({ new: added, resolved });
         },
       ),
     );

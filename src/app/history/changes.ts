@@ -8,10 +8,12 @@ import { findingKey, type Changes, type ComparableFinding } from '../../core/rep
 import type { PackedFinding } from '../../storage/schema.ts';
 import { schoolKey } from '../state/school-view.svelte.ts';
 
-export interface RunComparison {
+export interface RunComparison<F extends ComparableFinding = ComparableFinding> {
   district: Changes;
   /** schoolKey → changes in that school (schools without any finding in either run are left out). */
   schools: Record<string, Changes>;
+  /** The findings themselves, when collected: new in this run's order, resolved in the earlier run's. */
+  lists?: { new: F[]; resolved: F[] };
 }
 
 export function comparable(p: PackedFinding): ComparableFinding {
@@ -41,10 +43,20 @@ class Tally {
   }
 }
 
-export class ChangeCounter {
+export class ChangeCounter<F extends ComparableFinding = ComparableFinding> {
   #district = new Tally();
   #schools = new Map<string, Tally>();
   #current = false;
+  /** With lists: the earlier findings by key (in their order) and this run's new ones. */
+  #earlier: Map<string, number[]> | null = null;
+  #before: F[] = [];
+  #matched: boolean[] = [];
+  #new: F[] = [];
+
+  /** `lists`: keep the new and resolved findings themselves, not only their numbers. */
+  constructor(options: { lists?: boolean } = {}) {
+    if (options.lists) this.#earlier = new Map();
+  }
 
   #school(key: string): Tally {
     let tally = this.#schools.get(key);
@@ -53,23 +65,40 @@ export class ChangeCounter {
   }
 
   /** A finding of the earlier run (all of them must come before the first current one). */
-  addPrevious(f: ComparableFinding): void {
+  addPrevious(f: F): void {
     if (this.#current) throw new Error('the earlier findings must all come first');
     const key = findingKey(f);
     this.#district.addBefore(key);
     for (const s of f.schools) this.#school(schoolKey({ id: s })).addBefore(key);
+    if (this.#earlier) {
+      const list = this.#earlier.get(key);
+      const at = this.#before.push(f) - 1;
+      if (list) list.push(at);
+      else this.#earlier.set(key, [at]);
+    }
   }
 
-  addCurrent(f: ComparableFinding): void {
+  addCurrent(f: F): void {
     this.#current = true;
     const key = findingKey(f);
     this.#district.addNow(key);
     for (const s of f.schools) this.#school(schoolKey({ id: s })).addNow(key);
+    if (this.#earlier) {
+      const list = this.#earlier.get(key);
+      const at = list?.shift();
+      if (at === undefined) this.#new.push(f);
+      else this.#matched[at] = true;
+    }
   }
 
-  result(): RunComparison {
+  result(): RunComparison<F> {
     const schools: Record<string, Changes> = {};
     for (const [key, tally] of this.#schools) schools[key] = tally.finish();
-    return { district: this.#district.finish(), schools };
+    const result: RunComparison<F> = { district: this.#district.finish(), schools };
+    if (this.#earlier) {
+      const resolved = this.#before.filter((_, i) => !this.#matched[i]);
+      result.lists = { new: this.#new, resolved };
+    }
+    return result;
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { PackedSnapshot } from '../../core/snapshot/packed-snapshot.ts';
 import type { Finding } from '../../core/report/types.ts';
-import { packFinding } from '../../storage/codec.ts';
+import { packFinding, unpackFinding } from '../../storage/codec.ts';
 import { StorageError, storageError } from '../../storage/db.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
 import { detailsOf, headOf, type RunReport } from '../../storage/records.ts';
@@ -16,7 +16,7 @@ import {
   type KeepMode,
   type RunHead,
 } from '../../storage/schema.ts';
-import { ChangeCounter, comparable, type RunComparison } from './changes.ts';
+import { ChangeCounter, type RunComparison } from './changes.ts';
 
 /** The finished run in the worker. */
 export interface RunSource {
@@ -42,8 +42,8 @@ export interface RecordRequest {
 export interface RecordOutcome {
   /** The stored run, or null when it was not kept. */
   runId: number | null;
-  /** Null when there is no earlier run with findings to compare with. */
-  comparison: RunComparison | null;
+  /** Null when there is no earlier run with findings to compare with; lists the new and resolved findings. */
+  comparison: RunComparison<Finding> | null;
   /** The earlier run kept its findings, but they could not be read (so there is no comparison). */
   earlierUnreadable: boolean;
   /** Why the run is not in the history (null when it is). */
@@ -67,12 +67,14 @@ const findingCount = (r: RunReport) => {
 async function earlierFindings(
   store: HistoryStore,
   previous: RunHead | null,
-): Promise<ChangeCounter | 'unreadable' | null> {
+): Promise<ChangeCounter<Finding> | 'unreadable' | null> {
   if (!previous || previous.kept !== 'findings') return null;
-  const counter = new ChangeCounter();
+  const counter = new ChangeCounter<Finding>({ lists: true });
   try {
+    // The earlier run's rules give its findings back their severity and fix (for the lists).
+    const rules = (await store.details(previous.id!))?.rules ?? {};
     for await (const chunk of store.findings(previous))
-      for (const p of chunk) counter.addPrevious(comparable(p));
+      for (const p of chunk) counter.addPrevious(unpackFinding(p, rules));
   } catch {
     return 'unreadable'; // the changes are not known
   }

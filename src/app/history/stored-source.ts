@@ -6,8 +6,8 @@
  * run's CSV leaves them empty.
  */
 import { unpackSnapshot } from '../../core/snapshot/packed-snapshot.ts';
-import { NO_SCHOOL_NAME } from '../../core/report/build.ts';
-import { CSV_HEADER, csvLine, type CsvRow } from '../../core/report/csv.ts';
+import { CSV_HEADER, csvLine } from '../../core/report/csv.ts';
+import { csvRowsOf, schoolNames, type CsvNames } from './finding-csv.ts';
 import { unpackFinding } from '../../storage/codec.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
 import { summaryOf } from '../../storage/records.ts';
@@ -136,38 +136,14 @@ export class StoredRunSource implements ReportSource {
   }
 
   async #csv(filter: FindingFilter): Promise<Blob> {
-    const names = new Map<string | null, string>(this.details.schools.map((s) => [s.id, s.name]));
-    names.set(null, NO_SCHOOL_NAME);
+    const names: CsvNames = {
+      schools: schoolNames(this.details.schools),
+      // Runs kept before Remind's names were added have none in their rules.
+      remindName: (code) => this.details.rules[code]?.remindName ?? null,
+    };
     const parts: BlobPart[] = [CSV_HEADER];
-    for await (const f of this.#all()) {
-      if (filter.code !== undefined && f.code !== filter.code) continue;
-      const inScope = filter.school === undefined ? f.schools : f.schools.filter((s) => s === filter.school);
-      if (filter.school !== undefined && inScope.length === 0) continue;
-      const isClass = f.entity === 'class';
-      const base: Omit<CsvRow, 'school_id' | 'school_name'> = {
-        severity: f.severity,
-        code: f.code,
-        reason: f.reason,
-        role: f.entity,
-        source_id: f.id,
-        first_name: null,
-        last_name: null,
-        email: f.field === 'email' ? f.value : null,
-        phone: f.field === 'phone' ? f.value : null,
-        dob: null,
-        class_id: isClass ? f.id : null,
-        class_name: isClass ? f.name : null,
-        file: f.file,
-        row: f.row,
-        problem: f.message,
-        how_to_fix: f.fix,
-        // Runs kept before Remind's names were added have none in their rules.
-        remind_name: this.details.rules[f.code]?.remindName ?? null,
-      };
-      if (inScope.length === 0) parts.push(csvLine({ school_id: null, school_name: null, ...base }));
-      for (const s of inScope)
-        parts.push(csvLine({ school_id: s, school_name: names.get(s) ?? null, ...base }));
-    }
+    for await (const f of this.#all())
+      for (const row of csvRowsOf(f, names, filter)) parts.push(csvLine(row));
     return new Blob(parts, { type: 'text/csv;charset=utf-8' });
   }
 }
