@@ -98,6 +98,12 @@ describe('the report and the history together', () => {
     expect(screen.getByText(/Changes since the last run:/).parentElement?.textContent).toMatch(
       `7 resolved, 0 new, 6 unchanged since ${since}.`,
     );
+    // The findings themselves: the seven teachers now gone, listed.
+    await fireEvent.click(screen.getByText('Resolved findings (7)'));
+    const resolved = screen.getByRole('table', { name: 'Resolved findings' });
+    expect(within(resolved).getAllByRole('row')).toHaveLength(8);
+    expect(within(resolved).getAllByRole('row')[1].textContent).toMatch(/teacher-email.*North/);
+    expect(screen.queryByText(/^New findings/)).toBeNull();
     const schools = screen.getByRole('table', { name: 'Schools' });
     await fireEvent.click(within(schools).getByRole('button', { name: 'North' }));
     expect(screen.getByText(/In this school:/).parentElement?.textContent).toMatch(

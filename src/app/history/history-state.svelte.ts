@@ -11,7 +11,7 @@ import { sameQuestion } from '../../storage/records.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
 import type { DistrictRecord, KeepMode, RunHead } from '../../storage/schema.ts';
 import { exportHistory, ImportError, importHistory, type ImportResult } from '../../storage/transfer.ts';
-import type { FormatId } from '../../shared/report-types.ts';
+import type { Finding, FormatId } from '../../shared/report-types.ts';
 import type { RunInput } from '../../worker/api.ts';
 import type { EarlierRun, FinishedRun, Report } from '../state/run-state.svelte.ts';
 import { recordRun } from './recorder.ts';
@@ -36,6 +36,8 @@ export interface RunNote {
   sample?: boolean;
   /** schoolKey → changes; null when not known. */
   schools: Record<string, Changes> | null;
+  /** The new and resolved findings themselves (the run just checked; not kept in the history). */
+  lists?: { new: Finding[]; resolved: Finding[] } | null;
 }
 
 export interface StorageUse {
@@ -170,6 +172,7 @@ export class HistoryState {
         changes: outcome.comparison?.district ?? null,
         unknownBecause: outcome.earlierUnreadable ? 'unreadable' : 'counts-only',
         schools: outcome.comparison?.schools ?? null,
+        lists: outcome.comparison?.lists ?? null,
         ...(noSchools && { notCompared: 'no-schools' as const }),
         ...(run.formatForced && { formatForced: true }),
         ...(input.kind === 'sample' && { sample: true }),
