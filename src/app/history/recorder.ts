@@ -4,7 +4,6 @@
  * the write: when the browser refuses to keep the run, the report still gets its "changes since",
  * the half-written run is removed, and the earlier runs are untouched.
  */
-import type { PackedSnapshot } from '../../core/snapshot/packed-snapshot.ts';
 import type { Finding } from '../../core/report/types.ts';
 import { packFinding, unpackFinding } from '../../storage/codec.ts';
 import { StorageError, storageError } from '../../storage/db.ts';
@@ -16,15 +15,11 @@ import {
   type KeepMode,
   type RunHead,
 } from '../../storage/schema.ts';
+import type { FinishedRun } from '../state/run-state.svelte.ts';
 import { ChangeCounter, type RunComparison } from './changes.ts';
 
-/** The finished run in the worker. */
-export interface RunSource {
-  historyFindings(offset: number, limit: number): Promise<Finding[]>;
-  snapshot(): Promise<PackedSnapshot>;
-  /** False once another check replaced this run in the worker. */
-  isCurrent(): boolean;
-}
+/** The finished run in the worker (run-state's FinishedRun: one description of it). */
+export type RunSource = Pick<FinishedRun, 'historyFindings' | 'snapshot' | 'isCurrent'>;
 
 export interface RecordRequest {
   report: RunReport;

@@ -7,6 +7,7 @@
  */
 import { unpackSnapshot } from '../../core/snapshot/packed-snapshot.ts';
 import { CSV_HEADER, csvLine } from '../../core/report/csv.ts';
+import { listClose, listItem, reportJsonShell } from '../../core/report/json.ts';
 import { csvRowsOf, schoolNames, type CsvNames } from './finding-csv.ts';
 import { unpackFinding } from '../../storage/codec.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
@@ -117,21 +118,15 @@ export class StoredRunSource implements ReportSource {
   }
 
   async #json(): Promise<Blob> {
-    const summary = summaryOf(this.head, this.details);
     const snapshot = await this.store.snapshot(this.head.id!);
-    const text = JSON.stringify(
-      { ...summary, findings: [], ...(snapshot ? { roster: unpackSnapshot(snapshot) } : {}) },
-      null,
-      2,
+    const shell = reportJsonShell(
+      summaryOf(this.head, this.details),
+      snapshot ? unpackSnapshot(snapshot) : undefined,
     );
-    const at = text.indexOf('"findings": []') + '"findings": ['.length;
-    const parts: BlobPart[] = [text.slice(0, at)];
-    let first = true;
-    for await (const f of this.#all()) {
-      parts.push((first ? '\n    ' : ',\n    ') + JSON.stringify(f));
-      first = false;
-    }
-    parts.push((first ? '' : '\n  ') + text.slice(at));
+    const parts: BlobPart[] = [shell.text[0]];
+    let n = 0;
+    for await (const f of this.#all()) parts.push(listItem('findings', f, n++));
+    parts.push(listClose('findings', n), shell.text[1]);
     return new Blob(parts, { type: 'application/json' });
   }
 

@@ -39,6 +39,7 @@ export interface EarlierRun {
 export interface FinishedRun {
   historyFindings(offset: number, limit: number): Promise<Finding[]>;
   snapshot(): Promise<PackedSnapshot>;
+  /** False once another check replaced this run in the worker. */
   isCurrent(): boolean;
   /** The admin chose the format instead of the detected one (another question about the files). */
   formatForced?: boolean;

@@ -5,7 +5,8 @@
  * carries `changes` before it: the new and resolved findings, and how many are unchanged.
  */
 import type { ValidationResult } from './build.ts';
-import type { Finding, Report } from './types.ts';
+import type { RosterSnapshot } from '../snapshot/snapshot.ts';
+import type { Finding, Report, ReportSummary } from './types.ts';
 
 /** report.md's `changes`: what changed since an earlier report, or why it was not compared. */
 export interface ReportChanges {
@@ -18,45 +19,83 @@ export interface ReportChanges {
   unchanged: number;
 }
 
-const FINDINGS = '"__FINDINGS__"';
-const NEW = '"__NEW__"';
-const RESOLVED = '"__RESOLVED__"';
+const PLACEHOLDERS = { findings: '"__FINDINGS__"', new: '"__NEW__"', resolved: '"__RESOLVED__"' };
+export type ListName = keyof typeof PLACEHOLDERS;
 
-function* listPieces(items: Iterable<Finding>, indent: string): Generator<string> {
+/**
+ * The report JSON around its lists of findings: `text[i]` comes before `lists[i]` (which opens with
+ * "[" and is closed by `listClose`), and the last text after the last list. One shape for a fresh
+ * run (the worker, the command line) and a run read back from the history.
+ */
+export interface ReportJsonShell {
+  text: string[];
+  lists: ListName[];
+}
+
+export function reportJsonShell(
+  summary: ReportSummary,
+  snapshot: RosterSnapshot | undefined,
+  changes?: Pick<ReportChanges, 'comparedWith' | 'reason' | 'unchanged'>,
+): ReportJsonShell {
+  const head = JSON.stringify(
+    {
+      ...summary,
+      findings: '__FINDINGS__',
+      ...(changes && { changes: { ...changes, new: '__NEW__', resolved: '__RESOLVED__' } }),
+      roster: snapshot,
+    },
+    null,
+    2,
+  );
+  const lists: ListName[] = changes ? ['findings', 'new', 'resolved'] : ['findings'];
+  const text: string[] = [];
+  let from = 0;
+  for (const name of lists) {
+    const at = head.indexOf(PLACEHOLDERS[name], from);
+    text.push(head.slice(from, at));
+    from = at + PLACEHOLDERS[name].length;
+  }
+  text.push(head.slice(from));
+  return { text, lists };
+}
+
+const INDENT: Record<ListName, string> = { findings: '    ', new: '      ', resolved: '      ' };
+
+/** One finding of a list (`index` 0 is the first), as the report writes it. */
+export function listItem(name: ListName, f: Finding, index: number): string {
+  return (index === 0 ? '[\n' : ',\n') + INDENT[name] + JSON.stringify(f);
+}
+
+/** The end of a list of `count` findings. */
+export function listClose(name: ListName, count: number): string {
+  return count === 0 ? '[]' : `\n${INDENT[name].slice(2)}]`;
+}
+
+function* listPieces(name: ListName, items: Iterable<Finding>): Generator<string> {
   let batch = '';
-  let any = false;
+  let n = 0;
   for (const f of items) {
-    batch += (any ? ',\n' : '\n') + indent + JSON.stringify(f);
-    any = true;
+    batch += listItem(name, f, n++);
     if (batch.length > 1 << 16) {
       yield batch;
       batch = '';
     }
   }
-  yield batch + (any ? `\n${indent.slice(2)}]` : ']');
+  yield batch + listClose(name, n);
 }
 
 export function* reportJsonPieces(result: ValidationResult, changes?: ReportChanges): Generator<string> {
-  const head = JSON.stringify(
-    {
-      ...result.summary,
-      findings: '__FINDINGS__',
-      ...(changes && { changes: { ...changes, new: '__NEW__', resolved: '__RESOLVED__' } }),
-      roster: result.snapshot,
-    },
-    null,
-    2,
-  );
-  let from = 0;
-  const lists: [string, Iterable<Finding>, string][] = [[FINDINGS, result.findings, '    ']];
-  if (changes) lists.push([NEW, changes.new, '      '], [RESOLVED, changes.resolved, '      ']);
-  for (const [placeholder, items, indent] of lists) {
-    const at = head.indexOf(placeholder, from);
-    yield head.slice(from, at) + '[';
-    yield* listPieces(items, indent);
-    from = at + placeholder.length;
+  const shell = reportJsonShell(result.summary, result.snapshot, changes);
+  const items: Record<ListName, Iterable<Finding>> = {
+    findings: result.findings,
+    new: changes?.new ?? [],
+    resolved: changes?.resolved ?? [],
+  };
+  for (const [i, name] of shell.lists.entries()) {
+    yield shell.text[i];
+    yield* listPieces(name, items[name]);
   }
-  yield head.slice(from);
+  yield shell.text[shell.lists.length];
 }
 
 /** The whole report as one object (tests, small districts). */
