@@ -5,7 +5,7 @@
  * phone of another field) are left empty.
  */
 import { NO_SCHOOL_NAME } from '../../core/report/build.ts';
-import type { CsvRow } from '../../core/report/csv.ts';
+import { CSV_HEADER, csvLine, type CsvRow } from '../../core/report/csv.ts';
 import type { Finding, FindingFilter } from '../../shared/report-types.ts';
 
 export interface CsvNames {
@@ -49,4 +49,11 @@ export function csvRowsOf(f: Finding, names: CsvNames, filter: FindingFilter = {
   };
   if (inScope.length === 0) return [{ school_id: null, school_name: null, ...base }];
   return inScope.map((s) => ({ school_id: s, school_name: names.schools.get(s) ?? null, ...base }));
+}
+
+/** A CSV file of findings held in the page. */
+export function csvBlobOf(findings: Iterable<Finding>, names: CsvNames, filter: FindingFilter = {}): Blob {
+  const parts: BlobPart[] = [CSV_HEADER];
+  for (const f of findings) for (const row of csvRowsOf(f, names, filter)) parts.push(csvLine(row));
+  return new Blob(parts, { type: 'text/csv;charset=utf-8' });
 }
