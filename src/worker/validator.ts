@@ -3,6 +3,7 @@
  * It keeps the last ValidationResult and answers the page's questions about it.
  */
 import { InputError, validate } from '../core/engine/validate.ts';
+import { compareAgain } from '../core/engine/compare-again.ts';
 import { ADAPTERS } from '../core/formats/registry.ts';
 import { jsSha256 } from '../core/input/hash.ts';
 import type { ValidationResult } from '../core/report/build.ts';
@@ -84,6 +85,13 @@ async function samplePrevious(now: Date | undefined): Promise<RosterSnapshot> {
   return (await validate(samplePreviousSources(), { now, hash: jsSha256 })).snapshot;
 }
 
+function outcomeOf(result: ValidationResult): RunOutcome {
+  const codes = new Set(result.findings.raw.map((f) => f.code));
+  const rules = Object.fromEntries([...codes].map((code) => [code, ruleInfo(code)]));
+  const { files, blocking } = fileProblemsOf(result);
+  return { ok: true, summary: result.summary, rules, fileProblems: files, blocking, formats: FORMATS };
+}
+
 export function createValidator(): ValidatorApi {
   let current: { result: ValidationResult; index: FindingIndex } | null = null;
   const need = () => {
@@ -117,19 +125,16 @@ export function createValidator(): ValidatorApi {
         throw error;
       }
       current = { result, index: new FindingIndex(result) };
-      const { summary } = result;
-      const codes = new Set(result.findings.raw.map((f) => f.code));
-      const rules = Object.fromEntries([...codes].map((code) => [code, ruleInfo(code)]));
-      const { files, blocking } = fileProblemsOf(result);
-      const outcome: RunOutcome = {
-        ok: true,
-        summary,
-        rules,
-        fileProblems: files,
-        blocking,
-        formats: FORMATS,
-      };
-      return outcome;
+      return outcomeOf(result);
+    },
+
+    async compareAgain(previous) {
+      const again = compareAgain(
+        need().result,
+        previous && isPackedSnapshot(previous) ? unpackSnapshot(previous) : null,
+      );
+      current = { result: again, index: new FindingIndex(again) };
+      return outcomeOf(again);
     },
 
     async findings(filter, offset, limit): Promise<FindingPage> {

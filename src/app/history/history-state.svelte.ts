@@ -148,7 +148,8 @@ export class HistoryState {
           ? await this.store.latestRun(district.id, forced)
           : null;
       if (input.kind === 'files' && !this.#rerunning && (previous?.id ?? null) !== (earlier?.run ?? null)) {
-        // Compared with another district's run: check again against this district's own.
+        // Compared with another district's run: compare again with this district's own (the worker
+        // redoes only the comparison, from the roster it holds; the files are not read again).
         this.#rerunning = true;
         const snapshot = previous ? await this.store.snapshot(previous.id!) : null;
         if (run.isCurrent()) rerun(previous ? { run: previous.id!, snapshot } : null);

@@ -103,6 +103,27 @@ export class RunState implements ReportSource {
     return this.#request ? this.#launch(this.#request, earlier) : Promise.resolve();
   }
 
+  /**
+   * Compares the finished check again with another earlier run (it is of another district than
+   * guessed): the worker redoes only the comparison, from the roster it holds; the files are not read again.
+   */
+  async compareAgain(earlier: EarlierRun | null): Promise<void> {
+    const id = this.#runId;
+    const request = this.#request;
+    const client = this.#client;
+    if (!request || !client || this.phase !== 'done') return;
+    try {
+      const outcome = await client.compareAgain(earlier?.snapshot ?? null);
+      if (id !== this.#runId || !outcome.ok) return;
+      this.report = outcome;
+      this.#onReport?.(outcome, request.input, earlier, this.#finished(id, request));
+    } catch (error) {
+      if (id !== this.#runId) return;
+      this.#drop();
+      this.#fail({ kind: 'crash', message: describe(error) });
+    }
+  }
+
   /** Stops the worker; the page is ready for another try. */
   cancel(): void {
     this.#runId++;

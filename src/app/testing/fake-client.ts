@@ -26,6 +26,12 @@ export class FakeClient implements ValidatorClient {
   download: ValidatorClient['download'] = (request) => this.#api().download(request);
   snapshot: ValidatorClient['snapshot'] = () => this.#api().snapshot();
   historyFindings: ValidatorClient['historyFindings'] = (...args) => this.#api().historyFindings(...args);
+  /** The earlier runs each compareAgain was asked with. */
+  readonly comparedAgain: unknown[] = [];
+  compareAgain: ValidatorClient['compareAgain'] = (previous) => {
+    this.comparedAgain.push(previous);
+    return this.#api().compareAgain(previous);
+  };
   dispose(): void {
     this.disposed = true;
   }
