@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ValidationResult } from '../core/report/build.ts';
 import { csvPieces, fileSlug } from '../core/report/csv.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
-import { reportJsonPieces, type ReportChanges } from '../core/report/json.ts';
+import { reportJsonPieces, type AcknowledgedMarks, type ReportChanges } from '../core/report/json.ts';
 
 /** An output file or folder that cannot be written: one line for the person, no stack. */
 export class OutputError extends Error {
@@ -42,8 +42,9 @@ export async function writeJson(
   result: ValidationResult,
   target: string | NodeJS.WritableStream,
   changes?: ReportChanges,
+  acknowledged?: AcknowledgedMarks,
 ): Promise<void> {
-  await writePieces(reportJsonPieces(result, changes), target);
+  await writePieces(reportJsonPieces(result, changes, acknowledged), target);
   if (typeof target !== 'string') target.write('\n');
 }
 

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { InputError } from '../core/engine/validate.ts';
 import { checkReportShape } from '../core/report/schema.ts';
 import type { Finding, SchoolEntry } from '../core/report/types.ts';
+import { readAcknowledgements, type Acknowledgement } from '../core/report/acknowledged.ts';
 import { isSnapshot, type RosterSnapshot } from '../core/snapshot/snapshot.ts';
 
 export interface PreviousReport {
@@ -39,4 +40,20 @@ export async function readPrevious(path: string): Promise<PreviousReport> {
     snapshot: isSnapshot(report.roster) ? report.roster : null,
     findings: report.findings,
   };
+}
+
+/** The file given with --acknowledged: `{ "acknowledged": [ { "code", "id", "field", "value", "note" } ] }`. */
+export async function readAcknowledged(path: string): Promise<Acknowledgement[]> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(
+      `Cannot read the acknowledged findings ${path}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  const list = readAcknowledgements(data);
+  if (typeof list === 'string')
+    throw new InputError(`${path} is not a list of acknowledged findings: ${list}.`);
+  return list;
 }

@@ -222,6 +222,44 @@ describe('validate command line', () => {
     expect(report.findings.filter((f) => f.code === 'hold-removals')).toEqual([]);
   });
 
+  it('--acknowledged marks known findings and its exit status ignores them', async () => {
+    const report = await json(DIRTY);
+    const errors = report.findings.filter((f) => f.severity === 'error' && f.id !== null);
+    expect(errors.length).toBeGreaterThan(1);
+    expect(report.findings.some((f) => f.severity === 'error' && f.id === null)).toBe(false);
+    const ack = (list: typeof errors) =>
+      writeFileSync(
+        join(dir, 'ack.json'),
+        JSON.stringify({ acknowledged: list.map((f) => ({ code: f.code, id: f.id, note: 'known' })) }),
+      );
+    ack(errors);
+    const all = await cli(DIRTY, '--acknowledged', join(dir, 'ack.json'));
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain(`Acknowledged: ${errors.length} finding(s) known`);
+    const marked = await json(DIRTY, '--acknowledged', join(dir, 'ack.json'));
+    expect(checkReportShape(marked)).toEqual([]);
+    expect(marked.totals).toMatchObject({ acknowledged: errors.length, error: report.totals.error });
+    expect(marked.findings.filter((f) => f.acknowledged).length).toBe(errors.length);
+    ack(errors.slice(1));
+    expect((await cli(DIRTY, '--acknowledged', join(dir, 'ack.json'))).code).toBe(1);
+  });
+
+  it('--acknowledged matches by field and value when the acknowledgement gives them', async () => {
+    const report = await json(DIRTY);
+    const f = report.findings.find((x) => x.severity === 'error' && x.field !== null)!;
+    const write = (field: string) =>
+      writeFileSync(
+        join(dir, 'ack-field.json'),
+        JSON.stringify({ acknowledged: [{ code: f.code, id: f.id, field }] }),
+      );
+    write('not-' + f.field);
+    let marked = await json(DIRTY, '--acknowledged', join(dir, 'ack-field.json'));
+    expect(marked.totals).toMatchObject({ acknowledged: 0 });
+    write(f.field!);
+    marked = await json(DIRTY, '--acknowledged', join(dir, 'ack-field.json'));
+    expect(marked.totals).toMatchObject({ acknowledged: 1 });
+  });
+
   const exitCases = [
     { name: 'nothing blocks and there is no error', input: CLEAN, expected: 0 },
     { name: 'there are errors', input: DIRTY, expected: 1 },
@@ -277,6 +315,14 @@ describe('validate command line', () => {
         return [CLEAN, '--previous', join(dir, 'edited.json')];
       },
       says: /edited\.json is not a Roster Check report \(reportVersion 1\): findings\[0\]/,
+    },
+    {
+      name: 'an --acknowledged file of another shape',
+      argv: () => {
+        writeFileSync(join(dir, 'ack-bad.json'), '{"acknowledged": [{"code": "teacher-email"}]}');
+        return [CLEAN, '--acknowledged', join(dir, 'ack-bad.json')];
+      },
+      says: /ack-bad\.json is not a list of acknowledged findings: acknowledged\[0\]\.id is not a record ID/,
     },
     {
       name: 'a broken zip',

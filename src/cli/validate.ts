@@ -1,6 +1,8 @@
 /**
  * npm run validate -- <folder | file.zip | file.csv …> [--format ID] [--json FILE|-] [--csv-dir DIR] [--previous OLD.json]
- * Exit 0: nothing blocks and no errors; 1: formatting blocks or errors; 2: input unreadable or format unknown.
+ *                     [--acknowledged ACK.json]
+ * Exit 0: nothing blocks and no errors (acknowledged findings aside); 1: formatting blocks or errors;
+ * 2: input unreadable or format unknown.
  */
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -9,7 +11,8 @@ import { FORMAT_IDS } from '../core/formats/registry.ts';
 import type { FormatId } from '../core/formats/types.ts';
 import type { HashFactory } from '../core/input/hash.ts';
 import { collectPaths, inputProblem } from './inputs.ts';
-import { readPrevious, type PreviousReport } from './previous.ts';
+import { readAcknowledged, readPrevious, type PreviousReport } from './previous.ts';
+import { acknowledgedBy, verdictOf } from '../core/report/acknowledged.ts';
 import { summaryTable } from './table.ts';
 import { describeChanges, listChanges } from '../core/report/changes.ts';
 import { NOT_COMPARED_TEXT, whyNotCompared } from '../core/report/district.ts';
@@ -18,7 +21,7 @@ import type { ReportChanges } from '../core/report/json.ts';
 import { OutputError, writeCsvDir, writeJson } from './outputs.ts';
 
 export const USAGE =
-  'Usage: npm run validate -- <folder | file.zip | file.csv …> [--format ID] [--json FILE|-] [--csv-dir DIR] [--previous OLD.json]';
+  'Usage: npm run validate -- <folder | file.zip | file.csv …> [--format ID] [--json FILE|-] [--csv-dir DIR] [--previous OLD.json] [--acknowledged ACK.json]';
 
 const nodeSha256: HashFactory = () => {
   const h = createHash('sha256');
@@ -40,6 +43,7 @@ export async function main(
         json: { type: 'string' },
         'csv-dir': { type: 'string' },
         previous: { type: 'string' },
+        acknowledged: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -63,6 +67,7 @@ export async function main(
   try {
     const files = await collectPaths(positionals);
     const previous = values.previous ? await readPrevious(values.previous) : null;
+    const acknowledgements = values.acknowledged ? await readAcknowledged(values.acknowledged) : null;
     const result = await validate(files, {
       format: values.format as FormatId | undefined,
       hash: nodeSha256,
@@ -72,7 +77,10 @@ export async function main(
         : null,
     });
     const changes = previous ? changesSince(previous, result) : undefined;
-    if (values.json === '-') await writeJson(result, out, changes);
+    const is = acknowledgements ? acknowledgedBy(acknowledgements) : () => false;
+    const verdict = acknowledgements ? verdictOf(result.findings, is) : null;
+    const marks = verdict ? { is, count: verdict.acknowledged } : undefined;
+    if (values.json === '-') await writeJson(result, out, changes, marks);
     else {
       out.write(summaryTable(result));
       if (previous && changes) {
@@ -84,9 +92,14 @@ export async function main(
             out.write('(The earlier report carries no roster IDs, so removals could not be checked.)\n');
         }
       }
-      if (values.json) await writeJson(result, values.json, changes);
+      if (verdict)
+        out.write(
+          `Acknowledged: ${verdict.acknowledged} finding(s) known and left as they are; the exit status ignores them.\n`,
+        );
+      if (values.json) await writeJson(result, values.json, changes, marks);
     }
     if (values['csv-dir']) await writeCsvDir(result, values['csv-dir']);
+    if (verdict) return verdict.blocked || verdict.errors > 0 ? 1 : 0;
     const { blocked, totals } = result.summary;
     return blocked || totals.error > 0 ? 1 : 0;
   } catch (caught) {

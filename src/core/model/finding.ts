@@ -62,4 +62,6 @@ export interface Finding {
   otherId: string | null;
   message: string;
   fix: string;
+  /** Only in a report made with acknowledgements (`--acknowledged`): the admin knows of it. */
+  acknowledged?: true;
 }

@@ -32,14 +32,22 @@ export interface ReportJsonShell {
   lists: ListName[];
 }
 
+/** Acknowledged findings (`--acknowledged`): which, and how many (report.md). */
+export interface AcknowledgedMarks {
+  is: (f: Finding) => boolean;
+  count: number;
+}
+
 export function reportJsonShell(
   summary: ReportSummary,
   snapshot: RosterSnapshot | undefined,
   changes?: Pick<ReportChanges, 'comparedWith' | 'reason' | 'unchanged'>,
+  acknowledged?: AcknowledgedMarks,
 ): ReportJsonShell {
   const head = JSON.stringify(
     {
       ...summary,
+      ...(acknowledged && { totals: { ...summary.totals, acknowledged: acknowledged.count } }),
       findings: '__FINDINGS__',
       ...(changes && { changes: { ...changes, new: '__NEW__', resolved: '__RESOLVED__' } }),
       roster: snapshot,
@@ -71,11 +79,15 @@ export function listClose(name: ListName, count: number): string {
   return count === 0 ? '[]' : `\n${INDENT[name].slice(2)}]`;
 }
 
-function* listPieces(name: ListName, items: Iterable<Finding>): Generator<string> {
+function* listPieces(
+  name: ListName,
+  items: Iterable<Finding>,
+  acknowledged?: AcknowledgedMarks,
+): Generator<string> {
   let batch = '';
   let n = 0;
   for (const f of items) {
-    batch += listItem(name, f, n++);
+    batch += listItem(name, acknowledged?.is(f) ? { ...f, acknowledged: true } : f, n++);
     if (batch.length > 1 << 16) {
       yield batch;
       batch = '';
@@ -84,8 +96,12 @@ function* listPieces(name: ListName, items: Iterable<Finding>): Generator<string
   yield batch + listClose(name, n);
 }
 
-export function* reportJsonPieces(result: ValidationResult, changes?: ReportChanges): Generator<string> {
-  const shell = reportJsonShell(result.summary, result.snapshot, changes);
+export function* reportJsonPieces(
+  result: ValidationResult,
+  changes?: ReportChanges,
+  acknowledged?: AcknowledgedMarks,
+): Generator<string> {
+  const shell = reportJsonShell(result.summary, result.snapshot, changes, acknowledged);
   const items: Record<ListName, Iterable<Finding>> = {
     findings: result.findings,
     new: changes?.new ?? [],
@@ -93,7 +109,7 @@ export function* reportJsonPieces(result: ValidationResult, changes?: ReportChan
   };
   for (const [i, name] of shell.lists.entries()) {
     yield shell.text[i];
-    yield* listPieces(name, items[name]);
+    yield* listPieces(name, items[name], name === 'resolved' ? undefined : acknowledged);
   }
   yield shell.text[shell.lists.length];
 }

@@ -105,7 +105,7 @@ export function checkReportShape(report: unknown): string[] {
         c.fail(`files[${i}].sha256`, 'expected 64 lower-case hex digits');
     });
   c.type('blocked', report.blocked, 'boolean');
-  if (c.object('totals', report.totals, [...TOTALS_KEYS, ...SEVERITIES]))
+  if (c.object('totals', report.totals, [...TOTALS_KEYS, ...SEVERITIES], ['acknowledged']))
     for (const k of [...TOTALS_KEYS, ...SEVERITIES])
       if (k in report.totals) c.count(`totals.${k}`, report.totals[k]);
   const schoolIds = checkSchools(c, report.schools);
@@ -119,6 +119,15 @@ export function checkReportShape(report: unknown): string[] {
   }
   const typed = report.findings.every((f, i) => checkFinding(c, `findings[${i}]`, f, schoolIds));
   if (typed && c.problems.length === 0) checkAgreement(c, report, report.findings as Obj[]);
+  if (typed && isObj(report.totals) && 'acknowledged' in report.totals) {
+    const marked = (report.findings as Obj[]).filter((f) => f.acknowledged === true).length;
+    if (c.count('totals.acknowledged', report.totals.acknowledged) && report.totals.acknowledged !== marked)
+      c.fail(
+        'totals.acknowledged',
+        `${String(report.totals.acknowledged)}, but ${marked} findings are acknowledged`,
+      );
+  } else if (typed && (report.findings as Obj[]).some((f) => 'acknowledged' in f))
+    c.fail('totals.acknowledged', 'missing, but findings are acknowledged');
   return c.problems;
 }
 
@@ -164,7 +173,9 @@ function checkSchools(c: Checker, schools: unknown): Set<string | null> {
 /** `schoolIds` null: the finding's schools are another run's (not checked against this one's). */
 function checkFinding(c: Checker, path: string, f: unknown, schoolIds: Set<string | null> | null): boolean {
   const before = c.problems.length;
-  if (!c.object(path, f, FINDING_KEYS)) return false;
+  if (!c.object(path, f, FINDING_KEYS, ['acknowledged'])) return false;
+  if ('acknowledged' in f && f.acknowledged !== true)
+    c.fail(`${path}.acknowledged`, 'expected true (or no key)');
   if (typeof f.code !== 'string' || !CODES.has(f.code))
     c.fail(`${path}.code`, `unknown code ${JSON.stringify(f.code)}`);
   else {
