@@ -13,7 +13,6 @@ import { isPackedSnapshot, packSnapshot, unpackSnapshot } from '../core/snapshot
 import type { RosterSnapshot } from '../core/snapshot/snapshot.ts';
 import { HISTORY_CHUNK, type RunOutcome, type ValidatorApi } from './api.ts';
 import {
-  MAX_PAGE,
   type FileProblems,
   type FindingPage,
   type FormatOption,
@@ -21,6 +20,7 @@ import {
 } from '../shared/report-types.ts';
 import { buildDownload } from './downloads.ts';
 import { FindingIndex } from './finding-index.ts';
+import { pageRange } from '../shared/finding-filter.ts';
 import { samplePreviousSources, sourcesOf } from './inputs.ts';
 
 export const FORMATS: FormatOption[] = ADAPTERS.map((a) => ({
@@ -140,8 +140,7 @@ export function createValidator(): ValidatorApi {
     async findings(filter, offset, limit): Promise<FindingPage> {
       const { result, index } = need();
       const { indexes, reasons } = index.get(filter);
-      const start = Math.max(0, Math.min(Math.floor(offset), indexes.length));
-      const end = Math.min(indexes.length, start + Math.max(0, Math.min(Math.floor(limit), MAX_PAGE)));
+      const [start, end] = pageRange(indexes.length, offset, limit);
       const items = [];
       for (let k = start; k < end; k++) items.push(result.findings.get(indexes[k]));
       return { total: indexes.length, offset: start, items, reasons };
@@ -157,8 +156,7 @@ export function createValidator(): ValidatorApi {
 
     async historyFindings(offset, limit) {
       const { findings } = need().result;
-      const start = Math.max(0, Math.min(Math.floor(offset), findings.length));
-      const end = Math.min(findings.length, start + Math.max(0, Math.min(Math.floor(limit), HISTORY_CHUNK)));
+      const [start, end] = pageRange(findings.length, offset, limit, HISTORY_CHUNK);
       const items = [];
       for (let i = start; i < end; i++) items.push(findings.get(i));
       return items;

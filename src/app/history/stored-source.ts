@@ -14,24 +14,12 @@ import type { HistoryStore } from '../../storage/history-store.ts';
 import { summaryOf } from '../../storage/records.ts';
 import type { PackedFinding, RunDetails, RunHead } from '../../storage/schema.ts';
 import type { Download, DownloadRequest } from '../../worker/api.ts';
-import {
-  filterKey,
-  MAX_PAGE,
-  type Finding,
-  type FindingFilter,
-  type FindingPage,
-} from '../../shared/report-types.ts';
+import { filterKey, type Finding, type FindingFilter, type FindingPage } from '../../shared/report-types.ts';
 import type { Report, ReportSource } from '../state/run-state.svelte.ts';
+import { FilterMatches, pageRange } from '../../shared/finding-filter.ts';
 
-interface Matches {
-  /** [chunk, index in chunk] of each matching finding, in report order. */
-  at: [number, number][];
-  reasons: Record<string, number>;
-}
-
-const matches = (p: PackedFinding, filter: FindingFilter) =>
-  (filter.code === undefined || p[0] === filter.code) &&
-  (filter.school === undefined || p[5].includes(filter.school));
+/** [chunk, index in chunk] of each matching finding, in report order, and their reasons. */
+type Matches = FilterMatches<[number, number]>;
 
 export class StoredRunSource implements ReportSource {
   readonly #filters = new Map<string, Promise<Matches>>();
@@ -70,14 +58,9 @@ export class StoredRunSource implements ReportSource {
     let found = this.#filters.get(key);
     if (!found) {
       found = (async () => {
-        const result: Matches = { at: [], reasons: {} };
-        for (let c = 0; c < this.head.chunkCount; c++) {
-          (await this.#read(c)).forEach((p, i) => {
-            if (!matches(p, filter)) return;
-            result.at.push([c, i]);
-            result.reasons[p[1] ?? ''] = (result.reasons[p[1] ?? ''] ?? 0) + 1;
-          });
-        }
+        const result = new FilterMatches<[number, number]>(filter);
+        for (let c = 0; c < this.head.chunkCount; c++)
+          (await this.#read(c)).forEach((p, i) => result.add([c, i], p[0], p[1], p[5]));
         return result;
       })();
       found.catch(() => this.#filters.delete(key));
@@ -89,8 +72,7 @@ export class StoredRunSource implements ReportSource {
   async findings(filter: FindingFilter, offset: number, limit: number): Promise<FindingPage> {
     this.#need();
     const { at, reasons } = await this.#matches(filter);
-    const start = Math.max(0, Math.min(Math.floor(offset), at.length));
-    const end = Math.min(at.length, start + Math.max(0, Math.min(Math.floor(limit), MAX_PAGE)));
+    const [start, end] = pageRange(at.length, offset, limit);
     const items: Finding[] = [];
     for (let k = start; k < end; k++) {
       const [c, i] = at[k];
