@@ -48,12 +48,26 @@ const school = (id: string | null, name: string): SchoolEntry => ({
 });
 
 describe('the lists of new and resolved findings', () => {
+  it('says when a list holds only the first of its findings', () => {
+    render(ChangeLists, {
+      lists: { new: [finding('n1', ['s1'])], resolved: [] },
+      totals: { new: 150_000, resolved: 0 },
+      schools: [school('s1', 'North')],
+      rules: {},
+      day: '2026-12-07',
+    });
+    expect(screen.getByText('New findings (150,000)')).toBeTruthy();
+    expect(screen.getByText(/The first 1 are listed here/)).toBeTruthy();
+    expect(screen.queryByText(/Resolved findings/)).toBeNull();
+  });
+
   const resolved = Array.from({ length: 60 }, (_, i) => finding(`t${i}`, [i < 55 ? 's1' : 's2']));
   const lists = { new: [finding('n1', ['s2'])], resolved };
 
   it('pages each list, filters it by school and downloads it as CSV', async () => {
     render(ChangeLists, {
       lists,
+      totals: { new: 1, resolved: 60 },
       schools: [school('s1', 'North'), school('s2', 'South')],
       rules: {},
       day: '2026-12-07',

@@ -12,8 +12,11 @@ export interface RunComparison<F extends ComparableFinding = ComparableFinding> 
   district: Changes;
   /** schoolKey → changes in that school (schools without any finding in either run are left out). */
   schools: Record<string, Changes>;
-  /** The findings themselves, when collected: new in this run's order, resolved in the earlier run's. */
-  lists?: { new: F[]; resolved: F[] };
+  /**
+   * When collected (at most the counter's limit of each): the new findings in this run's order, and
+   * the positions of the resolved ones in the earlier run's order (read back from storage).
+   */
+  lists?: { new: F[]; resolvedAt: number[] };
 }
 
 export function comparable(p: PackedFinding): ComparableFinding {
@@ -47,15 +50,17 @@ export class ChangeCounter<F extends ComparableFinding = ComparableFinding> {
   #district = new Tally();
   #schools = new Map<string, Tally>();
   #current = false;
-  /** With lists: the earlier findings by key (in their order) and this run's new ones. */
+  /** With lists: the earlier findings' positions by key (only numbers are kept of them), this run's new ones. */
   #earlier: Map<string, number[]> | null = null;
-  #before: F[] = [];
+  #seen = 0;
   #matched: boolean[] = [];
   #new: F[] = [];
+  readonly #limit: number;
 
-  /** `lists`: keep the new and resolved findings themselves, not only their numbers. */
-  constructor(options: { lists?: boolean } = {}) {
-    if (options.lists) this.#earlier = new Map();
+  /** `lists`: keep up to this many of the new and resolved findings themselves, not only their numbers. */
+  constructor(options: { lists?: number } = {}) {
+    this.#limit = options.lists ?? 0;
+    if (this.#limit > 0) this.#earlier = new Map();
   }
 
   #school(key: string): Tally {
@@ -65,14 +70,14 @@ export class ChangeCounter<F extends ComparableFinding = ComparableFinding> {
   }
 
   /** A finding of the earlier run (all of them must come before the first current one). */
-  addPrevious(f: F): void {
+  addPrevious(f: ComparableFinding): void {
     if (this.#current) throw new Error('the earlier findings must all come first');
     const key = findingKey(f);
     this.#district.addBefore(key);
     for (const s of f.schools) this.#school(schoolKey({ id: s })).addBefore(key);
     if (this.#earlier) {
       const list = this.#earlier.get(key);
-      const at = this.#before.push(f) - 1;
+      const at = this.#seen++;
       if (list) list.push(at);
       else this.#earlier.set(key, [at]);
     }
@@ -86,8 +91,8 @@ export class ChangeCounter<F extends ComparableFinding = ComparableFinding> {
     if (this.#earlier) {
       const list = this.#earlier.get(key);
       const at = list?.shift();
-      if (at === undefined) this.#new.push(f);
-      else this.#matched[at] = true;
+      if (at !== undefined) this.#matched[at] = true;
+      else if (this.#new.length < this.#limit) this.#new.push(f);
     }
   }
 
@@ -96,8 +101,10 @@ export class ChangeCounter<F extends ComparableFinding = ComparableFinding> {
     for (const [key, tally] of this.#schools) schools[key] = tally.finish();
     const result: RunComparison<F> = { district: this.#district.finish(), schools };
     if (this.#earlier) {
-      const resolved = this.#before.filter((_, i) => !this.#matched[i]);
-      result.lists = { new: this.#new, resolved };
+      const resolvedAt: number[] = [];
+      for (let i = 0; i < this.#seen && resolvedAt.length < this.#limit; i++)
+        if (!this.#matched[i]) resolvedAt.push(i);
+      result.lists = { new: this.#new, resolvedAt };
     }
     return result;
   }

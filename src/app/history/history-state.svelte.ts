@@ -173,7 +173,7 @@ export class HistoryState {
         changes: outcome.comparison?.district ?? null,
         unknownBecause: outcome.earlierUnreadable ? 'unreadable' : 'counts-only',
         schools: outcome.comparison?.schools ?? null,
-        lists: outcome.comparison?.lists ?? null,
+        lists: outcome.lists,
         ...(noSchools && { notCompared: 'no-schools' as const }),
         ...(run.formatForced && { formatForced: true }),
         ...(input.kind === 'sample' && { sample: true }),

@@ -16,7 +16,7 @@ import {
   type RunHead,
 } from '../../storage/schema.ts';
 import type { FinishedRun } from '../state/run-state.svelte.ts';
-import { ChangeCounter, type RunComparison } from './changes.ts';
+import { ChangeCounter, comparable, type RunComparison } from './changes.ts';
 
 /** The finished run in the worker (run-state's FinishedRun: one description of it). */
 export type RunSource = Pick<FinishedRun, 'historyFindings' | 'snapshot' | 'isCurrent'>;
@@ -43,6 +43,8 @@ export interface RecordOutcome {
   earlierUnreadable: boolean;
   /** Why the run is not in the history (null when it is). */
   notSaved: StorageError | null;
+  /** The new and resolved findings (at most LISTED_CHANGES of each), when compared. */
+  lists: { new: Finding[]; resolved: Finding[] } | null;
 }
 
 export class Replaced extends Error {
@@ -58,18 +60,37 @@ const findingCount = (r: RunReport) => {
   return t.formatting + t.error + t.alert + t.hold;
 };
 
+/** The most new and the most resolved findings listed on the page (the numbers are always whole). */
+export const LISTED_CHANGES = 100_000;
+
+/** The resolved findings read back from the earlier run, by position, with its rules. */
+async function resolvedFindings(
+  store: HistoryStore,
+  previous: RunHead,
+  positions: readonly number[],
+): Promise<Finding[]> {
+  const wanted = new Set(positions);
+  const out: Finding[] = [];
+  if (wanted.size === 0) return out;
+  const rules = (await store.details(previous.id!))?.rules ?? {};
+  let at = 0;
+  for await (const chunk of store.findings(previous)) {
+    for (const p of chunk) if (wanted.has(at++)) out.push(unpackFinding(p, rules));
+    if (out.length === wanted.size) break;
+  }
+  return out;
+}
+
 /** The earlier run's findings, counted; 'unreadable' when it kept them but they cannot be read. */
 async function earlierFindings(
   store: HistoryStore,
   previous: RunHead | null,
 ): Promise<ChangeCounter<Finding> | 'unreadable' | null> {
   if (!previous || previous.kept !== 'findings') return null;
-  const counter = new ChangeCounter<Finding>({ lists: true });
+  const counter = new ChangeCounter<Finding>({ lists: LISTED_CHANGES });
   try {
-    // The earlier run's rules give its findings back their severity and fix (for the lists).
-    const rules = (await store.details(previous.id!))?.rules ?? {};
     for await (const chunk of store.findings(previous))
-      for (const p of chunk) counter.addPrevious(unpackFinding(p, rules));
+      for (const p of chunk) counter.addPrevious(comparable(p));
   } catch {
     return 'unreadable'; // the changes are not known
   }
@@ -139,11 +160,18 @@ export async function recordRun(
         .catch(refuse);
     }
     if (notSaved && runId !== null) await store.abandonRun(runId);
+    // The resolved findings are read back from the earlier run only now, so the comparison never
+    // holds every earlier finding at once (a million of them would not fit the page comfortably).
+    const resolved =
+      comparison?.lists && previous
+        ? await resolvedFindings(store, previous, comparison.lists.resolvedAt).catch(() => null)
+        : null;
     return {
       runId: notSaved ? null : runId,
       comparison,
       earlierUnreadable: earlier === 'unreadable',
       notSaved,
+      lists: comparison?.lists && resolved ? { new: comparison.lists.new, resolved } : null,
     };
   } catch (error) {
     if (runId !== null) await store.abandonRun(runId);
