@@ -30,6 +30,7 @@ export interface ValidatorClient {
   download(request: DownloadRequest): Promise<Download>;
   snapshot(): Promise<PackedSnapshot>;
   historyFindings(offset: number, limit: number): Promise<Finding[]>;
+  compareAgain(previous: PackedSnapshot | null): Promise<RunOutcome>;
   /** Stops the worker at once; pending calls reject with a WorkerFailure of kind 'stopped'. */
   dispose(): void;
 }
@@ -131,6 +132,7 @@ export function clientOf(worker: WorkerLike, options: ClientOptions = {}): Valid
     download: (request) => call(remote.download(request)),
     snapshot: () => call(remote.snapshot()),
     historyFindings: (offset, limit) => call(remote.historyFindings(offset, limit)),
+    compareAgain: (previous) => call<RunOutcome>(remote.compareAgain(previous)),
     dispose: () => stop(new WorkerFailure('stopped', 'The check was cancelled.')),
   };
 }

@@ -6,7 +6,7 @@ import type { ValidationResult } from '../core/report/build.ts';
 import { csvPieces } from '../core/report/csv.ts';
 import { csvSet } from '../core/report/csv-set.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
-import { reportJsonPieces } from '../core/report/json.ts';
+import { reportJsonPieces, type AcknowledgedMarks, type ReportChanges } from '../core/report/json.ts';
 import { printableJson } from './printable.ts';
 
 /** An output file or folder that cannot be written: one line for the person, no stack. */
@@ -50,9 +50,12 @@ function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Iterable<U> {
 export async function writeJson(
   result: ValidationResult,
   target: string | NodeJS.WritableStream,
+  changes?: ReportChanges,
+  acknowledged?: AcknowledgedMarks,
 ): Promise<void> {
-  if (typeof target === 'string') return writePieces(reportJsonPieces(result), target);
-  await writePieces(map(reportJsonPieces(result), printableJson), target);
+  const pieces = reportJsonPieces(result, changes, acknowledged);
+  if (typeof target === 'string') return writePieces(pieces, target);
+  await writePieces(map(pieces, printableJson), target);
   target.write('\n');
 }
 

@@ -9,6 +9,9 @@ import type { Report } from '../core/report/types.ts';
 import { displayWidth } from './display-width.ts';
 import { csvFileName } from '../core/report/csv.ts';
 import { main } from './validate.ts';
+import { checkReportShape } from '../core/report/schema.ts';
+import type { ReportChanges } from '../core/report/json.ts';
+import { sampleDir } from '../../tests/fixtures/samples.ts';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,6 +22,7 @@ const BLOCKED = writeFolder(dir, 'blocked', {
   ...cleanDistrict(),
   'enrollments.csv': cleanDistrict()['enrollments.csv'] + 's1,c1,st1,extra\n',
 });
+const EDFI = sampleDir('oneroster/edfi-lms-toolkit-or11-bulk');
 const STATUS = { errors: 'Has errors', alerts: 'Alerts only', ready: 'Ready' };
 
 async function cli(...argv: string[]) {
@@ -170,6 +174,93 @@ describe('validate command line', () => {
     expect(stdout).toContain(`Changes: 0 resolved, 0 new, ${report.findings.length} unchanged since`);
   });
 
+  it('--previous of the same district: the JSON lists what changed (report.md changes)', async () => {
+    const old = join(dir, 'dirty-before.json');
+    await cli(DIRTY, '--json', old);
+    const before = JSON.parse(readFileSync(old, 'utf8')) as Report;
+    const report = (await json(CLEAN, '--previous', old)) as Report & { changes: ReportChanges };
+    expect(checkReportShape(report)).toEqual([]);
+    const { changes } = report;
+    expect(changes.comparedWith).toBe(before.generatedAt);
+    expect(changes.reason).toBeNull();
+    expect(changes.new).toEqual(
+      report.findings.filter((f) => !before.findings.some((b) => b.code === f.code && b.id === f.id)),
+    );
+    expect(changes.resolved.length).toBe(before.findings.length - changes.unchanged);
+    expect(changes.resolved.map((f) => f.code)).toContain('teacher-email');
+    const same = (await json(DIRTY, '--previous', old)) as Report & { changes: ReportChanges };
+    expect(same.changes).toMatchObject({ new: [], resolved: [], unchanged: same.findings.length });
+  });
+
+  it('--previous of another district compares nothing and raises no hold-removals', async () => {
+    const other = join(dir, 'other-district.json');
+    await cli(EDFI, '--json', other);
+    const { stdout } = await cli(DIRTY, '--previous', other);
+    expect(stdout).toContain('Changes: not compared: the earlier report is of another district.');
+    expect(stdout).not.toMatch(/resolved|hold-removals/);
+    const report = (await json(DIRTY, '--previous', other)) as Report & { changes: ReportChanges };
+    expect(report.findings.filter((f) => f.code === 'hold-removals')).toEqual([]);
+    expect(report.changes).toEqual({
+      comparedWith: null,
+      reason: 'the earlier report is of another district',
+      new: [],
+      resolved: [],
+      unchanged: 0,
+    });
+    expect(checkReportShape(report)).toEqual([]);
+  });
+
+  it('--previous with a run that names no school compares nothing', async () => {
+    const old = join(dir, 'dirty-for-no-school.json');
+    await cli(DIRTY, '--json', old);
+    const { 'schools.csv': _, ...noSchools } = cleanDistrict();
+    const folder = writeFolder(dir, 'no-schools', noSchools);
+    const report = (await json(folder, '--format', 'clever', '--previous', old)) as Report & {
+      changes: ReportChanges;
+    };
+    expect(report.changes.comparedWith).toBeNull();
+    expect(report.changes.reason).toMatch(/names no school/);
+    expect(report.findings.filter((f) => f.code === 'hold-removals')).toEqual([]);
+  });
+
+  it('--acknowledged marks known findings and its exit status ignores them', async () => {
+    const report = await json(DIRTY);
+    const errors = report.findings.filter((f) => f.severity === 'error' && f.id !== null);
+    expect(errors.length).toBeGreaterThan(1);
+    expect(report.findings.some((f) => f.severity === 'error' && f.id === null)).toBe(false);
+    const ack = (list: typeof errors) =>
+      writeFileSync(
+        join(dir, 'ack.json'),
+        JSON.stringify({ acknowledged: list.map((f) => ({ code: f.code, id: f.id, note: 'known' })) }),
+      );
+    ack(errors);
+    const all = await cli(DIRTY, '--acknowledged', join(dir, 'ack.json'));
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain(`Acknowledged: ${errors.length} finding(s) known`);
+    const marked = await json(DIRTY, '--acknowledged', join(dir, 'ack.json'));
+    expect(checkReportShape(marked)).toEqual([]);
+    expect(marked.totals).toMatchObject({ acknowledged: errors.length, error: report.totals.error });
+    expect(marked.findings.filter((f) => f.acknowledged).length).toBe(errors.length);
+    ack(errors.slice(1));
+    expect((await cli(DIRTY, '--acknowledged', join(dir, 'ack.json'))).code).toBe(1);
+  });
+
+  it('--acknowledged matches by field and value when the acknowledgement gives them', async () => {
+    const report = await json(DIRTY);
+    const f = report.findings.find((x) => x.severity === 'error' && x.field !== null)!;
+    const write = (field: string) =>
+      writeFileSync(
+        join(dir, 'ack-field.json'),
+        JSON.stringify({ acknowledged: [{ code: f.code, id: f.id, field }] }),
+      );
+    write('not-' + f.field);
+    let marked = await json(DIRTY, '--acknowledged', join(dir, 'ack-field.json'));
+    expect(marked.totals).toMatchObject({ acknowledged: 0 });
+    write(f.field!);
+    marked = await json(DIRTY, '--acknowledged', join(dir, 'ack-field.json'));
+    expect(marked.totals).toMatchObject({ acknowledged: 1 });
+  });
+
   const exitCases = [
     { name: 'nothing blocks and there is no error', input: CLEAN, expected: 0 },
     { name: 'there are errors', input: DIRTY, expected: 1 },
@@ -225,6 +316,14 @@ describe('validate command line', () => {
         return [CLEAN, '--previous', join(dir, 'edited.json')];
       },
       says: /edited\.json is not a Roster Check report \(reportVersion 1\): findings\[0\]/,
+    },
+    {
+      name: 'an --acknowledged file of another shape',
+      argv: () => {
+        writeFileSync(join(dir, 'ack-bad.json'), '{"acknowledged": [{"code": "teacher-email"}]}');
+        return [CLEAN, '--acknowledged', join(dir, 'ack-bad.json')];
+      },
+      says: /ack-bad\.json is not a list of acknowledged findings: acknowledged\[0\]\.id is not a record ID/,
     },
     {
       name: 'a broken zip',

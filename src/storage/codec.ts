@@ -1,5 +1,6 @@
 /** Findings to and from their stored tuples; severity and fix come back from the run's rules. */
 import type { Finding } from '../core/report/types.ts';
+import { fixFrom } from '../core/rules/rule.ts';
 import type { RuleInfo } from '../shared/report-types.ts';
 import type { PackedFinding } from './schema.ts';
 
@@ -21,10 +22,10 @@ export function packFinding(f: Finding): PackedFinding {
 }
 
 /** The fix text the engine gives a finding of this rule and reason (rules.ts fixFor). */
+/** A stored rule info keeps one fix for every reason under "" (worker/validator.ts ruleInfo). */
 export function fixOf(rule: RuleInfo | undefined, reason: string | null): string {
   if (!rule) return '';
-  const { fixes } = rule;
-  return fixes[''] ?? (reason !== null ? fixes[reason] : undefined) ?? fixes.default ?? '';
+  return fixFrom(rule.fixes[''] ?? rule.fixes, reason);
 }
 
 export function unpackFinding(p: PackedFinding, rules: Record<string, RuleInfo>): Finding {

@@ -56,6 +56,13 @@ describe('which district a run belongs to', () => {
     expect(districtAfterRun(schools('11', '12'), '2026-11-03', [full]).id).not.toBe(first.id);
   });
 
+  it('keeps the name the admin gave, and names after the schools otherwise', () => {
+    const named = { ...district('a', '2026-11-01', ...TEN), label: 'Springfield', named: true };
+    expect(districtAfterRun(schools(...TEN), '2026-11-05', [named]).label).toBe('Springfield');
+    const unnamed = district('a', '2026-11-01', ...TEN);
+    expect(districtAfterRun(schools('1'), '2026-11-05', [unnamed]).label).toBe('School 1');
+  });
+
   it('groups runs without any school in a district of their own', () => {
     const none = districtAfterRun([], '2026-11-01', KNOWN);
     expect(none.id).toBe(NO_SCHOOLS_DISTRICT);

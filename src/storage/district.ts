@@ -9,20 +9,15 @@
  * export, is still recognised; a run whose schools are mostly new starts a district of its own.
  * Runs without any school (a schools file missing) share one district of their own.
  */
+import { schoolKeysOf, SAME_DISTRICT_SHARE, sharedShare } from '../core/report/district.ts';
 import type { SchoolEntry } from '../core/report/types.ts';
 import type { DistrictRecord } from './schema.ts';
 
+export { schoolKeysOf, SAME_DISTRICT_SHARE };
+
 export const NO_SCHOOLS_DISTRICT = 'no-schools';
-/** More than this share of the smaller school list must be shared. */
-export const SAME_DISTRICT_SHARE = 0.5;
 
 type School = Pick<SchoolEntry, 'id' | 'name'>;
-
-export function schoolKeysOf(schools: readonly School[]): string[] {
-  const keys = new Set<string>();
-  for (const s of schools) if (s.id !== null) keys.add(`${s.id}\u0000${s.name.trim().toLowerCase()}`);
-  return [...keys].sort();
-}
 
 export function matchDistrict(
   keys: readonly string[],
@@ -33,9 +28,7 @@ export function matchDistrict(
   let bestShare = 0;
   for (const d of districts) {
     if (d.id === NO_SCHOOLS_DISTRICT) continue;
-    const known = new Set(d.schools);
-    const shared = keys.filter((k) => known.has(k)).length;
-    const share = shared / Math.min(keys.length, known.size || Infinity);
+    const share = sharedShare(keys, d.schools);
     if (share <= SAME_DISTRICT_SHARE) continue;
     if (!best || share > bestShare || (share === bestShare && d.lastRunAt > best.lastRunAt))
       [best, bestShare] = [d, share];
@@ -71,5 +64,6 @@ export function districtAfterRun(
   }
   const merged = [...new Set([...found.schools, ...keys])].sort();
   if (at < found.lastRunAt) return { ...found, schools: merged }; // an older run, imported
-  return { ...found, label: districtLabel(schools), schools: merged, lastRunAt: at };
+  const label = found.named ? found.label : districtLabel(schools);
+  return { ...found, label, schools: merged, lastRunAt: at };
 }

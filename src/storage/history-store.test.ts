@@ -99,6 +99,27 @@ describe('the history store', () => {
     expect(await store.latestRun('d-unknown')).toBeNull();
   });
 
+  it('the latest run of a question: a run of a forced format is never the last run of the detected one', async () => {
+    const detected = await storeRun(store, runReport(MON, []), []);
+    const forced = await storeRun(store, runReport(TUE, []), [], { formatForced: true });
+    const district = (await store.runs())[0].district;
+    expect((await store.latestRun(district))?.id).toBe(detected);
+    expect((await store.latestRun(district, 'remind-csv-1.0'))?.id).toBe(forced);
+    expect(await store.latestRun(district, 'clever')).toBeNull();
+  });
+
+  it('keeps the name the admin gave a district through later runs of it', async () => {
+    await storeRun(store, runReport(MON, []), []);
+    const [d] = await store.districts();
+    expect(d.label).toBe('North and South');
+    await store.renameDistrict(d.id, 'Springfield Public Schools');
+    await storeRun(store, runReport(TUE, []), []);
+    expect(await store.districts()).toMatchObject([
+      { id: d.id, label: 'Springfield Public Schools', named: true },
+    ]);
+    await expect(store.renameDistrict('d-gone', 'x')).rejects.toThrow(/no longer in the history/);
+  });
+
   it('keeps counts only when asked: no findings stored', async () => {
     expect(await store.keepMode()).toBe('findings');
     await store.setKeepMode('counts');

@@ -21,6 +21,7 @@ import type {
   StoreName,
 } from './schema.ts';
 import { STORES } from './schema.ts';
+import { sameQuestion } from './records.ts';
 import { defaultLocks, holdLock, lockName, newWriterToken, type LockManagerLike } from './writer-lock.ts';
 
 const KEEP_KEY = 'keep';
@@ -123,12 +124,16 @@ export class HistoryStore {
   }
 
   /** The newest complete run of a district. */
-  latestRun(district: string): Promise<RunHead | null> {
+  /**
+   * The district's newest run that answers the same question: of the detected format (`forced`
+   * null), or forced to the same format (records.ts sameQuestion).
+   */
+  latestRun(district: string, forced: string | null = null): Promise<RunHead | null> {
     return this.#use(async (db) => {
       const range = IDBKeyRange.bound([district, ''], [district, '\uffff']);
       const index = db.transaction('runs').store.index('by-district');
       for (let c = await index.openCursor(range, 'prev'); c; c = await c.continue())
-        if (c.value.complete) return c.value;
+        if (c.value.complete && sameQuestion(c.value, forced)) return c.value;
       return null;
     });
   }
@@ -144,6 +149,17 @@ export class HistoryStore {
     return this.#use(async (db) => {
       const heads = await db.getAllFromIndex('runs', 'by-fingerprint', fingerprint);
       return heads.some((h) => h.complete);
+    });
+  }
+
+  /** The admin names (or renames) a district; later runs keep the name. */
+  renameDistrict(id: string, label: string): Promise<void> {
+    return this.#use(async (db) => {
+      const tx = db.transaction('districts', 'readwrite');
+      const known = await tx.store.get(id);
+      if (!known) throw new Error('this district is no longer in the history');
+      await tx.store.put({ ...known, label, named: true });
+      await tx.done;
     });
   }
 
@@ -196,7 +212,9 @@ export class HistoryStore {
       const schools = known
         ? [...new Set([...known.schools, ...facts.district.schools])].sort()
         : facts.district.schools;
-      await tx.objectStore('districts').put({ ...facts.district, schools });
+      // A name the admin gave meanwhile (another tab) is kept.
+      const named = known?.named ? { label: known.label, named: true } : {};
+      await tx.objectStore('districts').put({ ...facts.district, ...named, schools });
       await tx.objectStore('details').put({ ...facts.details, schools: packSchools(facts.details.schools) });
       if (facts.snapshot) await tx.objectStore('snapshots').put({ run, snapshot: facts.snapshot });
       await tx.objectStore('runs').put({

@@ -155,6 +155,11 @@ function headProblem(v: unknown, now: number): string | null {
             ? null
             : need(typeof h.sample === 'boolean', 'head.sample', 'is not true or false'),
         () =>
+          h.formatForced === undefined
+            ? null
+            : need(typeof h.formatForced === 'boolean', 'head.formatForced', 'is not true or false'),
+        () => (h.chosen === undefined ? null : string(h.chosen, 'head.chosen')),
+        () =>
           h.changes === null
             ? null
             : first([
@@ -236,6 +241,7 @@ export function runLabel(v: unknown, position: number): string {
 export function isDistrict(v: unknown, now = Date.now()): v is DistrictRecord {
   return (
     object({ id: string, label: string, schools: list(string) })(v, 'district') === null &&
+    ['undefined', 'boolean'].includes(typeof (v as DistrictRecord).named) &&
     timeProblem((v as DistrictRecord).lastRunAt, 'lastRunAt', now) === null
   );
 }

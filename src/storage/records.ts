@@ -28,6 +28,8 @@ export function headOf(
     chunkCount: number;
     changes: RunChanges | null;
     complete: boolean;
+    formatForced?: boolean;
+    chosen?: string;
   },
 ): RunHead {
   return {
@@ -59,6 +61,11 @@ export function detailsOf(
     blocking: report.blocking,
     schoolChanges,
   };
+}
+
+/** Runs answer the same question when their format was detected, or forced to the same format. */
+export function sameQuestion(head: Pick<RunHead, 'format' | 'formatForced'>, forced: string | null): boolean {
+  return forced === null ? !head.formatForced : head.formatForced === true && head.format.id === forced;
 }
 
 /** The report summary back from a run's head and details. */

@@ -60,6 +60,13 @@ export interface RunHead {
   startedAt: string;
   /** The writer token of the page that wrote it (writer-lock.ts); absent in runs of older builds. */
   writer?: string;
+  /**
+   * The admin chose the format instead of the detected one: another question about the same files,
+   * so such a run is compared only with runs forced to the same format (absent: detected).
+   */
+  formatForced?: boolean;
+  /** What the admin chose, in words: "district.zip", "the folder export" (absent in older runs). */
+  chosen?: string;
   /** The same run imported twice is stored once (runs.ts fingerprintOf). */
   fingerprint: string;
   changes: RunChanges | null;
@@ -117,8 +124,10 @@ export interface SnapshotRecord {
 
 export interface DistrictRecord {
   id: string;
-  /** "North High, South Elementary and 3 more schools". */
+  /** "North High, South Elementary and 3 more schools", or the name the admin gave it. */
   label: string;
+  /** The admin named the district: later runs keep its label (absent: named after its schools). */
+  named?: boolean;
   /** Every school key (district.ts schoolKeysOf) seen in the district's runs. */
   schools: string[];
   lastRunAt: string;

@@ -36,9 +36,14 @@ async function everything() {
 
 async function twoRuns() {
   const big = manyFindings(FINDINGS_PER_CHUNK + 1);
-  await storeRun(store, runReport(MON, big), big, { snapshot: snapshotOf('0011223344556677', [0xan, 0xbn]) });
+  await storeRun(store, runReport(MON, big), big, {
+    snapshot: snapshotOf('0011223344556677', [0xan, 0xbn]),
+    chosen: 'district.zip',
+  });
   await storeRun(store, runReport(TUE, manyFindings(2), [school('x', 'Elsewhere')]), manyFindings(2), {
     keep: 'counts',
+    formatForced: true,
+    chosen: 'the folder export',
   });
 }
 
@@ -46,6 +51,10 @@ describe('exporting and importing the history', () => {
   it('gives back every run, finding, detail and snapshot after everything was deleted', async () => {
     await twoRuns();
     const before = await everything();
+    expect(before.map((r) => [r.head.chosen, r.head.formatForced])).toEqual([
+      ['the folder export', true],
+      ['district.zip', undefined],
+    ]);
     const file = await exportHistory(store);
     const exported = JSON.parse(await file.text());
     expect(exported).toMatchObject({ kind: EXPORT_KIND, version: 1 });
@@ -66,6 +75,22 @@ describe('exporting and importing the history', () => {
     });
     expect(await everything()).toEqual(before);
     expect((await store.districts()).length).toBe(2);
+  });
+
+  it('carries the name the admin gave a district', async () => {
+    await twoRuns();
+    const id = (await store.runs())[1].district;
+    await store.renameDistrict(id, 'Springfield Public Schools');
+    const text = await (await exportHistory(store)).text();
+    await store.deleteAll();
+    await importHistory(store, text);
+    const districts = await store.districts();
+    expect(districts.filter((d) => d.named).map((d) => d.label)).toEqual(['Springfield Public Schools']);
+    const spoiled = JSON.parse(text);
+    for (const d of spoiled.districts) d.named = 'yes';
+    await store.deleteAll();
+    await importHistory(store, JSON.stringify(spoiled));
+    expect((await store.districts()).some((d) => d.named)).toBe(false);
   });
 
   it('does not duplicate runs imported twice or already here', async () => {
@@ -140,6 +165,10 @@ describe('importing a large export', () => {
   it('reads the file a slice at a time, a run at a time, with the same result', async () => {
     await twoRuns();
     const before = await everything();
+    expect(before.map((r) => [r.head.chosen, r.head.formatForced])).toEqual([
+      ['the folder export', true],
+      ['district.zip', undefined],
+    ]);
     const file = await exportHistory(store);
     await store.deleteAll();
     const slices: number[] = [];
@@ -241,6 +270,12 @@ describe('checking each imported run', () => {
       /fixes\["missing"\] is null, not text/,
     ],
     ['a negative total', (r) => (r.head.totals.students = -1), /head\.totals\.students is -1/],
+    [
+      'a forced format that is not true or false',
+      (r) => (r.head.formatForced = 'yes'),
+      /head\.formatForced is not true or false/,
+    ],
+    ['a chosen input that is not text', (r) => (r.head.chosen = 3), /head\.chosen is 3, not text/],
     [
       'a time in another form',
       (r) => (r.head.at = 'Mon, 23 Nov 2026 09:00:00 GMT'),

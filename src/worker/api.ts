@@ -73,6 +73,11 @@ export interface ValidatorApi {
   snapshot(): Promise<PackedSnapshot>;
   /** The last result's findings from `offset` in report order, at most HISTORY_CHUNK (for the history). */
   historyFindings(offset: number, limit: number): Promise<Finding[]>;
+  /**
+   * The last check compared again with another earlier run (the run turned out to be of another
+   * district than guessed): from the roster the worker holds, without reading the files again.
+   */
+  compareAgain(previous: PackedSnapshot | null): Promise<RunOutcome>;
 }
 
 /**

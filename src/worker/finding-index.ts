@@ -3,6 +3,7 @@
  * then costs a slice, not a scan. A finding counting in two schools appears once in each school.
  */
 import type { ValidationResult } from '../core/report/build.ts';
+import { FilterMatches } from '../shared/finding-filter.ts';
 import { filterKey, type FindingFilter } from '../shared/report-types.ts';
 
 export interface FilterIndex {
@@ -14,18 +15,17 @@ export interface FilterIndex {
 
 export function buildIndex(result: ValidationResult, filter: FindingFilter): FilterIndex {
   const { findings } = result;
-  const matches: number[] = [];
-  const reasons: Record<string, number> = {};
+  const matches = new FilterMatches<number>(filter);
+  const bySchool = filter.school !== undefined;
   for (let i = 0; i < findings.length; i++) {
     const raw = findings.raw[i];
+    // The schools are worked out only when the filter asks for them (a million findings).
     if (filter.code !== undefined && raw.code !== filter.code) continue;
+    // The fix plan's cause: a fresh run only (the history keeps no causes).
     if (filter.cause !== undefined && findings.causeOf[i] !== filter.cause) continue;
-    if (filter.school !== undefined && !findings.schoolsOf(i).includes(filter.school)) continue;
-    matches.push(i);
-    const reason = raw.reason ?? '';
-    reasons[reason] = (reasons[reason] ?? 0) + 1;
+    matches.add(i, raw.code, raw.reason, bySchool ? findings.schoolsOf(i) : []);
   }
-  return { indexes: Int32Array.from(matches), reasons };
+  return { indexes: Int32Array.from(matches.at), reasons: matches.reasons };
 }
 
 /** Indexes by filter for one result, built on first use. */

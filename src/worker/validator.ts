@@ -3,6 +3,7 @@
  * It keeps the last ValidationResult and answers the page's questions about it.
  */
 import { InputError, validate } from '../core/engine/validate.ts';
+import { compareAgain } from '../core/engine/compare-again.ts';
 import { ADAPTERS } from '../core/formats/registry.ts';
 import { jsSha256 } from '../core/input/hash.ts';
 import type { ValidationResult } from '../core/report/build.ts';
@@ -12,7 +13,6 @@ import { isPackedSnapshot, packSnapshot, unpackSnapshot } from '../core/snapshot
 import type { RosterSnapshot } from '../core/snapshot/snapshot.ts';
 import { HISTORY_CHUNK, type RunOutcome, type ValidatorApi } from './api.ts';
 import {
-  MAX_PAGE,
   type FileProblems,
   type FindingPage,
   type FormatOption,
@@ -20,6 +20,7 @@ import {
 } from '../shared/report-types.ts';
 import { buildDownload } from './downloads.ts';
 import { FindingIndex } from './finding-index.ts';
+import { pageRange } from '../shared/finding-filter.ts';
 import { samplePreviousSources, sourcesOf } from './inputs.ts';
 
 export const FORMATS: FormatOption[] = ADAPTERS.map((a) => ({
@@ -84,6 +85,13 @@ async function samplePrevious(now: Date | undefined): Promise<RosterSnapshot> {
   return (await validate(samplePreviousSources(), { now, hash: jsSha256 })).snapshot;
 }
 
+function outcomeOf(result: ValidationResult): RunOutcome {
+  const codes = new Set(result.findings.raw.map((f) => f.code));
+  const rules = Object.fromEntries([...codes].map((code) => [code, ruleInfo(code)]));
+  const { files, blocking } = fileProblemsOf(result);
+  return { ok: true, summary: result.summary, rules, fileProblems: files, blocking, formats: FORMATS };
+}
+
 export function createValidator(): ValidatorApi {
   let current: { result: ValidationResult; index: FindingIndex } | null = null;
   const need = () => {
@@ -117,26 +125,22 @@ export function createValidator(): ValidatorApi {
         throw error;
       }
       current = { result, index: new FindingIndex(result) };
-      const { summary } = result;
-      const codes = new Set(result.findings.raw.map((f) => f.code));
-      const rules = Object.fromEntries([...codes].map((code) => [code, ruleInfo(code)]));
-      const { files, blocking } = fileProblemsOf(result);
-      const outcome: RunOutcome = {
-        ok: true,
-        summary,
-        rules,
-        fileProblems: files,
-        blocking,
-        formats: FORMATS,
-      };
-      return outcome;
+      return outcomeOf(result);
+    },
+
+    async compareAgain(previous) {
+      const again = compareAgain(
+        need().result,
+        previous && isPackedSnapshot(previous) ? unpackSnapshot(previous) : null,
+      );
+      current = { result: again, index: new FindingIndex(again) };
+      return outcomeOf(again);
     },
 
     async findings(filter, offset, limit): Promise<FindingPage> {
       const { result, index } = need();
       const { indexes, reasons } = index.get(filter);
-      const start = Math.max(0, Math.min(Math.floor(offset), indexes.length));
-      const end = Math.min(indexes.length, start + Math.max(0, Math.min(Math.floor(limit), MAX_PAGE)));
+      const [start, end] = pageRange(indexes.length, offset, limit);
       const items = [];
       for (let k = start; k < end; k++) items.push(result.findings.get(indexes[k]));
       return { total: indexes.length, offset: start, items, reasons };
@@ -152,8 +156,7 @@ export function createValidator(): ValidatorApi {
 
     async historyFindings(offset, limit) {
       const { findings } = need().result;
-      const start = Math.max(0, Math.min(Math.floor(offset), findings.length));
-      const end = Math.min(findings.length, start + Math.max(0, Math.min(Math.floor(limit), HISTORY_CHUNK)));
+      const [start, end] = pageRange(findings.length, offset, limit, HISTORY_CHUNK);
       const items = [];
       for (let i = start; i < end; i++) items.push(findings.get(i));
       return items;

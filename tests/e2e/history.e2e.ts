@@ -90,6 +90,14 @@ describe.skipIf(!hasBrowser())('the history in the browser', () => {
       /7 resolved, 1 new, 6 unchanged since /,
     );
     await page.getByRole('heading', { name: 'Many records removed since the last run' }).waitFor();
+    // The findings themselves: the seven resolved listed, the new hold too, each list a CSV.
+    await page.getByText('Resolved findings (7)').click();
+    const resolved = page.getByRole('table', { name: 'Resolved findings' });
+    await expect(resolved.getByRole('row').count()).resolves.toBe(8);
+    const download = page.waitForEvent('download');
+    const list = page.locator('details', { hasText: 'Resolved findings (7)' });
+    await list.getByRole('button', { name: /Download CSV/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/-district-resolved\.csv$/);
     await page.getByRole('button', { name: 'History (2)' }).click();
     const chart = page.getByRole('img', { name: /Errors and alerts per run: North and South/ });
     await expect(chart.textContent()).resolves.toMatch(/errors went from 13 to 6/);

@@ -38,12 +38,17 @@ class Worker {
     download: (...a) => this.api.download(...a),
     snapshot: () => this.api.snapshot(),
     historyFindings: (...a) => this.api.historyFindings(...a),
+    compareAgain: (...a) => this.api.compareAgain(...a),
   };
   readonly client = new FakeClient(this.facade);
 
   /** Answers the pending run with a check of a district with this many teachers without email. */
-  async answer(teachersWithoutEmail: number): Promise<RunOutcome> {
-    const { api, report } = await checked(district(teachersWithoutEmail));
+  answer(teachersWithoutEmail: number): Promise<RunOutcome> {
+    return this.answerFiles(district(teachersWithoutEmail));
+  }
+
+  async answerFiles(files: Record<string, string>): Promise<RunOutcome> {
+    const { api, report } = await checked(files);
     this.api = api;
     this.client.lastRun.resolve(report);
     return report;
@@ -94,6 +99,12 @@ describe('the report and the history together', () => {
     expect(screen.getByText(/Changes since the last run:/).parentElement?.textContent).toMatch(
       `7 resolved, 0 new, 6 unchanged since ${since}.`,
     );
+    // The findings themselves: the seven teachers now gone, listed.
+    await fireEvent.click(screen.getByText('Resolved findings (7)'));
+    const resolved = screen.getByRole('table', { name: 'Resolved findings' });
+    expect(within(resolved).getAllByRole('row')).toHaveLength(8);
+    expect(within(resolved).getAllByRole('row')[1].textContent).toMatch(/teacher-email.*North/);
+    expect(screen.queryByText(/^New findings/)).toBeNull();
     const schools = screen.getByRole('table', { name: 'Schools' });
     await fireEvent.click(within(schools).getByRole('button', { name: 'North' }));
     expect(screen.getByText(/In this school:/).parentElement?.textContent).toMatch(
@@ -102,7 +113,7 @@ describe('the report and the history together', () => {
     expect(await screen.findByRole('button', { name: 'History (2)' })).toBeTruthy();
   });
 
-  it('checks again against the right district when the guess was another district', async () => {
+  it('compares again with the right district when the guess was another district, files read once', async () => {
     const elsewhere = runReport('2026-11-20T09:00:00.000Z', [], [school('x9', 'Elsewhere High')]);
     await storeRun(store, elsewhere, [], { snapshot: snapshotOf('0123456789abcdef', [0x1n, 0x2n]) });
     const worker = new Worker();
@@ -111,10 +122,10 @@ describe('the report and the history together', () => {
     await checkFiles(worker, 1);
     expect(worker.client.lastRun.request.previous).toEqual(snapshotOf('0123456789abcdef', [0x1n, 0x2n]));
     await worker.answer(3);
-    await waitFor(() => expect(worker.client.runs).toHaveLength(2));
-    expect(worker.client.lastRun.request.previous).toBeUndefined();
-    await worker.answer(3);
     await kept();
+    // Only the comparison was redone (with no earlier run of this district): one check, one read.
+    expect(worker.client.comparedAgain).toEqual([null]);
+    expect(worker.client.runs).toHaveLength(1);
     const districts = await store.districts();
     expect(districts.map((d) => d.label).sort()).toEqual(['Elsewhere High', 'North and South']);
   });
@@ -133,6 +144,77 @@ describe('the report and the history together', () => {
       /0 resolved, 0 new, 5 unchanged since/,
     );
     expect((await store.runs()).every((r) => r.sample)).toBe(true);
+  });
+
+  it('keeps a run of a forced format apart: marked, and never the last run of the detected format', async () => {
+    const worker = new Worker();
+    renderApp(worker);
+    await checkFiles(worker, 1);
+    await worker.answer(12);
+    await kept();
+    const [first] = await store.runs();
+
+    await fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'clever' } });
+    await waitFor(() => expect(worker.client.runs).toHaveLength(2));
+    expect(worker.client.lastRun.request.format).toBe('clever');
+    // No earlier run was forced to this format: nothing to compare with, no removal hold.
+    expect(worker.client.lastRun.request.previous).toBeUndefined();
+    await worker.answer(2);
+    await kept();
+    expect(screen.getByText(/The format was chosen by hand/)).toBeTruthy();
+    expect(screen.queryByText(/Changes since the last run:/)).toBeNull();
+    const [forced] = await store.runs();
+    expect(forced.formatForced).toBe(true);
+    await screen.findByRole('button', { name: 'History (2)' });
+
+    await checkFiles(worker, 3);
+    expect(worker.client.lastRun.request.previous).toEqual(await store.snapshot(first.id!));
+    await worker.answer(12);
+    await kept();
+    expect(screen.getByText(/Changes since the last run:/).parentElement?.textContent).toMatch(
+      `0 resolved, 0 new, 13 unchanged since ${shortTime(first.at)}.`,
+    );
+    await fireEvent.click(await screen.findByRole('button', { name: 'History (3)' }));
+    expect(await screen.findByText('format chosen', {}, { timeout: 3000 })).toBeTruthy();
+  });
+
+  it('does not compare a run whose files name no school, and says why', async () => {
+    const worker = new Worker();
+    renderApp(worker);
+    await checkFiles(worker, 1);
+    await worker.answer(4);
+    await kept();
+    await screen.findByRole('button', { name: 'History (1)' });
+    const { 'schools.csv': _, ...noSchools } = district(4);
+    await checkFiles(worker, 2);
+    // The guess (the newest run) went with the check; the run names no school: compared again without it.
+    expect(worker.client.lastRun.request.previous).toBeDefined();
+    await worker.answerFiles(noSchools);
+    await kept();
+    expect(worker.client.comparedAgain).toEqual([null]);
+    expect(screen.getByText(/its files name no school/)).toBeTruthy();
+    expect(screen.queryByText(/Changes since/)).toBeNull();
+    expect(screen.queryByText(/first run/)).toBeNull();
+    await screen.findByRole('button', { name: 'History (2)' });
+
+    await checkFiles(worker, 3);
+    // A run without schools is never the guess for a later one either.
+    expect(worker.client.lastRun.request.previous).toEqual(await store.snapshot((await store.runs())[1].id!));
+    await worker.answerFiles(noSchools);
+    await kept();
+    expect(worker.client.comparedAgain).toEqual([null, null]);
+    expect(screen.getByText(/its files name no school/)).toBeTruthy();
+  });
+
+  it('says what the sample district is compared with, and never "first run" beside it', async () => {
+    const worker = new Worker();
+    renderApp(worker);
+    await fireEvent.click(screen.getByRole('button', { name: 'Try the sample district' }));
+    await waitFor(() => expect(worker.client.runs).toHaveLength(1));
+    await worker.answer(4);
+    await kept();
+    expect(screen.getByText(/compared with a made-up export of last month/)).toBeTruthy();
+    expect(screen.queryByText(/first run/)).toBeNull();
   });
 
   /** The findings chunks of every run cannot be read from now on (a damaged store). */

@@ -57,6 +57,30 @@ async function shown(manager: StorageManagerLike = storage(true)) {
 }
 
 describe('the History view', () => {
+  it('names and renames a district; the name stays through its later runs', async () => {
+    await seeded();
+    await shown();
+    await fireEvent.click(screen.getByRole('button', { name: 'Rename North and South' }));
+    const field = screen.getByLabelText('Name of the district');
+    await fireEvent.input(field, { target: { value: '  Springfield Public Schools ' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByRole('heading', { name: 'Springfield Public Schools' });
+    expect(screen.getByRole('table', { name: 'Runs of Springfield Public Schools' })).toBeTruthy();
+    expect(screen.getByText('The district is now called Springfield Public Schools.')).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Rename Springfield Public Schools' }),
+      ),
+    );
+    await storeRun(store, runReport('2026-11-25T09:00:00.000Z', [], [school('s1', 'North')]), []);
+    expect((await store.districts()).find((d) => d.named)?.label).toBe('Springfield Public Schools');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Rename Springfield Public Schools' }));
+    await fireEvent.input(screen.getByLabelText('Name of the district'), { target: { value: '  ' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByText(/A district needs a name/)).toBeTruthy();
+  });
+
   it('lists the runs of each district newest first, with a chart of errors and alerts per run', async () => {
     await seeded();
     await shown();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareFindings, type ComparableFinding } from '../../core/report/changes.ts';
+import { compareFindings, listChanges, type ComparableFinding } from '../../core/report/changes.ts';
 import { ChangeCounter } from './changes.ts';
 
 const arbFinding: fc.Arbitrary<ComparableFinding> = fc.record({
@@ -40,6 +40,34 @@ describe('changes counted while findings stream by', () => {
         },
       ),
     );
+  });
+
+  it('lists the new and resolved findings as core/report listChanges does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbFinding, { maxLength: 30 }),
+        fc.array(arbFinding, { maxLength: 30 }),
+        (before, now) => {
+          const counter = new ChangeCounter({ lists: 1000 });
+          before.forEach((f) => counter.addPrevious(f));
+          now.forEach((f) => counter.addCurrent(f));
+          const { new: added, resolved } = listChanges(before, now);
+          const lists = counter.result().lists!;
+          expect(lists.new).toEqual(added);
+          expect(lists.resolvedAt.map((i) => before[i])).toEqual(resolved);
+        },
+      ),
+    );
+  });
+
+  it('keeps at most its limit of each list (the numbers stay whole)', () => {
+    const f = (id: string) => ({ code: 'x', id, reason: null, file: null, row: null, schools: [] });
+    const counter = new ChangeCounter({ lists: 2 });
+    ['a', 'b', 'c'].forEach((id) => counter.addPrevious(f(id)));
+    ['d', 'e', 'g'].forEach((id) => counter.addCurrent(f(id)));
+    const result = counter.result();
+    expect(result.district).toEqual({ new: 3, resolved: 3, unchanged: 0 });
+    expect(result.lists).toEqual({ new: [f('d'), f('e')], resolvedAt: [0, 1] });
   });
 
   it('counts a repeated finding as many times as it occurs', () => {

@@ -8,10 +8,15 @@ import { findingKey, type Changes, type ComparableFinding } from '../../core/rep
 import type { PackedFinding } from '../../storage/schema.ts';
 import { schoolKey } from '../state/school-view.svelte.ts';
 
-export interface RunComparison {
+export interface RunComparison<F extends ComparableFinding = ComparableFinding> {
   district: Changes;
   /** schoolKey → changes in that school (schools without any finding in either run are left out). */
   schools: Record<string, Changes>;
+  /**
+   * When collected (at most the counter's limit of each): the new findings in this run's order, and
+   * the positions of the resolved ones in the earlier run's order (read back from storage).
+   */
+  lists?: { new: F[]; resolvedAt: number[] };
 }
 
 export function comparable(p: PackedFinding): ComparableFinding {
@@ -41,10 +46,22 @@ class Tally {
   }
 }
 
-export class ChangeCounter {
+export class ChangeCounter<F extends ComparableFinding = ComparableFinding> {
   #district = new Tally();
   #schools = new Map<string, Tally>();
   #current = false;
+  /** With lists: the earlier findings' positions by key (only numbers are kept of them), this run's new ones. */
+  #earlier: Map<string, number[]> | null = null;
+  #seen = 0;
+  #matched: boolean[] = [];
+  #new: F[] = [];
+  readonly #limit: number;
+
+  /** `lists`: keep up to this many of the new and resolved findings themselves, not only their numbers. */
+  constructor(options: { lists?: number } = {}) {
+    this.#limit = options.lists ?? 0;
+    if (this.#limit > 0) this.#earlier = new Map();
+  }
 
   #school(key: string): Tally {
     let tally = this.#schools.get(key);
@@ -58,18 +75,37 @@ export class ChangeCounter {
     const key = findingKey(f);
     this.#district.addBefore(key);
     for (const s of f.schools) this.#school(schoolKey({ id: s })).addBefore(key);
+    if (this.#earlier) {
+      const list = this.#earlier.get(key);
+      const at = this.#seen++;
+      if (list) list.push(at);
+      else this.#earlier.set(key, [at]);
+    }
   }
 
-  addCurrent(f: ComparableFinding): void {
+  addCurrent(f: F): void {
     this.#current = true;
     const key = findingKey(f);
     this.#district.addNow(key);
     for (const s of f.schools) this.#school(schoolKey({ id: s })).addNow(key);
+    if (this.#earlier) {
+      const list = this.#earlier.get(key);
+      const at = list?.shift();
+      if (at !== undefined) this.#matched[at] = true;
+      else if (this.#new.length < this.#limit) this.#new.push(f);
+    }
   }
 
-  result(): RunComparison {
+  result(): RunComparison<F> {
     const schools: Record<string, Changes> = {};
     for (const [key, tally] of this.#schools) schools[key] = tally.finish();
-    return { district: this.#district.finish(), schools };
+    const result: RunComparison<F> = { district: this.#district.finish(), schools };
+    if (this.#earlier) {
+      const resolvedAt: number[] = [];
+      for (let i = 0; i < this.#seen && resolvedAt.length < this.#limit; i++)
+        if (!this.#matched[i]) resolvedAt.push(i);
+      result.lists = { new: this.#new, resolvedAt };
+    }
+    return result;
   }
 }

@@ -6,10 +6,12 @@
  */
 import type { Changes } from '../../core/report/changes.ts';
 import { StorageError, storageError } from '../../storage/db.ts';
-import { districtAfterRun } from '../../storage/district.ts';
+import { districtAfterRun, NO_SCHOOLS_DISTRICT, schoolKeysOf } from '../../storage/district.ts';
+import { sameQuestion } from '../../storage/records.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
 import type { DistrictRecord, KeepMode, RunHead } from '../../storage/schema.ts';
 import { exportHistory, ImportError, importHistory, type ImportResult } from '../../storage/transfer.ts';
+import type { Finding, FormatId } from '../../shared/report-types.ts';
 import type { RunInput } from '../../worker/api.ts';
 import type { EarlierRun, FinishedRun, Report } from '../state/run-state.svelte.ts';
 import { recordRun } from './recorder.ts';
@@ -26,8 +28,16 @@ export interface RunNote {
   changes: Changes | null;
   /** Why the changes since `sinceAt` are not known (when they are not). */
   unknownBecause?: 'counts-only' | 'unreadable';
+  /** Why this run is compared with no earlier run although the district has some. */
+  notCompared?: 'no-schools';
+  /** The admin forced the format: compared only with runs forced to the same format. */
+  formatForced?: boolean;
+  /** A run of the sample district: compared with its made-up earlier export, not the history. */
+  sample?: boolean;
   /** schoolKey → changes; null when not known. */
   schools: Record<string, Changes> | null;
+  /** The new and resolved findings themselves (the run just checked; not kept in the history). */
+  lists?: { new: Finding[]; resolved: Finding[] } | null;
 }
 
 export interface StorageUse {
@@ -96,11 +106,19 @@ export class HistoryState {
     }
   }
 
-  /** Before a check: the newest run of the files' likely district (known for sure only after). */
-  earlier(input: RunInput): EarlierRun | null | Promise<EarlierRun | null> {
+  /**
+   * Before a check: the newest run of the files' likely district (known for sure only after) that
+   * answers the same question (the detected format, or the same forced format).
+   */
+  earlier(input: RunInput, format?: FormatId): EarlierRun | null | Promise<EarlierRun | null> {
     this.#rerunning = false;
     // The sample district is compared with its own earlier export (the worker has it).
-    const guess = input.kind === 'sample' ? undefined : this.runs.find((r) => !r.sample);
+    const guess =
+      input.kind === 'sample'
+        ? undefined
+        : this.runs.find(
+            (r) => !r.sample && r.district !== NO_SCHOOLS_DISTRICT && sameQuestion(r, format ?? null),
+          );
     if (!guess) return null;
     return this.store.snapshot(guess.id!).then((snapshot) => ({ run: guess.id!, snapshot }));
   }
@@ -122,11 +140,16 @@ export class HistoryState {
       const { summary } = report;
       const known = await this.store.districts();
       const district = districtAfterRun(summary.schools, summary.generatedAt, known);
-      const previous = known.some((d) => d.id === district.id)
-        ? await this.store.latestRun(district.id)
-        : null;
+      // A run that names no school cannot be told to be of any district: it is compared with none.
+      const noSchools = schoolKeysOf(summary.schools).length === 0;
+      const forced = run.formatForced ? summary.format.id : null;
+      const previous =
+        !noSchools && known.some((d) => d.id === district.id)
+          ? await this.store.latestRun(district.id, forced)
+          : null;
       if (input.kind === 'files' && !this.#rerunning && (previous?.id ?? null) !== (earlier?.run ?? null)) {
-        // Compared with another district's run: check again against this district's own.
+        // Compared with another district's run: compare again with this district's own (the worker
+        // redoes only the comparison, from the roster it holds; the files are not read again).
         this.#rerunning = true;
         const snapshot = previous ? await this.store.snapshot(previous.id!) : null;
         if (run.isCurrent()) rerun(previous ? { run: previous.id!, snapshot } : null);
@@ -139,6 +162,8 @@ export class HistoryState {
         previous,
         district,
         keep: this.keep,
+        formatForced: run.formatForced === true,
+        chosen: run.chosen,
       });
       note({
         save: outcome.notSaved
@@ -148,6 +173,10 @@ export class HistoryState {
         changes: outcome.comparison?.district ?? null,
         unknownBecause: outcome.earlierUnreadable ? 'unreadable' : 'counts-only',
         schools: outcome.comparison?.schools ?? null,
+        lists: outcome.lists,
+        ...(noSchools && { notCompared: 'no-schools' as const }),
+        ...(run.formatForced && { formatForced: true }),
+        ...(input.kind === 'sample' && { sample: true }),
       });
       await this.refresh();
     } catch (error) {
@@ -187,6 +216,18 @@ export class HistoryState {
     return this.#act(async () => {
       await this.store.deleteRun(head.id!);
       return 'The run was deleted.';
+    });
+  }
+
+  renameDistrict(id: string, label: string): Promise<boolean> {
+    const name = label.trim();
+    if (!name) {
+      this.message = 'A district needs a name: it was left as it was.';
+      return Promise.resolve(false);
+    }
+    return this.#act(async () => {
+      await this.store.renameDistrict(id, name);
+      return `The district is now called ${name}.`;
     });
   }
 

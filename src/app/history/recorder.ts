@@ -4,9 +4,8 @@
  * the write: when the browser refuses to keep the run, the report still gets its "changes since",
  * the half-written run is removed, and the earlier runs are untouched.
  */
-import type { PackedSnapshot } from '../../core/snapshot/packed-snapshot.ts';
 import type { Finding } from '../../core/report/types.ts';
-import { packFinding } from '../../storage/codec.ts';
+import { packFinding, unpackFinding } from '../../storage/codec.ts';
 import { StorageError, storageError } from '../../storage/db.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
 import { detailsOf, headOf, type RunReport } from '../../storage/records.ts';
@@ -16,15 +15,11 @@ import {
   type KeepMode,
   type RunHead,
 } from '../../storage/schema.ts';
+import type { FinishedRun } from '../state/run-state.svelte.ts';
 import { ChangeCounter, comparable, type RunComparison } from './changes.ts';
 
-/** The finished run in the worker. */
-export interface RunSource {
-  historyFindings(offset: number, limit: number): Promise<Finding[]>;
-  snapshot(): Promise<PackedSnapshot>;
-  /** False once another check replaced this run in the worker. */
-  isCurrent(): boolean;
-}
+/** The finished run in the worker (run-state's FinishedRun: one description of it). */
+export type RunSource = Pick<FinishedRun, 'historyFindings' | 'snapshot' | 'isCurrent'>;
 
 export interface RecordRequest {
   report: RunReport;
@@ -33,17 +28,23 @@ export interface RecordRequest {
   previous: RunHead | null;
   district: DistrictRecord;
   keep: KeepMode;
+  /** The admin chose the format (the run is kept and marked). */
+  formatForced?: boolean;
+  /** What was checked, in words. */
+  chosen?: string;
 }
 
 export interface RecordOutcome {
   /** The stored run, or null when it was not kept. */
   runId: number | null;
-  /** Null when there is no earlier run with findings to compare with. */
-  comparison: RunComparison | null;
+  /** Null when there is no earlier run with findings to compare with; lists the new and resolved findings. */
+  comparison: RunComparison<Finding> | null;
   /** The earlier run kept its findings, but they could not be read (so there is no comparison). */
   earlierUnreadable: boolean;
   /** Why the run is not in the history (null when it is). */
   notSaved: StorageError | null;
+  /** The new and resolved findings (at most LISTED_CHANGES of each), when compared. */
+  lists: { new: Finding[]; resolved: Finding[] } | null;
 }
 
 export class Replaced extends Error {
@@ -59,13 +60,34 @@ const findingCount = (r: RunReport) => {
   return t.formatting + t.error + t.alert + t.hold;
 };
 
+/** The most new and the most resolved findings listed on the page (the numbers are always whole). */
+export const LISTED_CHANGES = 100_000;
+
+/** The resolved findings read back from the earlier run, by position, with its rules. */
+async function resolvedFindings(
+  store: HistoryStore,
+  previous: RunHead,
+  positions: readonly number[],
+): Promise<Finding[]> {
+  const wanted = new Set(positions);
+  const out: Finding[] = [];
+  if (wanted.size === 0) return out;
+  const rules = (await store.details(previous.id!))?.rules ?? {};
+  let at = 0;
+  for await (const chunk of store.findings(previous)) {
+    for (const p of chunk) if (wanted.has(at++)) out.push(unpackFinding(p, rules));
+    if (out.length === wanted.size) break;
+  }
+  return out;
+}
+
 /** The earlier run's findings, counted; 'unreadable' when it kept them but they cannot be read. */
 async function earlierFindings(
   store: HistoryStore,
   previous: RunHead | null,
-): Promise<ChangeCounter | 'unreadable' | null> {
+): Promise<ChangeCounter<Finding> | 'unreadable' | null> {
   if (!previous || previous.kept !== 'findings') return null;
-  const counter = new ChangeCounter();
+  const counter = new ChangeCounter<Finding>({ lists: LISTED_CHANGES });
   try {
     for await (const chunk of store.findings(previous))
       for (const p of chunk) counter.addPrevious(comparable(p));
@@ -97,6 +119,8 @@ export async function recordRun(
         chunkCount: 0,
         changes: null,
         complete: false,
+        ...(request.formatForced && { formatForced: true }),
+        ...(request.chosen !== undefined && { chosen: request.chosen }),
       }),
     );
   } catch (error) {
@@ -136,11 +160,18 @@ export async function recordRun(
         .catch(refuse);
     }
     if (notSaved && runId !== null) await store.abandonRun(runId);
+    // The resolved findings are read back from the earlier run only now, so the comparison never
+    // holds every earlier finding at once (a million of them would not fit the page comfortably).
+    const resolved =
+      comparison?.lists && previous
+        ? await resolvedFindings(store, previous, comparison.lists.resolvedAt).catch(() => null)
+        : null;
     return {
       runId: notSaved ? null : runId,
       comparison,
       earlierUnreadable: earlier === 'unreadable',
       notSaved,
+      lists: comparison?.lists && resolved ? { new: comparison.lists.new, resolved } : null,
     };
   } catch (error) {
     if (runId !== null) await store.abandonRun(runId);

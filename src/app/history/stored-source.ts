@@ -6,31 +6,20 @@
  * run's CSV leaves them empty.
  */
 import { unpackSnapshot } from '../../core/snapshot/packed-snapshot.ts';
-import { NO_SCHOOL_NAME } from '../../core/report/build.ts';
-import { CSV_HEADER, csvFileName, csvLine, type CsvRow } from '../../core/report/csv.ts';
+import { CSV_HEADER, csvFileName, csvLine } from '../../core/report/csv.ts';
+import { listClose, listItem, reportJsonShell } from '../../core/report/json.ts';
+import { csvRowsOf, schoolNames, type CsvNames } from './finding-csv.ts';
 import { unpackFinding } from '../../storage/codec.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
 import { summaryOf } from '../../storage/records.ts';
 import type { PackedFinding, RunDetails, RunHead } from '../../storage/schema.ts';
 import type { Download, DownloadRequest } from '../../worker/api.ts';
-import {
-  filterKey,
-  MAX_PAGE,
-  type Finding,
-  type FindingFilter,
-  type FindingPage,
-} from '../../shared/report-types.ts';
+import { filterKey, type Finding, type FindingFilter, type FindingPage } from '../../shared/report-types.ts';
 import type { Report, ReportSource } from '../state/run-state.svelte.ts';
+import { FilterMatches, pageRange } from '../../shared/finding-filter.ts';
 
-interface Matches {
-  /** [chunk, index in chunk] of each matching finding, in report order. */
-  at: [number, number][];
-  reasons: Record<string, number>;
-}
-
-const matches = (p: PackedFinding, filter: FindingFilter) =>
-  (filter.code === undefined || p[0] === filter.code) &&
-  (filter.school === undefined || p[5].includes(filter.school));
+/** [chunk, index in chunk] of each matching finding, in report order, and their reasons. */
+type Matches = FilterMatches<[number, number]>;
 
 export class StoredRunSource implements ReportSource {
   readonly #filters = new Map<string, Promise<Matches>>();
@@ -69,14 +58,9 @@ export class StoredRunSource implements ReportSource {
     let found = this.#filters.get(key);
     if (!found) {
       found = (async () => {
-        const result: Matches = { at: [], reasons: {} };
-        for (let c = 0; c < this.head.chunkCount; c++) {
-          (await this.#read(c)).forEach((p, i) => {
-            if (!matches(p, filter)) return;
-            result.at.push([c, i]);
-            result.reasons[p[1] ?? ''] = (result.reasons[p[1] ?? ''] ?? 0) + 1;
-          });
-        }
+        const result = new FilterMatches<[number, number]>(filter);
+        for (let c = 0; c < this.head.chunkCount; c++)
+          (await this.#read(c)).forEach((p, i) => result.add([c, i], p[0], p[1], p[5]));
         return result;
       })();
       found.catch(() => this.#filters.delete(key));
@@ -88,8 +72,7 @@ export class StoredRunSource implements ReportSource {
   async findings(filter: FindingFilter, offset: number, limit: number): Promise<FindingPage> {
     this.#need();
     const { at, reasons } = await this.#matches(filter);
-    const start = Math.max(0, Math.min(Math.floor(offset), at.length));
-    const end = Math.min(at.length, start + Math.max(0, Math.min(Math.floor(limit), MAX_PAGE)));
+    const [start, end] = pageRange(at.length, offset, limit);
     const items: Finding[] = [];
     for (let k = start; k < end; k++) {
       const [c, i] = at[k];
@@ -117,57 +100,27 @@ export class StoredRunSource implements ReportSource {
   }
 
   async #json(): Promise<Blob> {
-    const summary = summaryOf(this.head, this.details);
     const snapshot = await this.store.snapshot(this.head.id!);
-    const text = JSON.stringify(
-      { ...summary, findings: [], ...(snapshot ? { roster: unpackSnapshot(snapshot) } : {}) },
-      null,
-      2,
+    const shell = reportJsonShell(
+      summaryOf(this.head, this.details),
+      snapshot ? unpackSnapshot(snapshot) : undefined,
     );
-    const at = text.indexOf('"findings": []') + '"findings": ['.length;
-    const parts: BlobPart[] = [text.slice(0, at)];
-    let first = true;
-    for await (const f of this.#all()) {
-      parts.push((first ? '\n    ' : ',\n    ') + JSON.stringify(f));
-      first = false;
-    }
-    parts.push((first ? '' : '\n  ') + text.slice(at));
+    const parts: BlobPart[] = [shell.text[0]];
+    let n = 0;
+    for await (const f of this.#all()) parts.push(listItem('findings', f, n++));
+    parts.push(listClose('findings', n), shell.text[1]);
     return new Blob(parts, { type: 'application/json' });
   }
 
   async #csv(filter: FindingFilter): Promise<Blob> {
-    const names = new Map<string | null, string>(this.details.schools.map((s) => [s.id, s.name]));
-    names.set(null, NO_SCHOOL_NAME);
+    const names: CsvNames = {
+      schools: schoolNames(this.details.schools),
+      // Runs kept before Remind's names were added have none in their rules.
+      remindName: (code) => this.details.rules[code]?.remindName ?? null,
+    };
     const parts: BlobPart[] = [CSV_HEADER];
-    for await (const f of this.#all()) {
-      if (filter.code !== undefined && f.code !== filter.code) continue;
-      const inScope = filter.school === undefined ? f.schools : f.schools.filter((s) => s === filter.school);
-      if (filter.school !== undefined && inScope.length === 0) continue;
-      const isClass = f.entity === 'class';
-      const base: Omit<CsvRow, 'school_id' | 'school_name'> = {
-        severity: f.severity,
-        code: f.code,
-        reason: f.reason,
-        role: f.entity,
-        source_id: f.id,
-        first_name: null,
-        last_name: null,
-        email: f.field === 'email' ? f.value : null,
-        phone: f.field === 'phone' ? f.value : null,
-        dob: null,
-        class_id: isClass ? f.id : null,
-        class_name: isClass ? f.name : null,
-        file: f.file,
-        row: f.row,
-        problem: f.message,
-        how_to_fix: f.fix,
-        // Runs kept before Remind's names were added have none in their rules.
-        remind_name: this.details.rules[f.code]?.remindName ?? null,
-      };
-      if (inScope.length === 0) parts.push(csvLine({ school_id: null, school_name: null, ...base }));
-      for (const s of inScope)
-        parts.push(csvLine({ school_id: s, school_name: names.get(s) ?? null, ...base }));
-    }
+    for await (const f of this.#all())
+      for (const row of csvRowsOf(f, names, filter)) parts.push(csvLine(row));
     return new Blob(parts, { type: 'text/csv;charset=utf-8' });
   }
 }

@@ -39,7 +39,12 @@ export interface EarlierRun {
 export interface FinishedRun {
   historyFindings(offset: number, limit: number): Promise<Finding[]>;
   snapshot(): Promise<PackedSnapshot>;
+  /** False once another check replaced this run in the worker. */
   isCurrent(): boolean;
+  /** The admin chose the format instead of the detected one (another question about the files). */
+  formatForced?: boolean;
+  /** What was checked, in words ("district.zip", "the folder export (5 files)"). */
+  chosen?: string;
 }
 
 export interface RunStateOptions {
@@ -48,7 +53,7 @@ export interface RunStateOptions {
    * The earlier run to compare with, asked before each check. The district is known only once
    * the files are read, so this is the history's best guess; onReport may rerun() with the right one.
    */
-  earlier?: (input: RunInput) => EarlierRun | null | Promise<EarlierRun | null>;
+  earlier?: (input: RunInput, format?: FormatId) => EarlierRun | null | Promise<EarlierRun | null>;
   /** Called with each finished report and the earlier run it was compared with (the history keeps it). */
   onReport?: (report: Report, input: RunInput, earlier: EarlierRun | null, run: FinishedRun) => void;
 }
@@ -98,6 +103,27 @@ export class RunState implements ReportSource {
     return this.#request ? this.#launch(this.#request, earlier) : Promise.resolve();
   }
 
+  /**
+   * Compares the finished check again with another earlier run (it is of another district than
+   * guessed): the worker redoes only the comparison, from the roster it holds; the files are not read again.
+   */
+  async compareAgain(earlier: EarlierRun | null): Promise<void> {
+    const id = this.#runId;
+    const request = this.#request;
+    const client = this.#client;
+    if (!request || !client || this.phase !== 'done') return;
+    try {
+      const outcome = await client.compareAgain(earlier?.snapshot ?? null);
+      if (id !== this.#runId || !outcome.ok) return;
+      this.report = outcome;
+      this.#onReport?.(outcome, request.input, earlier, this.#finished(id, request));
+    } catch (error) {
+      if (id !== this.#runId) return;
+      this.#drop();
+      this.#fail({ kind: 'crash', message: describe(error) });
+    }
+  }
+
   /** Stops the worker; the page is ready for another try. */
   cancel(): void {
     this.#runId++;
@@ -122,7 +148,7 @@ export class RunState implements ReportSource {
     this.report = null;
     this.failure = null;
     if (earlier === undefined) {
-      const chosen = this.#earlier?.(request.input) ?? null;
+      const chosen = this.#earlier?.(request.input, request.format) ?? null;
       earlier = chosen instanceof Promise ? await chosen.catch(() => null) : chosen;
       if (id !== this.#runId) return;
     }
@@ -137,7 +163,7 @@ export class RunState implements ReportSource {
       if (outcome.ok) {
         this.report = outcome;
         this.phase = 'done';
-        this.#onReport?.(outcome, request.input, earlier, this.#finished(id));
+        this.#onReport?.(outcome, request.input, earlier, this.#finished(id, request));
       } else {
         this.#fail({ kind: 'input', message: outcome.message });
       }
@@ -148,7 +174,7 @@ export class RunState implements ReportSource {
     }
   }
 
-  #finished(id: number): FinishedRun {
+  #finished(id: number, request: RunRequest): FinishedRun {
     const isCurrent = () => id === this.#runId;
     const ask = <T>(question: (client: ValidatorClient) => Promise<T>) =>
       isCurrent() ? this.#ask(question) : Promise.reject(new Error('Another check replaced this run.'));
@@ -156,6 +182,8 @@ export class RunState implements ReportSource {
       historyFindings: (offset, limit) => ask((client) => client.historyFindings(offset, limit)),
       snapshot: () => ask((client) => client.snapshot()),
       isCurrent,
+      formatForced: request.format !== undefined,
+      chosen: this.subject,
     };
   }
 

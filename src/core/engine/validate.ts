@@ -52,13 +52,19 @@ export interface Progress {
 /** The checking steps' shares of its time (measured on large districts), in the order they run. */
 const CHECK_STEPS = { finish: 5, resolve: 3, snapshot: 12, devices: 35, rules: 30, report: 15 };
 
+/** Picks the earlier run by the schools of this roster (null: none of this district). */
+export type PreviousChooser = (schools: readonly { id: string; name: string }[]) => RosterSnapshot | null;
+
 export interface ValidateOptions {
   /** Use this format instead of detecting one. */
   format?: FormatId;
   /** The day of validation (birth dates may not be after it); defaults to now. */
   now?: Date;
-  /** The earlier run of the same district: enables hold-removals; its salt is reused. */
-  previous?: RosterSnapshot | null;
+  /**
+   * The earlier run of the same district: enables hold-removals; its salt is reused. A function is
+   * asked once the roster's schools are known, so that an earlier run of another district is left out.
+   */
+  previous?: RosterSnapshot | null | PreviousChooser;
   /** Salt for this run's ID hashes when there is no earlier run (random otherwise). */
   salt?: string;
   hash?: HashFactory;
@@ -216,7 +222,8 @@ export async function validate(
   settleWaiting(refs, findings, true);
   reportEmptyFiles(roster, read, findings);
   resolveSchools(roster, step());
-  const previous = options.previous ?? null;
+  const previous =
+    typeof options.previous === 'function' ? options.previous(roster.schools) : (options.previous ?? null);
   const snapshot = takeSnapshot(roster, previous?.salt ?? options.salt ?? randomSalt(), step());
   runRules(roster, findings, calendarDate(now), previous, snapshot, step(), step());
   refs.damage.finish(findings);

@@ -94,4 +94,6 @@ export interface Finding {
   fix: string;
   /** Only on findings caused by spreadsheet damage (our addition to report.md's keys). */
   because?: DamageLink;
+  /** Only in a report made with acknowledgements (`--acknowledged`): the admin knows of it. */
+  acknowledged?: true;
 }

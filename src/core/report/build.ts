@@ -38,7 +38,8 @@ export class FindingList {
   get(i: number): Finding {
     const finding = materialize(this.roster, this.raw[i]);
     const p = this.parent[i];
-    if (p >= 0)
+    // A finding that spreadsheet damage explains already says so ("Probably Excel: …", materialize.ts).
+    if (p >= 0 && this.raw[p].code !== 'spreadsheet-damage')
       finding.message = `${finding.message.replace(/\.$/, '')}, ${because(this.roster, this.raw[p])}.`;
     return finding;
   }

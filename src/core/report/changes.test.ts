@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareFindings, describeChanges, type Changes, type ComparableFinding } from './changes.ts';
+import {
+  compareFindings,
+  describeChanges,
+  listChanges,
+  type Changes,
+  type ComparableFinding,
+} from './changes.ts';
 
 const finding = (more: Partial<ComparableFinding> = {}): ComparableFinding => ({
   code: 'teacher-email',
@@ -84,6 +90,12 @@ describe('changes since the last run: findings keyed by code, record ID and reas
     ],
     ['a file finding of another file', [row('a.csv', null)], [row('b.csv', null)], changes(1, 1, 0)],
     [
+      'a file is known by its name within the export, not the folder or zip above it',
+      [row('users.csv', 5), row('export/orgs.csv', null)],
+      [row('district.zip/2026-11/users.csv', 5), row('C:\\exports\\orgs.csv', null)],
+      changes(0, 0, 2),
+    ],
+    [
       'a district finding (no ID, file or row) matches its code',
       [row(null, null, { code: 'hold-removals', field: 'students' })],
       [row(null, null, { code: 'hold-removals', field: 'students' })],
@@ -133,6 +145,31 @@ describe('changes since the last run: findings keyed by code, record ID and reas
   it('says it in words', () => {
     expect(describeChanges(changes(3, 2, 1), '2026-11-01')).toBe(
       '2 resolved, 3 new, 1 unchanged since 2026-11-01',
+    );
+  });
+});
+
+describe('the changes as lists', () => {
+  it('new in this run, resolved from the earlier run, each occurrence matched once', () => {
+    const a = finding({ id: 'a' });
+    const b = finding({ id: 'b' });
+    const c = finding({ id: 'c' });
+    const lists = listChanges([a, b, b], [b, c, { ...c }, finding({ id: 'a', reason: 'invalid' })]);
+    expect(lists.unchanged).toBe(1);
+    expect(lists.new.map((f) => [f.id, f.reason])).toEqual([
+      ['c', 'missing'],
+      ['c', 'missing'],
+      ['a', 'invalid'],
+    ]);
+    expect(lists.resolved).toEqual([a, b]);
+  });
+
+  it('agrees with the counts', () => {
+    const before = [finding(), finding({ id: 't2' }), row('users.csv', 4)];
+    const now = [finding(), row('export/users.csv', 4), row('users.csv', 5)];
+    const lists = listChanges(before, now);
+    expect({ new: lists.new.length, resolved: lists.resolved.length, unchanged: lists.unchanged }).toEqual(
+      compareFindings(before, now),
     );
   });
 });

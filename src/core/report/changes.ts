@@ -2,6 +2,8 @@
  * What changed since an earlier run: findings new, resolved and unchanged, matched by code, record
  * ID and reason (a row's file and row number stand in for the ID of findings about a row without
  * one; for a district finding, which has neither, its field does: hold-removals' entity kind). Counted as multisets: a person who lost two devices has two device-in-use findings.
+ * A file is known by its name within the export ("users.csv"), never by the folder or zip above
+ * it: the same files picked loose, as a folder or in a zip are the same findings.
  */
 export interface ComparableFinding {
   code: string;
@@ -20,8 +22,13 @@ export interface Changes {
   unchanged: number;
 }
 
+/** "export/users.csv", "district.zip/export/users.csv", "C:\\export\\users.csv" → "users.csv". */
+export function nameInExport(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}
+
 export function findingKey(f: ComparableFinding): string {
-  const record = f.id ?? (f.file === null ? `#${f.field ?? ''}` : `${f.file}#${f.row ?? ''}`);
+  const record = f.id ?? (f.file === null ? `#${f.field ?? ''}` : `${nameInExport(f.file)}#${f.row ?? ''}`);
   return `${f.code}\u0000${record}\u0000${f.reason ?? ''}`;
 }
 
@@ -55,4 +62,36 @@ export function compareFindings(
 
 export function describeChanges(c: Changes, since: string): string {
   return `${c.resolved} resolved, ${c.new} new, ${c.unchanged} unchanged since ${since}`;
+}
+
+/** The findings themselves: new ones in this run's order, resolved ones in the earlier run's. */
+export interface ChangeLists<F extends ComparableFinding> {
+  new: F[];
+  resolved: F[];
+  unchanged: number;
+}
+
+export function listChanges<F extends ComparableFinding>(
+  previous: readonly F[],
+  current: Iterable<F>,
+): ChangeLists<F> {
+  const waiting = new Map<string, number[]>();
+  previous.forEach((f, i) => {
+    const key = findingKey(f);
+    const list = waiting.get(key);
+    if (list) list.push(i);
+    else waiting.set(key, [i]);
+  });
+  const matched = new Uint8Array(previous.length);
+  const out: ChangeLists<F> = { new: [], resolved: [], unchanged: 0 };
+  for (const f of current) {
+    const i = waiting.get(findingKey(f))?.shift();
+    if (i === undefined) out.new.push(f);
+    else {
+      matched[i] = 1;
+      out.unchanged++;
+    }
+  }
+  out.resolved = previous.filter((_, i) => matched[i] === 0);
+  return out;
 }

@@ -1,30 +1,117 @@
 /**
  * The report JSON of report.md, written in pieces so a million findings never form one string.
  * After the documented fields comes `roster`: this run's record IDs as salted hashes (snapshot.ts),
- * which a later run needs for hold-removals.
+ * which a later run needs for hold-removals. A report compared with an earlier one (`--previous`)
+ * carries `changes` before it: the new and resolved findings, and how many are unchanged.
  */
 import type { ValidationResult } from './build.ts';
-import type { Report } from './types.ts';
+import type { RosterSnapshot } from '../snapshot/snapshot.ts';
+import type { Finding, Report, ReportSummary } from './types.ts';
 
-const PLACEHOLDER = '"__FINDINGS__"';
+/** report.md's `changes`: what changed since an earlier report, or why it was not compared. */
+export interface ReportChanges {
+  /** The earlier report's generatedAt; null when it was not compared. */
+  comparedWith: string | null;
+  /** Why it was not compared (null when it was). */
+  reason: string | null;
+  new: Finding[];
+  resolved: Finding[];
+  unchanged: number;
+}
 
-export function* reportJsonPieces(result: ValidationResult): Generator<string> {
+const PLACEHOLDERS = { findings: '"__FINDINGS__"', new: '"__NEW__"', resolved: '"__RESOLVED__"' };
+export type ListName = keyof typeof PLACEHOLDERS;
+
+/**
+ * The report JSON around its lists of findings: `text[i]` comes before `lists[i]` (which opens with
+ * "[" and is closed by `listClose`), and the last text after the last list. One shape for a fresh
+ * run (the worker, the command line) and a run read back from the history.
+ */
+export interface ReportJsonShell {
+  text: string[];
+  lists: ListName[];
+}
+
+/** Acknowledged findings (`--acknowledged`): which, and how many (report.md). */
+export interface AcknowledgedMarks {
+  is: (f: Finding) => boolean;
+  count: number;
+}
+
+export function reportJsonShell(
+  summary: ReportSummary,
+  snapshot: RosterSnapshot | undefined,
+  changes?: Pick<ReportChanges, 'comparedWith' | 'reason' | 'unchanged'>,
+  acknowledged?: AcknowledgedMarks,
+): ReportJsonShell {
   const head = JSON.stringify(
-    { ...result.summary, findings: '__FINDINGS__', roster: result.snapshot },
+    {
+      ...summary,
+      ...(acknowledged && { totals: { ...summary.totals, acknowledged: acknowledged.count } }),
+      findings: '__FINDINGS__',
+      ...(changes && { changes: { ...changes, new: '__NEW__', resolved: '__RESOLVED__' } }),
+      roster: snapshot,
+    },
     null,
     2,
   );
-  const at = head.indexOf(PLACEHOLDER);
-  yield head.slice(0, at) + '[';
+  const lists: ListName[] = changes ? ['findings', 'new', 'resolved'] : ['findings'];
+  const text: string[] = [];
+  let from = 0;
+  for (const name of lists) {
+    const at = head.indexOf(PLACEHOLDERS[name], from);
+    text.push(head.slice(from, at));
+    from = at + PLACEHOLDERS[name].length;
+  }
+  text.push(head.slice(from));
+  return { text, lists };
+}
+
+const INDENT: Record<ListName, string> = { findings: '    ', new: '      ', resolved: '      ' };
+
+/** One finding of a list (`index` 0 is the first), as the report writes it. */
+export function listItem(name: ListName, f: Finding, index: number): string {
+  return (index === 0 ? '[\n' : ',\n') + INDENT[name] + JSON.stringify(f);
+}
+
+/** The end of a list of `count` findings. */
+export function listClose(name: ListName, count: number): string {
+  return count === 0 ? '[]' : `\n${INDENT[name].slice(2)}]`;
+}
+
+function* listPieces(
+  name: ListName,
+  items: Iterable<Finding>,
+  acknowledged?: AcknowledgedMarks,
+): Generator<string> {
   let batch = '';
-  for (let i = 0; i < result.findings.length; i++) {
-    batch += (i === 0 ? '\n    ' : ',\n    ') + JSON.stringify(result.findings.get(i));
+  let n = 0;
+  for (const f of items) {
+    batch += listItem(name, acknowledged?.is(f) ? { ...f, acknowledged: true } : f, n++);
     if (batch.length > 1 << 16) {
       yield batch;
       batch = '';
     }
   }
-  yield batch + (result.findings.length ? '\n  ]' : ']') + head.slice(at + PLACEHOLDER.length);
+  yield batch + listClose(name, n);
+}
+
+export function* reportJsonPieces(
+  result: ValidationResult,
+  changes?: ReportChanges,
+  acknowledged?: AcknowledgedMarks,
+): Generator<string> {
+  const shell = reportJsonShell(result.summary, result.snapshot, changes, acknowledged);
+  const items: Record<ListName, Iterable<Finding>> = {
+    findings: result.findings,
+    new: changes?.new ?? [],
+    resolved: changes?.resolved ?? [],
+  };
+  for (const [i, name] of shell.lists.entries()) {
+    yield shell.text[i];
+    yield* listPieces(name, items[name], name === 'resolved' ? undefined : acknowledged);
+  }
+  yield shell.text[shell.lists.length];
 }
 
 /** The whole report as one object (tests, small districts). */

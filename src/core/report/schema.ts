@@ -77,8 +77,8 @@ export class Checker {
 
 export function checkReportShape(report: unknown): string[] {
   const c = new Checker();
-  // `causes` is optional: reports made before it existed are still valid earlier runs.
-  if (!c.object('report', report, [...REPORT_KEYS, ...REPORT_KEYS_REST], ['roster', 'causes']))
+  // `causes` and `changes` are optional: reports made before them are still valid earlier runs.
+  if (!c.object('report', report, [...REPORT_KEYS, ...REPORT_KEYS_REST], ['roster', 'causes', 'changes']))
     return c.problems;
   if (report.reportVersion !== REPORT_VERSION)
     c.fail('reportVersion', `expected ${REPORT_VERSION}, got ${JSON.stringify(report.reportVersion)}`);
@@ -107,13 +107,14 @@ export function checkReportShape(report: unknown): string[] {
         c.fail(`files[${i}].sha256`, 'expected 64 lower-case hex digits');
     });
   c.type('blocked', report.blocked, 'boolean');
-  if (c.object('totals', report.totals, [...TOTALS_KEYS, ...SEVERITIES]))
+  if (c.object('totals', report.totals, [...TOTALS_KEYS, ...SEVERITIES], ['acknowledged']))
     for (const k of [...TOTALS_KEYS, ...SEVERITIES])
       if (k in report.totals) c.count(`totals.${k}`, report.totals[k]);
   const schoolIds = checkSchools(c, report.schools);
   c.countMap('formatting', report.formatting, 'formatting');
   c.countMap('hold', report.hold, 'hold');
   if ('roster' in report && !isSnapshot(report.roster)) c.fail('roster', 'expected a roster snapshot');
+  if ('changes' in report) checkChanges(c, report.changes);
   if (!Array.isArray(report.findings)) {
     c.fail('findings', `expected an array, got ${kindOf(report.findings)}`);
     return c.problems;
@@ -121,7 +122,31 @@ export function checkReportShape(report: unknown): string[] {
   const typed = report.findings.every((f, i) => checkFinding(c, `findings[${i}]`, f, schoolIds));
   if (typed && c.problems.length === 0) checkAgreement(c, report, report.findings as Obj[]);
   if ('causes' in report) checkCauses(c, report.causes, report.findings.length, schoolIds);
+  if (typed && isObj(report.totals) && 'acknowledged' in report.totals) {
+    const marked = (report.findings as Obj[]).filter((f) => f.acknowledged === true).length;
+    if (c.count('totals.acknowledged', report.totals.acknowledged) && report.totals.acknowledged !== marked)
+      c.fail(
+        'totals.acknowledged',
+        `${String(report.totals.acknowledged)}, but ${marked} findings are acknowledged`,
+      );
+  } else if (typed && (report.findings as Obj[]).some((f) => 'acknowledged' in f))
+    c.fail('totals.acknowledged', 'missing, but findings are acknowledged');
   return c.problems;
+}
+
+/** `changes` (a report made with --previous): the resolved findings name the earlier run's schools. */
+function checkChanges(c: Checker, changes: unknown): void {
+  if (!c.object('changes', changes, ['comparedWith', 'reason', 'new', 'resolved', 'unchanged'])) return;
+  c.type('changes.comparedWith', changes.comparedWith, 'string', true);
+  c.type('changes.reason', changes.reason, 'string', true);
+  if ((changes.comparedWith === null) === (changes.reason === null))
+    c.fail('changes', 'expected either comparedWith or reason');
+  c.count('changes.unchanged', changes.unchanged);
+  for (const list of ['new', 'resolved'] as const) {
+    const items = changes[list];
+    if (!Array.isArray(items)) c.fail(`changes.${list}`, `expected an array, got ${kindOf(items)}`);
+    else items.every((f, i) => checkFinding(c, `changes.${list}[${i}]`, f, null));
+  }
 }
 
 /** The school entries; returns the IDs listed (null for the "(no school)" bucket). */
@@ -148,15 +173,18 @@ function checkSchools(c: Checker, schools: unknown): Set<string | null> {
   return ids;
 }
 
-function checkFinding(c: Checker, path: string, f: unknown, schoolIds: Set<string | null>): boolean {
+/** `schoolIds` null: the finding's schools are another run's (not checked against this one's). */
+function checkFinding(c: Checker, path: string, f: unknown, schoolIds: Set<string | null> | null): boolean {
   const before = c.problems.length;
-  if (!c.object(path, f, FINDING_KEYS, ['because'])) return false;
+  if (!c.object(path, f, FINDING_KEYS, ['because', 'acknowledged'])) return false;
   if ('because' in f && c.object(`${path}.because`, f.because, ['code', 'reason', 'file', 'field'])) {
     const b = f.because;
     if (b.code !== 'spreadsheet-damage') c.fail(`${path}.because.code`, 'expected "spreadsheet-damage"');
     for (const k of ['reason', 'file'] as const) c.type(`${path}.because.${k}`, b[k], 'string');
     c.type(`${path}.because.field`, b.field, 'string', true);
   }
+  if ('acknowledged' in f && f.acknowledged !== true)
+    c.fail(`${path}.acknowledged`, 'expected true (or no key)');
   if (typeof f.code !== 'string' || !CODES.has(f.code))
     c.fail(`${path}.code`, `unknown code ${JSON.stringify(f.code)}`);
   else {
@@ -176,9 +204,10 @@ function checkFinding(c: Checker, path: string, f: unknown, schoolIds: Set<strin
     const stage1or3 = f.severity === 'formatting' || f.severity === 'hold';
     if (stage1or3 !== (f.schools.length === 0))
       c.fail(`${path}.schools`, stage1or3 ? 'expected [] (district level)' : 'expected at least one school');
-    for (const s of f.schools)
-      if (!schoolIds.has(s as string | null))
-        c.fail(`${path}.schools`, `${JSON.stringify(s)} is not a listed school`);
+    if (schoolIds)
+      for (const s of f.schools)
+        if (!schoolIds.has(s as string | null))
+          c.fail(`${path}.schools`, `${JSON.stringify(s)} is not a listed school`);
   }
   return c.problems.length === before;
 }

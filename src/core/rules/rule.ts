@@ -90,6 +90,17 @@ export interface DataRule extends RuleBase {
 export type Rule = FormattingRule | DataRule;
 
 export function fixFor(rule: Rule, reason: string | null): string {
-  if (typeof rule.fix === 'string') return rule.fix;
-  return (reason !== null ? rule.fix[reason] : undefined) ?? rule.fix.default ?? '';
+  return fixFrom(rule.fix, reason);
+}
+
+/**
+ * The fix for a reason from a fix text (one for every reason) or table (one per reason, else
+ * `default`). The one precedence, for the engine's rules and for the rule infos a stored run keeps.
+ */
+export function fixFrom(
+  fix: string | Readonly<Record<string, string | undefined>>,
+  reason: string | null,
+): string {
+  if (typeof fix === 'string') return fix;
+  return (reason !== null ? fix[reason] : undefined) ?? fix.default ?? '';
 }

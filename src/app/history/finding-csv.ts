@@ -1,0 +1,59 @@
+/**
+ * CSV rows of findings the page holds as report objects (an earlier run read back, or the lists of
+ * new and resolved findings): one row per school the finding counts in, as the worker's downloads.
+ * The record columns the report does not carry (first and last name apart, birth date, the email or
+ * phone of another field) are left empty.
+ */
+import { NO_SCHOOL_NAME } from '../../core/report/build.ts';
+import { CSV_HEADER, csvLine, type CsvRow } from '../../core/report/csv.ts';
+import type { Finding, FindingFilter } from '../../shared/report-types.ts';
+
+export interface CsvNames {
+  /** school ID → name (the "(no school)" bucket is named here). */
+  schools: ReadonlyMap<string | null, string>;
+  /** Remind's own name of a code, where known. */
+  remindName: (code: string) => string | null;
+}
+
+export function schoolNames(
+  schools: readonly { id: string | null; name: string }[],
+): Map<string | null, string> {
+  const names = new Map<string | null, string>(schools.map((s) => [s.id, s.name]));
+  names.set(null, NO_SCHOOL_NAME);
+  return names;
+}
+
+export function csvRowsOf(f: Finding, names: CsvNames, filter: FindingFilter = {}): CsvRow[] {
+  if (filter.code !== undefined && f.code !== filter.code) return [];
+  const inScope = filter.school === undefined ? f.schools : f.schools.filter((s) => s === filter.school);
+  if (filter.school !== undefined && inScope.length === 0) return [];
+  const isClass = f.entity === 'class';
+  const base: Omit<CsvRow, 'school_id' | 'school_name'> = {
+    severity: f.severity,
+    code: f.code,
+    reason: f.reason,
+    role: f.entity,
+    source_id: f.id,
+    first_name: null,
+    last_name: null,
+    email: f.field === 'email' ? f.value : null,
+    phone: f.field === 'phone' ? f.value : null,
+    dob: null,
+    class_id: isClass ? f.id : null,
+    class_name: isClass ? f.name : null,
+    file: f.file,
+    row: f.row,
+    problem: f.message,
+    how_to_fix: f.fix,
+    remind_name: names.remindName(f.code),
+  };
+  if (inScope.length === 0) return [{ school_id: null, school_name: null, ...base }];
+  return inScope.map((s) => ({ school_id: s, school_name: names.schools.get(s) ?? null, ...base }));
+}
+
+/** A CSV file of findings held in the page. */
+export function csvBlobOf(findings: Iterable<Finding>, names: CsvNames, filter: FindingFilter = {}): Blob {
+  const parts: BlobPart[] = [CSV_HEADER];
+  for (const f of findings) for (const row of csvRowsOf(f, names, filter)) parts.push(csvLine(row));
+  return new Blob(parts, { type: 'text/csv;charset=utf-8' });
+}
