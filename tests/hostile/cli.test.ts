@@ -5,7 +5,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkReportShape } from '../../src/core/report/schema.ts';
 import { CLI, prepareCli, ROOT, tempDir, writeFolder } from '../fixtures/cli.ts';
