@@ -2,7 +2,7 @@
  * `npm run validate` starts here, in plain Node: the command line runs as one bundled JavaScript
  * file (.cli/validate.mjs, git-ignored), built with Vite's server-side build like the benchmark's
  * runner, so no TypeScript loader starts with it. The bundle is rebuilt first when it is missing or
- * older than any file of src/, package.json or this script; otherwise Vite is not even loaded.
+ * older than its sources (newestSource); otherwise Vite is not even loaded.
  * Exit codes and output are the command's own (src/cli/validate.ts).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -13,13 +13,16 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI_DIR = join(ROOT, '.cli');
 export const BUNDLE = join(CLI_DIR, 'validate.mjs');
 
-/** Newest modification time of the files the bundle is made from. */
+/**
+ * Newest modification time of what the bundle is made from: the files under src/ and their folders
+ * (a folder's time changes when a file in it is removed or renamed), the package files (dependencies)
+ * and this script.
+ */
 function newestSource() {
-  let newest = Math.max(
-    statSync(join(ROOT, 'package.json')).mtimeMs,
-    statSync(fileURLToPath(import.meta.url)).mtimeMs,
-  );
+  const own = [join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)];
+  let newest = Math.max(...own.filter((path) => existsSync(path)).map((path) => statSync(path).mtimeMs));
   const walk = (dir) => {
+    newest = Math.max(newest, statSync(dir).mtimeMs);
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
