@@ -4,7 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', '.bench', '.tmp', 'test-results'] },
+  { ignores: ['dist', 'node_modules', 'coverage', '.bench', '.tmp', 'test-results', '.cli', '.cli-build-*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],

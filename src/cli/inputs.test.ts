@@ -2,13 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../core/engine/validate.ts';
-import { cleanDistrict, tempDir, writeFolder } from '../../tests/fixtures/cli.ts';
+import { CLI, cleanDistrict, prepareCli, ROOT, tempDir, writeFolder } from '../../tests/fixtures/cli.ts';
 import { inputProblem, readProblem } from './inputs.ts';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(prepareCli, 120_000);
 
 const errno = (code: string) => Object.assign(new Error(`${code}: some detail`), { code });
 
@@ -44,10 +45,11 @@ describe('input paths that cannot be read', () => {
     chmodSync(dir, 0o755);
     chmodSync(folder, 0o755);
     chmodSync(locked, 0o000);
-    const command = [join('node_modules', '.bin', 'tsx'), 'src/cli/validate.ts', folder];
+    prepareCli(); // just before: another test file may have made the bundle stale, and nobody cannot rebuild it
+    const command = [...CLI, folder];
     const [bin, ...args] = asNobody ? ['/usr/sbin/runuser', '-u', 'nobody', '--', ...command] : command;
     const result = spawnSync(bin, args, {
-      cwd: join(import.meta.dirname, '..', '..'),
+      cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, HOME: dir },
     });

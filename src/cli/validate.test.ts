@@ -2,8 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
-import { capture, cleanDistrict, tempDir, writeFolder } from '../../tests/fixtures/cli.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  capture,
+  CLI,
+  cleanDistrict,
+  prepareCli,
+  ROOT,
+  tempDir,
+  writeFolder,
+} from '../../tests/fixtures/cli.ts';
 import { reportDistrict } from '../../tests/fixtures/report-district.ts';
 import type { Report } from '../core/report/types.ts';
 import { displayWidth } from './display-width.ts';
@@ -15,6 +23,7 @@ import { sampleDir } from '../../tests/fixtures/samples.ts';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(prepareCli, 120_000);
 
 const CLEAN = writeFolder(dir, 'clean', cleanDistrict());
 const DIRTY = writeFolder(dir, 'dirty', reportDistrict({ noSchool: true }));
@@ -390,12 +399,9 @@ describe('validate command line', () => {
     expect(fromZip.files.map((f) => f.sha256).sort()).toEqual(fromFolder.files.map((f) => f.sha256).sort());
   });
 
-  it('runs as a real process with npx tsx', () => {
+  it('runs as a real process, plain Node on the built bundle as npm run validate starts it', () => {
     const spawn = (...args: string[]) =>
-      spawnSync('npx', ['tsx', 'src/cli/validate.ts', ...args], {
-        cwd: join(import.meta.dirname, '..', '..'),
-        encoding: 'utf8',
-      });
+      spawnSync(CLI[0], [CLI[1], ...args], { cwd: ROOT, encoding: 'utf8' });
     const ok = spawn(CLEAN);
     expect([ok.status, ok.stderr]).toEqual([0, '']);
     expect(ok.stdout).toMatch(/^North +1 +1 +0 +0 +Ready$/m);

@@ -8,18 +8,18 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../fixtures/cli.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, prepareCli, ROOT, tempDir } from '../fixtures/cli.ts';
 import { commasZip, zipClaimingCompressed } from './round-2.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(prepareCli, 120_000);
 
 function cli(zip: Uint8Array, name: string) {
   const path = join(dir, name);
   writeFileSync(path, zip);
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/validate.ts', path, '--json', '-'], {
+  return spawnSync(CLI[0], [CLI[1], path, '--json', '-'], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 300_000,

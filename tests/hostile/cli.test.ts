@@ -5,22 +5,21 @@
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkReportShape } from '../../src/core/report/schema.ts';
-import { tempDir, writeFolder } from '../fixtures/cli.ts';
+import { CLI, prepareCli, ROOT, tempDir, writeFolder } from '../fixtures/cli.ts';
 import { CASES } from './corpus.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(prepareCli, 120_000);
 
 /**
  * The command line's outcome. The timeout only guards against a hang (a killed process has no exit
  * status, which fails the test); the engine's work on these inputs is bounded in corpus.test.ts.
  */
 function cli(folder: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/validate.ts', folder, '--json', '-'], {
+  return spawnSync(CLI[0], [CLI[1], folder, '--json', '-'], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 120_000,
