@@ -304,6 +304,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     }
     decodeAndParse(new Uint8Array(0), true);
     csv.end();
+    cursor?.finish();
   } catch (error) {
     let row = csv.rowsSeen + 1;
     try {

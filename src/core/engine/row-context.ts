@@ -7,6 +7,7 @@ import { idDuplicate } from '../rules/formatting/id-duplicate.ts';
 import { idMissing } from '../rules/formatting/id-missing.ts';
 import { refUnknown } from '../rules/formatting/ref-unknown.ts';
 import type { FindingCollector } from './collector.ts';
+import { ManifestProperties } from './manifest-properties.ts';
 import { recordConflict } from './record-conflict.ts';
 import type { References } from './references.ts';
 
@@ -28,6 +29,7 @@ export class RowCursor implements RowContext {
   private readonly lastFound: Int32Array;
   /** The same for people, whose IDs are compared with the person's kept ID text. */
   private readonly lastPerson: Int32Array;
+  private properties: ManifestProperties | null = null;
 
   constructor(
     readonly file: number,
@@ -217,6 +219,16 @@ export class RowCursor implements RowContext {
       field: this.field(column),
       value: file,
     });
+  }
+
+  property(column: string, known: readonly string[]): void {
+    this.properties ??= new ManifestProperties(this.file, this.spec.entity, this.field(column));
+    this.properties.add(this.get(column), this.row, known);
+  }
+
+  /** After the file's last row: what needed the whole file (manifest property names). */
+  finish(): void {
+    this.properties?.finish(this.findings);
   }
 }
 

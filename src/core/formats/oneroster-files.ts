@@ -138,3 +138,19 @@ export const ONEROSTER_OTHER_FILES = [
   'resultlearningobjectiveids.csv',
   'resultscorescales.csv',
 ];
+
+/** The manifest properties the binding defines (1.1 and 1.2: a 1.1 manifest naming a 1.2 file is no typo). */
+export const ONEROSTER_MANIFEST_PROPERTIES = [
+  'manifest.version',
+  'oneroster.version',
+  'source.systemName',
+  'source.systemCode',
+  ...[
+    'academicSessions categories classes classResources courses courseResources demographics enrollments',
+    'lineItems orgs resources results users roles userProfiles userResources lineItemLearningObjectiveIds',
+    'lineItemScoreScales resultLearningObjectiveIds resultScoreScales scoreScales',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((file) => `file.${file}`),
+];

@@ -2,7 +2,12 @@
 import { NO_TICK, TICK_EVERY } from '../model/ticks.ts';
 import { IntList } from '../model/int-list.ts';
 import { own, ROLE_RANK, type Role } from '../model/roster.ts';
-import { ONEROSTER_11_FILES, ONEROSTER_12_FILES, ONEROSTER_OTHER_FILES } from './oneroster-files.ts';
+import {
+  ONEROSTER_11_FILES,
+  ONEROSTER_12_FILES,
+  ONEROSTER_MANIFEST_PROPERTIES,
+  ONEROSTER_OTHER_FILES,
+} from './oneroster-files.ts';
 import type { AdapterContext, FormatAdapter, FormatReader, RecordKind, RowContext } from './types.ts';
 
 /** A Map, not an object: a role written "__proto__" or "constructor" is just another staff role. */
@@ -66,6 +71,7 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
   const rows: FormatReader['rows'] = {
     'manifest.csv'(r) {
       // file.users,delta: Remind reads every upload as the whole roster (formats.md).
+      r.property('propertyName', ONEROSTER_MANIFEST_PROPERTIES);
       const property = r.get('propertyName');
       if (!property.startsWith('file.') || !r.is('value', 'delta')) return;
       const name = `${property.slice(5)}.csv`.toLowerCase();

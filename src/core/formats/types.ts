@@ -72,6 +72,11 @@ export interface RowContext {
   repeated(column: string, person: number, first: string, ignoreCase?: boolean): void;
   /** The manifest marks `file` (a file of the format) as a delta export (`delta-export`). */
   delta(column: string, file: string): void;
+  /**
+   * The cell names a property of the format, one of `known` (all it defines). A name that is none
+   * of them but probably meant one the file lacks is `header-missing` (reason `manifest-property`).
+   */
+  property(column: string, known: readonly string[]): void;
 }
 
 export interface RefOptions {

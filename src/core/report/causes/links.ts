@@ -76,7 +76,7 @@ export function knockOnLinks(
       if (id) first(droppedRow, id, i);
     } else if (f.code === 'ref-unknown' && f.value !== null && f.detail === PERSON_REF)
       first(unknownPerson, f.value, i);
-    if (!FILE_PROBLEM.has(f.code)) continue;
+    if (!FILE_PROBLEM.has(f.code) || f.reason === 'manifest-property') continue;
     const name = fileNameOf(roster, f);
     const spec = isTeacherFile(name);
     if (f.code === 'header-missing') {
