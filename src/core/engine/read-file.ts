@@ -304,7 +304,8 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     }
     decodeAndParse(new Uint8Array(0), true);
     csv.end();
-    cursor?.finish();
+    // Set by the row callback, which TypeScript does not see run.
+    (cursor as RowCursor | null)?.finish();
   } catch (error) {
     let row = csv.rowsSeen + 1;
     try {
