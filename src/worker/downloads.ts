@@ -1,10 +1,9 @@
 /** Download Blobs built from the report's piece generators, so no file ever exists as one string. */
 import type { ValidationResult } from '../core/report/build.ts';
-import { csvFileName, csvPieces } from '../core/report/csv.ts';
+import { csvFileName, csvPieces, fileSlug } from '../core/report/csv.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
 import { reportJsonPieces } from '../core/report/json.ts';
 import { csvSet } from '../core/report/csv-set.ts';
-import { fileSlug } from '../core/report/csv.ts';
 import { zipChunks } from '../core/report/zip-out.ts';
 import type { Download, DownloadRequest } from './api.ts';
 import type { FindingFilter } from '../shared/report-types.ts';

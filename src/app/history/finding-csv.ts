@@ -4,8 +4,8 @@
  * The record columns the report does not carry (first and last name apart, birth date, the email or
  * phone of another field) are left empty.
  */
-import { NO_SCHOOL_NAME } from '../../core/report/build.ts';
 import { CSV_HEADER, csvLine, type CsvRow } from '../../core/report/csv.ts';
+import { rowsPerSchool, schoolNameMap, type FindingColumns } from '../../core/report/csv-rows.ts';
 import type { Finding, FindingFilter } from '../../shared/report-types.ts';
 
 export interface CsvNames {
@@ -15,20 +15,13 @@ export interface CsvNames {
   remindName: (code: string) => string | null;
 }
 
-export function schoolNames(
-  schools: readonly { id: string | null; name: string }[],
-): Map<string | null, string> {
-  const names = new Map<string | null, string>(schools.map((s) => [s.id, s.name]));
-  names.set(null, NO_SCHOOL_NAME);
-  return names;
-}
+/** School ID → name, the "(no school)" bucket included. */
+export const schoolNames = schoolNameMap;
 
 export function csvRowsOf(f: Finding, names: CsvNames, filter: FindingFilter = {}): CsvRow[] {
   if (filter.code !== undefined && f.code !== filter.code) return [];
-  const inScope = filter.school === undefined ? f.schools : f.schools.filter((s) => s === filter.school);
-  if (filter.school !== undefined && inScope.length === 0) return [];
   const isClass = f.entity === 'class';
-  const base: Omit<CsvRow, 'school_id' | 'school_name'> = {
+  const columns: FindingColumns = {
     severity: f.severity,
     code: f.code,
     reason: f.reason,
@@ -47,8 +40,7 @@ export function csvRowsOf(f: Finding, names: CsvNames, filter: FindingFilter = {
     how_to_fix: f.fix,
     remind_name: names.remindName(f.code),
   };
-  if (inScope.length === 0) return [{ school_id: null, school_name: null, ...base }];
-  return inScope.map((s) => ({ school_id: s, school_name: names.schools.get(s) ?? null, ...base }));
+  return [...rowsPerSchool(columns, f.schools, filter.school, names.schools)];
 }
 
 /** A CSV file of findings held in the page. */

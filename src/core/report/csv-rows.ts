@@ -11,21 +11,50 @@ export interface CsvFilter {
   cause?: number;
 }
 
+/** A finding's columns, without the school's: the same on each of its rows. */
+export type FindingColumns = Omit<CsvRow, 'school_id' | 'school_name'>;
+
+/** School ID → name, the "(no school)" bucket included. */
+export function schoolNameMap(
+  schools: readonly { id: string | null; name: string }[],
+): Map<string | null, string> {
+  const names = new Map<string | null, string>(schools.map((s) => [s.id, s.name]));
+  names.set(null, NO_SCHOOL_NAME);
+  return names;
+}
+
+/**
+ * A finding's CSV rows: one per school it counts in (only `school`'s when a school is asked for), or
+ * one without a school when it counts in none.
+ */
+export function* rowsPerSchool(
+  columns: FindingColumns,
+  schools: readonly (string | null)[],
+  school: string | null | undefined,
+  names: ReadonlyMap<string | null, string>,
+): Generator<CsvRow> {
+  if (school !== undefined) {
+    if (schools.includes(school))
+      yield { school_id: school, school_name: names.get(school) ?? null, ...columns };
+    return;
+  }
+  if (schools.length === 0) yield { school_id: null, school_name: null, ...columns };
+  for (const s of schools) yield { school_id: s, school_name: names.get(s) ?? null, ...columns };
+}
+
 export function* csvRows(result: ValidationResult, filter: CsvFilter = {}): Generator<CsvRow> {
   const { roster, findings } = result;
-  const schoolNames = new Map<string | null, string>(roster.schools.map((s) => [s.id, s.name]));
-  schoolNames.set(null, NO_SCHOOL_NAME);
+  const names = schoolNameMap(roster.schools);
   for (let i = 0; i < findings.length; i++) {
     const raw = findings.raw[i];
     if (filter.code !== undefined && raw.code !== filter.code) continue;
     if (filter.cause !== undefined && findings.causeOf[i] !== filter.cause) continue;
     const schools = findings.schoolsOf(i);
-    const inScope = filter.school === undefined ? schools : schools.filter((s) => s === filter.school);
-    if (filter.school !== undefined && inScope.length === 0) continue;
+    if (filter.school !== undefined && !schools.includes(filter.school)) continue;
     const f = findings.get(i);
     const person = raw.subject === 'person' ? roster.person(raw.index) : null;
     const cls = raw.subject === 'class' ? roster.classes[raw.index] : null;
-    const base: Omit<CsvRow, 'school_id' | 'school_name'> = {
+    const columns: FindingColumns = {
       severity: f.severity,
       code: f.code,
       reason: f.reason,
@@ -44,7 +73,6 @@ export function* csvRows(result: ValidationResult, filter: CsvFilter = {}): Gene
       how_to_fix: f.fix,
       remind_name: remindNameOf(f.code),
     };
-    if (inScope.length === 0) yield { school_id: null, school_name: null, ...base };
-    for (const s of inScope) yield { school_id: s, school_name: schoolNames.get(s) ?? null, ...base };
+    yield* rowsPerSchool(columns, schools, filter.school, names);
   }
 }
