@@ -38,9 +38,8 @@ export class FindingList {
   get(i: number): Finding {
     const finding = materialize(this.roster, this.raw[i]);
     const p = this.parent[i];
-    // A finding that spreadsheet damage explains already says so ("Probably Excel: …", materialize.ts).
-    if (p >= 0 && this.raw[p].code !== 'spreadsheet-damage')
-      finding.message = `${finding.message.replace(/\.$/, '')}, ${because(this.roster, this.raw[p])}.`;
+    const words = p >= 0 ? because(this.roster, this.raw[p]) : null;
+    if (words) finding.message = `${finding.message.replace(/\.$/, '')}, ${words}.`;
     return finding;
   }
   schoolsOf(i: number): (string | null)[] {

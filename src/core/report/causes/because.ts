@@ -8,8 +8,11 @@ const TEACHER_EMAIL: Record<string, string> = {
   taken: 'has lost their email address to someone else in the roster',
 };
 
-/** "because teacher 207268's row in users.csv has 19 cells where the header has 18" */
-export function because(roster: Roster, cause: RawFinding): string {
+/**
+ * "because teacher 207268's row in users.csv has 19 cells where the header has 18", or null where the
+ * finding's own message already says it (spreadsheet damage: "Probably Excel: …", materialize.ts).
+ */
+export function because(roster: Roster, cause: RawFinding): string | null {
   const file = cause.file >= 0 ? roster.files[cause.file] : (cause.fileName ?? 'a file');
   const row =
     `${cause.entity ?? 'record'} ${cause.id ?? cause.leftOutId ?? ''}'s row in ${file} (row ${cause.row})`.replace(
@@ -35,6 +38,8 @@ export function because(roster: Roster, cause: RawFinding): string {
       return `because ${file} cannot be read`;
     case 'header-missing':
       return `because ${file} has no ${cause.detail} column${cause.detail?.includes(',') ? 's' : ''}`;
+    case 'spreadsheet-damage':
+      return null;
     default:
       return `because of ${cause.code}`;
   }
