@@ -3,6 +3,7 @@
  * then hand each well-formed row to the adapter. Everything that goes wrong becomes a finding on
  * this file; nothing here throws for bad input.
  */
+import type { RawFinding } from '../model/finding.ts';
 import { CsvReader, MAX_CELLS, type CsvRecord, type QuoteProblem } from '../input/csv.ts';
 import { StreamDecoder } from '../input/decoder.ts';
 import type { HashFactory } from '../input/hash.ts';
@@ -119,6 +120,8 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
   /** The header's cells up to its last non-empty name (a spreadsheet leaves `role,,,`). */
   let namedWidth = 0;
   let skipRow = 0;
+  /** The `cell-too-long` finding of row `skipRow`, which learns the ID its row would define. */
+  let tooLong: RawFinding | null = null;
   let lastQuoteRow = 0;
   /** A header wider than the reader keeps: the file is unreadable, its rows are not looked at. */
   let tooWide = false;
@@ -133,7 +136,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       if (skipRow === row || tooWide) return;
       skipRow = row;
       const field = outcome.header?.[column] ?? `column ${column + 1}`;
-      env.findings.add(cellTooLong, 'row', {
+      tooLong = env.findings.add(cellTooLong, 'row', {
         file,
         row,
         entity: spec.entity,
@@ -193,10 +196,8 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       c.record = record;
       c.row = row;
       const width = record.count;
-      // The ID the row would define (as far as its cells can be trusted): ties it to classes naming it.
-      const leftOutId = () => (spec.defines ? c.get(spec.defines.column) || null : null);
       if (skipRow === row) {
-        nameLastFinding(cellTooLong.code, row, leftOutId());
+        if (tooLong) tooLong.leftOutId = leftOutId(c);
         excludeMalformed(c);
         return;
       }
@@ -212,9 +213,9 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
           entity: spec.entity,
           reason: extraEmpty ? 'extra-empty-cells' : null,
           detail: `${width} cell${width === 1 ? '' : 's'} where the header ${header}`,
+          leftOutId: extraEmpty ? null : leftOutId(c),
         });
         if (!extraEmpty) {
-          nameLastFinding(rowColumns.code, row, leftOutId());
           excludeMalformed(c);
           return;
         }
@@ -246,9 +247,10 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     for (let i = start; i < record.length; i++) if (record.trimmed(i) !== '') return false;
     return true;
   };
-  const nameLastFinding = (code: string, row: number, id: string | null) => {
-    const last = env.findings.raw[env.findings.raw.length - 1];
-    if (id && last?.code === code && last.file === file && last.row === row) last.leftOutId = own(id);
+  /** The ID a malformed row would define (as far as its cells can be trusted): ties it to classes naming it. */
+  const leftOutId = (c: RowCursor): string | null => {
+    const id = spec.defines ? c.get(spec.defines.column) : '';
+    return id ? own(id) : null;
   };
   const excludeMalformed = (c: RowCursor) => {
     // The ID of a malformed row still exists for references, even though the record is left out.

@@ -96,6 +96,19 @@ describe('causes', () => {
     ]);
   });
 
+  it('a teacher row left out for a cell too long is the cause of its classes’ unknown teacher', async () => {
+    const files = districtFiles('clever', {
+      'teachers.csv': [teacher('t1', 'a@north.org')],
+      'sections.csv': [section('c1', 't1'), section('c2', 't2')],
+    });
+    files['teachers.csv'] += `s1,t2,Bo,${'x'.repeat(70_000)},b@north.org\n`;
+    const result = await run(files);
+    expect(plan(result)).toEqual(['cell-too-long 1+1']);
+    expect(findings(result, 'class-teacher')[0].message).toMatch(
+      /because teacher t2's row in teachers\.csv \(row 3\) has a Last_name cell 70,000 characters long, so it is left out\.$/,
+    );
+  });
+
   it('spreadsheet damage is the cause of the references it broke, and of their classes', async () => {
     const result = await run(
       districtFiles('clever', {
