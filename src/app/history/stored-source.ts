@@ -7,8 +7,8 @@
  */
 import { unpackSnapshot } from '../../core/snapshot/packed-snapshot.ts';
 import { CSV_HEADER, csvFileName, csvLine } from '../../core/report/csv.ts';
+import { findingCsvRows, schoolNameMap, type CsvNames } from '../../core/report/csv-rows.ts';
 import { listClose, listItem, reportJsonShell } from '../../core/report/json.ts';
-import { csvRowsOf, schoolNames, type CsvNames } from './finding-csv.ts';
 import { unpackFinding } from '../../storage/codec.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
 import { summaryOf } from '../../storage/records.ts';
@@ -114,13 +114,13 @@ export class StoredRunSource implements ReportSource {
 
   async #csv(filter: FindingFilter): Promise<Blob> {
     const names: CsvNames = {
-      schools: schoolNames(this.details.schools),
+      schools: schoolNameMap(this.details.schools),
       // Runs kept before Remind's names were added have none in their rules.
       remindName: (code) => this.details.rules[code]?.remindName ?? null,
     };
     const parts: BlobPart[] = [CSV_HEADER];
     for await (const f of this.#all())
-      for (const row of csvRowsOf(f, names, filter)) parts.push(csvLine(row));
+      for (const row of findingCsvRows([f], names, filter)) parts.push(csvLine(row));
     return new Blob(parts, { type: 'text/csv;charset=utf-8' });
   }
 }

@@ -1,6 +1,15 @@
-/** CSV rows from a validation result: the finding plus the record's own columns, once per school. */
+/**
+ * CSV rows of findings: the finding plus its record's own columns, once per school. One path for a
+ * fresh run (the record's columns from the roster) and for findings the page holds as report
+ * objects (a stored run, the lists of changes), whose record columns come from the finding itself:
+ * what a finding does not carry (first and last name apart, birth date, the email or phone of
+ * another field) stays empty there.
+ */
+import type { Roster } from '../model/roster.ts';
+import type { RawFinding } from '../model/finding.ts';
 import { NO_SCHOOL_NAME, type ValidationResult } from './build.ts';
 import type { CsvRow } from './csv.ts';
+import type { Finding } from './types.ts';
 import { remindNameOf } from '../rules/registry.ts';
 
 export interface CsvFilter {
@@ -13,6 +22,63 @@ export interface CsvFilter {
 
 /** A finding's columns, without the school's: the same on each of its rows. */
 export type FindingColumns = Omit<CsvRow, 'school_id' | 'school_name'>;
+
+/** The record's columns of a finding's row. */
+export type RecordColumns = Pick<
+  CsvRow,
+  'first_name' | 'last_name' | 'email' | 'phone' | 'dob' | 'class_id' | 'class_name'
+>;
+
+/** What the finding itself tells of its record: the value of its email or phone field, its class. */
+export function recordOfFinding(f: Finding): RecordColumns {
+  const isClass = f.entity === 'class';
+  return {
+    first_name: null,
+    last_name: null,
+    email: f.field === 'email' ? f.value : null,
+    phone: f.field === 'phone' ? f.value : null,
+    dob: null,
+    class_id: isClass ? f.id : null,
+    class_name: isClass ? f.name : null,
+  };
+}
+
+/** The record's columns from the roster a fresh run holds (the finding's own for file findings). */
+function recordOfRoster(roster: Roster, raw: RawFinding, f: Finding): RecordColumns {
+  if (raw.subject === 'person') {
+    const person = roster.person(raw.index);
+    return {
+      first_name: person.firstName,
+      last_name: person.singleName ? null : person.lastName,
+      email: person.emails.join('; '),
+      phone: person.phones.join('; '),
+      dob: person.role === 'student' ? person.dob : null,
+      class_id: null,
+      class_name: null,
+    };
+  }
+  if (raw.subject === 'class') {
+    const cls = roster.classes[raw.index];
+    return { ...recordOfFinding(f), class_id: cls.id, class_name: cls.name };
+  }
+  return { ...recordOfFinding(f), class_id: null, class_name: null };
+}
+
+export function findingColumns(f: Finding, record: RecordColumns, remindName: string | null): FindingColumns {
+  return {
+    severity: f.severity,
+    code: f.code,
+    reason: f.reason,
+    role: f.entity,
+    source_id: f.id,
+    ...record,
+    file: f.file,
+    row: f.row,
+    problem: f.message,
+    how_to_fix: f.fix,
+    remind_name: remindName,
+  };
+}
 
 /** School ID → name, the "(no school)" bucket included. */
 export function schoolNameMap(
@@ -52,27 +118,28 @@ export function* csvRows(result: ValidationResult, filter: CsvFilter = {}): Gene
     const schools = findings.schoolsOf(i);
     if (filter.school !== undefined && !schools.includes(filter.school)) continue;
     const f = findings.get(i);
-    const person = raw.subject === 'person' ? roster.person(raw.index) : null;
-    const cls = raw.subject === 'class' ? roster.classes[raw.index] : null;
-    const columns: FindingColumns = {
-      severity: f.severity,
-      code: f.code,
-      reason: f.reason,
-      role: f.entity,
-      source_id: f.id,
-      first_name: person ? person.firstName : null,
-      last_name: person && !person.singleName ? person.lastName : null,
-      email: person ? person.emails.join('; ') : f.field === 'email' ? f.value : null,
-      phone: person ? person.phones.join('; ') : f.field === 'phone' ? f.value : null,
-      dob: person?.role === 'student' ? person.dob : null,
-      class_id: cls ? cls.id : null,
-      class_name: cls ? cls.name : null,
-      file: f.file,
-      row: f.row,
-      problem: f.message,
-      how_to_fix: f.fix,
-      remind_name: remindNameOf(f.code),
-    };
+    const columns = findingColumns(f, recordOfRoster(roster, raw, f), remindNameOf(f.code));
     yield* rowsPerSchool(columns, schools, filter.school, names);
+  }
+}
+
+/** How findings held as report objects name their schools and types. */
+export interface CsvNames {
+  /** school ID → name (schoolNameMap: the "(no school)" bucket named too). */
+  schools: ReadonlyMap<string | null, string>;
+  /** Remind's own name of a code, where known (a stored run: its rules). */
+  remindName: (code: string) => string | null;
+}
+
+/** CSV rows of findings the page holds as report objects (a stored run, the lists of changes). */
+export function* findingCsvRows(
+  findings: Iterable<Finding>,
+  names: CsvNames,
+  filter: Omit<CsvFilter, 'cause'> = {},
+): Generator<CsvRow> {
+  for (const f of findings) {
+    if (filter.code !== undefined && f.code !== filter.code) continue;
+    const columns = findingColumns(f, recordOfFinding(f), names.remindName(f.code));
+    yield* rowsPerSchool(columns, f.schools, filter.school, names.schools);
   }
 }

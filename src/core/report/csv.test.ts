@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../../tests/helpers.ts';
 import { reportDistrict } from '../../../tests/fixtures/report-district.ts';
 import { CSV_COLUMNS, csvCell, csvFileName, csvPieces, schoolSlug } from './csv.ts';
-import { csvRows, type CsvFilter } from './csv-rows.ts';
+import { csvRows, findingCsvRows, schoolNameMap, type CsvFilter } from './csv-rows.ts';
+import { remindNameOf } from '../rules/registry.ts';
 import { toReport } from './json.ts';
 
 const SPEC_COLUMNS =
@@ -69,6 +70,30 @@ describe('CSV downloads', () => {
     );
     expect(records.map((r) => [r.code, r.source_id || null, r.school_id])).toEqual(expected);
     expect(records.filter((r) => r.source_id === 'st3').map((r) => r.school_id)).toEqual(['s1', 's2']);
+  });
+
+  it("gives findings held as report objects the same rows, the record's columns a finding cannot know left empty", async () => {
+    const result = await run(reportDistrict({ noSchool: true }));
+    const names = { schools: schoolNameMap(result.roster.schools), remindName: remindNameOf };
+    const held = toReport(result).findings;
+    for (const filter of [{}, { school: 's1' }, { school: null }, { code: 'teacher-email' }]) {
+      const fresh = [...csvRows(result, filter)];
+      const stored = [...findingCsvRows(held, names, filter)];
+      expect(stored.length).toBeGreaterThan(0);
+      expect(stored).toHaveLength(fresh.length);
+      stored.forEach((row, i) => {
+        const person = ['teacher', 'student', 'parent', 'staff'].includes(String(row.role));
+        const record = ['first_name', 'last_name', 'dob', ...(person ? ['email', 'phone'] : [])];
+        const expected = { ...fresh[i] };
+        for (const column of record) expected[column as keyof typeof expected] = null;
+        // A stored person finding keeps the value of its own email or phone field only.
+        const own = (field: string) =>
+          held.find((f) => f.id === row.source_id && f.code === row.code)?.field === field;
+        if (person && own('email')) expected.email = row.email;
+        if (person && own('phone')) expected.phone = row.phone;
+        expect(row).toEqual(expected);
+      });
+    }
   });
 
   it("fills the record's own columns", async () => {
