@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { Blob as NodeBlob } from 'node:buffer';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportHistory } from '../../storage/transfer.ts';
 import { HistoryStore } from '../../storage/history-store.ts';
 import {
   finding,
   freshIndexedDb,
   manyFindings,
+  recordFindings,
   runReport,
   school,
   storeRun,
@@ -24,6 +25,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   store.close();
+  vi.restoreAllMocks();
 });
 
 const MON = '2026-11-23T09:00:00.000Z';
@@ -115,6 +117,55 @@ describe('the History view', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'All schools' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Back to the history' }));
     expect(screen.getByRole('table', { name: 'Runs of North and South' })).toBeTruthy();
+  });
+
+  it("lists a stored run's new and resolved findings, per school, as CSV, from what the two runs kept", async () => {
+    const mon = [...manyFindings(3), finding('t9', 's2')];
+    const tue = [finding('t1', 's1'), finding('n1', 's2'), finding('n2', 's2')];
+    await recordFindings(store, runReport(MON, mon), mon);
+    await recordFindings(store, runReport(TUE, tue), tue);
+    await shown();
+    await fireEvent.click(screen.getByRole('button', { name: `Open the run of ${shortTime(TUE)}` }));
+    await screen.findByRole('heading', { name: /^Run of 24 Nov 2026/ });
+    expect(screen.getByText(/Changes since the last run:/).parentElement?.textContent).toMatch(
+      `3 resolved, 2 new, 1 unchanged since ${shortTime(MON)}.`,
+    );
+    await fireEvent.click(await screen.findByText('Resolved findings (3)'));
+    const resolved = screen.getByRole('table', { name: 'Resolved findings' });
+    const ids = (table: HTMLElement) =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.querySelectorAll('td')[1].textContent);
+    expect(ids(resolved)).toEqual(['t0', 't2', 't9']);
+    await fireEvent.change(screen.getByLabelText('School', { selector: '#change-school-resolved' }), {
+      target: { value: '=s2' },
+    });
+    expect(ids(resolved)).toEqual(['t9']);
+    const made: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => (made.push(blob), 'blob:test'));
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await fireEvent.click(within(resolved.closest('details')!).getByRole('button', { name: /Download CSV/ }));
+    const lines = (await made[0].text()).trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^s2,South,error,teacher-email,missing,teacher,t9,/);
+    await fireEvent.click(screen.getByText('New findings (2)'));
+    expect(ids(screen.getByRole('table', { name: 'New findings' }))).toEqual(['n1', 'n2']);
+  });
+
+  it("says why a stored run's changes cannot be listed when the run it was compared with is gone", async () => {
+    const mon = manyFindings(3);
+    const first = await recordFindings(store, runReport(MON, mon), mon);
+    await recordFindings(store, runReport(TUE, mon.slice(1)), mon.slice(1));
+    await store.deleteRun(first);
+    await shown();
+    await fireEvent.click(screen.getByRole('button', { name: `Open the run of ${shortTime(TUE)}` }));
+    expect(
+      await screen.findByText(/The new and resolved findings cannot be listed: the run it was compared with/),
+    ).toBeTruthy();
+    expect(screen.getByText(/is no longer in this browser's history/)).toBeTruthy();
+    expect(screen.queryByText(/Resolved findings/)).toBeNull();
   });
 
   it('deletes one run', async () => {

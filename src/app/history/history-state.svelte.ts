@@ -15,6 +15,7 @@ import type { Finding, FormatId } from '../../shared/report-types.ts';
 import type { RunInput } from '../../worker/api.ts';
 import type { EarlierRun, FinishedRun, Report } from '../state/run-state.svelte.ts';
 import { recordRun } from './recorder.ts';
+import type { UnlistedBecause } from './stored-changes.ts';
 
 export type SaveStatus =
   { kind: 'saving' } | { kind: 'saved'; run: number } | { kind: 'not-saved'; message: string };
@@ -36,8 +37,10 @@ export interface RunNote {
   sample?: boolean;
   /** schoolKey → changes; null when not known. */
   schools: Record<string, Changes> | null;
-  /** The new and resolved findings themselves (the run just checked; not kept in the history). */
+  /** The new and resolved findings themselves (a stored run's are computed again from what was kept). */
   lists?: { new: Finding[]; resolved: Finding[] } | null;
+  /** A stored run: its lists are being made, or why they cannot be. */
+  listsUnknown?: 'loading' | UnlistedBecause;
 }
 
 export interface StorageUse {

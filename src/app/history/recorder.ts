@@ -64,7 +64,7 @@ const findingCount = (r: RunReport) => {
 export const LISTED_CHANGES = 100_000;
 
 /** The resolved findings read back from the earlier run, by position, with its rules. */
-async function resolvedFindings(
+export async function resolvedFindings(
   store: HistoryStore,
   previous: RunHead,
   positions: readonly number[],

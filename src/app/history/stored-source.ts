@@ -26,7 +26,7 @@ export class StoredRunSource implements ReportSource {
   #chunk: { index: number; items: Promise<PackedFinding[]> } | null = null;
 
   constructor(
-    private readonly store: HistoryStore,
+    readonly store: HistoryStore,
     readonly head: RunHead,
     readonly details: RunDetails,
   ) {}
