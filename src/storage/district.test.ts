@@ -3,6 +3,7 @@ import {
   districtAfterRun,
   districtLabel,
   matchDistrict,
+  namedDistrict,
   NO_SCHOOLS_DISTRICT,
   schoolKeysOf,
 } from './district.ts';
@@ -77,5 +78,28 @@ describe('which district a run belongs to', () => {
     [['1', '2', '3', '4'], 'School 1, School 2 and 2 more schools'],
   ])('labels %j as "%s"', (ids, label) => {
     expect(districtLabel(schools(...ids))).toBe(label);
+  });
+});
+
+describe('the district the admin names for a run without schools', () => {
+  const AT = '2026-11-05';
+  it('is a known district, its last run moved on', () => {
+    expect(namedDistrict({ id: 'b' }, AT, KNOWN)).toEqual({ ...KNOWN[1], lastRunAt: AT });
+    expect(namedDistrict({ id: 'a' }, '2026-10-01', KNOWN)).toEqual(KNOWN[0]);
+  });
+
+  it('is a new district of the name given, named by the admin and without schools', () => {
+    const made = namedDistrict({ label: '  Springfield  ' }, AT, KNOWN);
+    expect(made).toMatchObject({ label: 'Springfield', named: true, schools: [], lastRunAt: AT });
+    expect(made!.id).toMatch(/^d-/);
+    expect(made!.id).not.toBe(namedDistrict({ label: 'Springfield' }, AT, KNOWN)!.id);
+  });
+
+  it("is the known district whose name is given, and nothing for an empty name or the schoolless runs' own", () => {
+    expect(namedDistrict({ label: ' B ' }, AT, KNOWN)?.id).toBe('b');
+    expect(namedDistrict({ label: '   ' }, AT, KNOWN)).toBeNull();
+    const none = { id: NO_SCHOOLS_DISTRICT, label: 'Runs without schools', schools: [], lastRunAt: AT };
+    expect(namedDistrict({ id: NO_SCHOOLS_DISTRICT }, AT, [...KNOWN, none])).toBeNull();
+    expect(namedDistrict({ id: 'gone' }, AT, KNOWN)).toBeNull();
   });
 });

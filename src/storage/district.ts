@@ -50,6 +50,29 @@ function newDistrictId(): string {
   return `d-${crypto.randomUUID()}`;
 }
 
+/** The admin says which district a run without schools is of: a known one, or a new name. */
+export type DistrictChoice = { id: string } | { label: string };
+
+/**
+ * The district record for a run without schools whose district the admin named (null: no such
+ * district, or an empty name). A new name that is already a district's is that district.
+ */
+export function namedDistrict(
+  choice: DistrictChoice,
+  at: string,
+  districts: readonly DistrictRecord[],
+): DistrictRecord | null {
+  const known = districts.filter((d) => d.id !== NO_SCHOOLS_DISTRICT);
+  const name = 'label' in choice ? choice.label.trim() : '';
+  const found =
+    'id' in choice
+      ? known.find((d) => d.id === choice.id)
+      : known.find((d) => d.label.trim().toLowerCase() === name.toLowerCase());
+  if (found) return { ...found, lastRunAt: found.lastRunAt > at ? found.lastRunAt : at };
+  if (!name) return null;
+  return { id: newDistrictId(), label: name, named: true, schools: [], lastRunAt: at };
+}
+
 /** The district record after a run of these schools: an existing one grown, or a new one. */
 export function districtAfterRun(
   schools: readonly School[],

@@ -160,6 +160,10 @@ function headProblem(v: unknown, now: number): string | null {
             : need(typeof h.formatForced === 'boolean', 'head.formatForced', 'is not true or false'),
         () => (h.chosen === undefined ? null : string(h.chosen, 'head.chosen')),
         () =>
+          h.districtNamed === undefined
+            ? null
+            : need(typeof h.districtNamed === 'boolean', 'head.districtNamed', 'is not true or false'),
+        () =>
           h.changes === null
             ? null
             : first([

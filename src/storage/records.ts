@@ -30,6 +30,7 @@ export function headOf(
     complete: boolean;
     formatForced?: boolean;
     chosen?: string;
+    districtNamed?: boolean;
   },
 ): RunHead {
   return {

@@ -67,6 +67,11 @@ export interface RunHead {
   formatForced?: boolean;
   /** What the admin chose, in words: "district.zip", "the folder export" (absent in older runs). */
   chosen?: string;
+  /**
+   * The run's files name no school and the admin said which district it is of (absent: told by its
+   * schools). Such a run is compared with that district's runs (docs/dev/decisions.md).
+   */
+  districtNamed?: boolean;
   /** The same run imported twice is stored once (runs.ts fingerprintOf). */
   fingerprint: string;
   changes: RunChanges | null;

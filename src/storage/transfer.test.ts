@@ -161,6 +161,24 @@ describe('exporting and importing the history', () => {
   });
 });
 
+describe('a run without schools whose district the admin named', () => {
+  it('stays in that district through an export and an import, marked as named', async () => {
+    await storeRun(store, runReport(MON, manyFindings(2)), manyFindings(2));
+    const [north] = await store.districts();
+    await storeRun(store, runReport(TUE, manyFindings(1), []), manyFindings(1), { namedDistrict: north });
+    const file = await exportHistory(store);
+    await store.deleteAll();
+    expect(await importHistory(store, await file.text())).toMatchObject({ added: 2, invalid: 0 });
+    const runs = await store.runs();
+    expect(runs.map((r) => [r.at, r.districtNamed])).toEqual([
+      [TUE, true],
+      [MON, undefined],
+    ]);
+    expect(runs[0].district).toBe(runs[1].district);
+    expect(await store.districts()).toHaveLength(1);
+  });
+});
+
 describe('importing a large export', () => {
   it('reads the file a slice at a time, a run at a time, with the same result', async () => {
     await twoRuns();
@@ -276,6 +294,11 @@ describe('checking each imported run', () => {
       /head\.formatForced is not true or false/,
     ],
     ['a chosen input that is not text', (r) => (r.head.chosen = 3), /head\.chosen is 3, not text/],
+    [
+      'a named district that is not true or false',
+      (r) => (r.head.districtNamed = 1),
+      /head\.districtNamed is not true or false/,
+    ],
     [
       'a time in another form',
       (r) => (r.head.at = 'Mon, 23 Nov 2026 09:00:00 GMT'),

@@ -206,6 +206,65 @@ describe('the report and the history together', () => {
     expect(screen.getByText(/its files name no school/)).toBeTruthy();
   });
 
+  it('compares a run without schools with the district the admin names, the files read once', async () => {
+    const worker = new Worker();
+    renderApp(worker);
+    await checkFiles(worker, 1);
+    await worker.answer(12);
+    await kept();
+    const [first] = await store.runs();
+    const { 'schools.csv': _, ...noSchools } = district(4);
+    await checkFiles(worker, 2);
+    await worker.answerFiles(noSchools);
+    await kept();
+    expect(worker.client.comparedAgain).toEqual([null]);
+    const choice = await screen.findByLabelText('District of this run');
+    expect([...(choice as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      'North and South',
+      'A new district…',
+    ]);
+    await fireEvent.click(screen.getByRole('button', { name: 'Compare with this district' }));
+    await screen.findByText(/you said this run is of/, {}, { timeout: 3000 });
+    await kept();
+    // Only the comparison was redone, against the named district's last run: no second read.
+    expect(worker.client.comparedAgain).toEqual([null, await store.snapshot(first.id!)]);
+    expect(worker.client.runs).toHaveLength(2);
+    expect(screen.getByText(/Changes since the last run:/).parentElement?.textContent).toMatch(
+      `since ${shortTime(first.at)}.`,
+    );
+    expect(screen.queryByText(/its files name no school, so which district/)).toBeNull();
+    await waitFor(async () => expect(await store.runs()).toHaveLength(2));
+    const [named, earlier] = await store.runs();
+    expect([named.district, named.districtNamed, named.changes?.since]).toEqual([
+      earlier.district,
+      true,
+      first.id,
+    ]);
+    expect((await store.districts()).map((d) => d.label)).toEqual(['North and South']);
+
+    // Another district after all: a new name; the run moves there and is compared with nothing.
+    await fireEvent.click(screen.getByText('Another district'));
+    await fireEvent.change(screen.getByLabelText('District of this run'), { target: { value: '' } });
+    await fireEvent.input(screen.getByLabelText('Name of the new district'), {
+      target: { value: 'Springfield' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Compare with this district' }));
+    await screen.findByText(/first run of this district/, {}, { timeout: 3000 });
+    expect(worker.client.comparedAgain).toHaveLength(3);
+    expect(worker.client.comparedAgain[2]).toBeNull();
+    expect(worker.client.runs).toHaveLength(2);
+    await waitFor(async () =>
+      expect((await store.districts()).map((d) => d.label).sort()).toEqual([
+        'North and South',
+        'Springfield',
+      ]),
+    );
+    expect((await store.runs()).map((r) => r.districtNamed)).toEqual([true, undefined]);
+    await fireEvent.click(await screen.findByRole('button', { name: 'History (2)' }));
+    const springfield = await screen.findByRole('table', { name: 'Runs of Springfield' });
+    expect(within(springfield).getByText('district named')).toBeTruthy();
+  });
+
   it('says what the sample district is compared with, and never "first run" beside it', async () => {
     const worker = new Worker();
     renderApp(worker);

@@ -6,7 +6,13 @@
  */
 import type { Changes } from '../../core/report/changes.ts';
 import { StorageError, storageError } from '../../storage/db.ts';
-import { districtAfterRun, NO_SCHOOLS_DISTRICT, schoolKeysOf } from '../../storage/district.ts';
+import {
+  districtAfterRun,
+  namedDistrict,
+  NO_SCHOOLS_DISTRICT,
+  schoolKeysOf,
+  type DistrictChoice,
+} from '../../storage/district.ts';
 import { sameQuestion } from '../../storage/records.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
 import type { DistrictRecord, KeepMode, RunHead } from '../../storage/schema.ts';
@@ -31,6 +37,10 @@ export interface RunNote {
   unknownBecause?: 'counts-only' | 'unreadable';
   /** Why this run is compared with no earlier run although the district has some. */
   notCompared?: 'no-schools';
+  /** The run names no school and the admin said it is of this district (its label). */
+  namedDistrict?: string;
+  /** The run names no school: the admin may say which district it is of. */
+  naming?: DistrictNaming;
   /** The admin forced the format: compared only with runs forced to the same format. */
   formatForced?: boolean;
   /** A run of the sample district: compared with its made-up earlier export, not the history. */
@@ -41,6 +51,27 @@ export interface RunNote {
   lists?: { new: Finding[]; resolved: Finding[] } | null;
   /** A stored run: its lists are being made, or why they cannot be. */
   listsUnknown?: 'loading' | UnlistedBecause;
+}
+
+/** Naming the district of the run just checked, whose files name no school. */
+export interface DistrictNaming {
+  /** The districts it may be of (the sample district's left out). */
+  districts: { id: string; label: string }[];
+  /** Chosen at first: the run's district once named, else the one named for the last such run. */
+  selected: string | null;
+  /** Compares the run with that district's runs; the problem in words, or null. */
+  name: (choice: DistrictChoice) => Promise<string | null>;
+}
+
+/** The run just kept, while its district may still be named (its files name no school). */
+interface Unnamed {
+  run: FinishedRun;
+  rerun: (earlier: EarlierRun | null) => void;
+  at: string;
+  forced: string | null;
+  /** The stored run (replaced once the run is compared again), and the district it is in. */
+  stored: number | null;
+  district: string;
 }
 
 export interface StorageUse {
@@ -70,6 +101,9 @@ export class HistoryState {
 
   #recording = 0;
   #rerunning = false;
+  #unnamed: Unnamed | null = null;
+  /** The district the admin named for the current run, until that run is compared and kept again. */
+  #named: { district: DistrictRecord; replaces: number | null } | null = null;
 
   constructor(
     readonly store: HistoryStore,
@@ -115,6 +149,7 @@ export class HistoryState {
    */
   earlier(input: RunInput, format?: FormatId): EarlierRun | null | Promise<EarlierRun | null> {
     this.#rerunning = false;
+    this.#unnamed = this.#named = null;
     // The sample district is compared with its own earlier export (the worker has it).
     const guess =
       input.kind === 'sample'
@@ -142,12 +177,15 @@ export class HistoryState {
     try {
       const { summary } = report;
       const known = await this.store.districts();
-      const district = districtAfterRun(summary.schools, summary.generatedAt, known);
-      // A run that names no school cannot be told to be of any district: it is compared with none.
+      // A run that names no school cannot be told to be of any district: it is compared with none,
+      // unless the admin named its district.
       const noSchools = schoolKeysOf(summary.schools).length === 0;
+      const named = noSchools ? this.#named : null;
+      this.#named = null;
+      const district = named?.district ?? districtAfterRun(summary.schools, summary.generatedAt, known);
       const forced = run.formatForced ? summary.format.id : null;
       const previous =
-        !noSchools && known.some((d) => d.id === district.id)
+        named || (!noSchools && known.some((d) => d.id === district.id))
           ? await this.store.latestRun(district.id, forced)
           : null;
       if (input.kind === 'files' && !this.#rerunning && (previous?.id ?? null) !== (earlier?.run ?? null)) {
@@ -167,7 +205,22 @@ export class HistoryState {
         keep: this.keep,
         formatForced: run.formatForced === true,
         chosen: run.chosen,
+        districtNamed: named !== null,
       });
+      if (named?.replaces != null && outcome.runId !== null)
+        await this.store.deleteRun(named.replaces).catch(() => {}); // kept twice at worst, never lost
+      this.#unnamed =
+        noSchools && input.kind === 'files'
+          ? {
+              run,
+              rerun,
+              at: summary.generatedAt,
+              forced,
+              stored: outcome.runId,
+              district: district.id,
+            }
+          : null;
+      await this.refresh();
       note({
         save: outcome.notSaved
           ? { kind: 'not-saved', message: outcome.notSaved.message }
@@ -177,15 +230,55 @@ export class HistoryState {
         unknownBecause: outcome.earlierUnreadable ? 'unreadable' : 'counts-only',
         schools: outcome.comparison?.schools ?? null,
         lists: outcome.lists,
-        ...(noSchools && { notCompared: 'no-schools' as const }),
+        ...(noSchools && !named && { notCompared: 'no-schools' as const }),
+        ...(named && { namedDistrict: district.label }),
+        ...(this.#unnamed && { naming: this.#naming(named ? district.id : null) }),
         ...(run.formatForced && { formatForced: true }),
         ...(input.kind === 'sample' && { sample: true }),
       });
-      await this.refresh();
     } catch (error) {
       if (!run.isCurrent()) return;
       const message = error instanceof StorageError ? error.message : storageError(error).message;
       note({ save: { kind: 'not-saved', message }, sinceAt: null, changes: null, schools: null });
+    }
+  }
+
+  #naming(current: string | null): DistrictNaming {
+    const real = (d: DistrictRecord) =>
+      d.id !== NO_SCHOOLS_DISTRICT && this.runs.some((r) => r.district === d.id && !r.sample);
+    const districts = this.districts.filter(real).map(({ id, label }) => ({ id, label }));
+    const last = this.runs.find((r) => r.districtNamed && districts.some((d) => d.id === r.district));
+    return {
+      districts,
+      selected: current ?? last?.district ?? null,
+      name: (choice) => this.nameRunDistrict(choice),
+    };
+  }
+
+  /**
+   * The admin says which district the run just checked is of (its files name no school): the worker
+   * compares it again with that district's previous run, from the roster it holds (the files are not
+   * read again), and the run is kept again in that district in place of the one kept without it.
+   * Later runs without schools are not put in that district by themselves (docs/dev/decisions.md).
+   */
+  async nameRunDistrict(choice: DistrictChoice): Promise<string | null> {
+    const unnamed = this.#unnamed;
+    if (!unnamed?.run.isCurrent()) return 'This run is no longer on the page: check the files again.';
+    try {
+      const district = namedDistrict(choice, unnamed.at, await this.store.districts());
+      if (!district) return 'A district needs a name.';
+      if (district.id === unnamed.district) return null; // already compared with it
+      const previous = await this.store.latestRun(district.id, unnamed.forced);
+      const snapshot = previous ? await this.store.snapshot(previous.id!) : null;
+      if (!unnamed.run.isCurrent()) return 'This run is no longer on the page: check the files again.';
+      this.#named = { district, replaces: unnamed.stored };
+      this.#unnamed = null;
+      this.#rerunning = true;
+      this.note = { save: { kind: 'saving' }, sinceAt: null, changes: null, schools: null };
+      unnamed.rerun(previous ? { run: previous.id!, snapshot } : null);
+      return null;
+    } catch (error) {
+      return storageError(error).message;
     }
   }
 

@@ -32,6 +32,8 @@ export interface RecordRequest {
   formatForced?: boolean;
   /** What was checked, in words. */
   chosen?: string;
+  /** The run names no school: the admin said which district it is of (`district`). */
+  districtNamed?: boolean;
 }
 
 export interface RecordOutcome {
@@ -121,6 +123,7 @@ export async function recordRun(
         complete: false,
         ...(request.formatForced && { formatForced: true }),
         ...(request.chosen !== undefined && { chosen: request.chosen }),
+        ...(request.districtNamed && { districtNamed: true }),
       }),
     );
   } catch (error) {
