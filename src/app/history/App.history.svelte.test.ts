@@ -110,6 +110,11 @@ describe('the report and the history together', () => {
     expect(screen.getByText(/In this school:/).parentElement?.textContent).toMatch(
       `7 resolved, 0 new, 5 unchanged since ${since}.`,
     );
+    // The school's own lists, without a school menu.
+    await fireEvent.click(screen.getByText('Resolved findings (7)'));
+    const inSchool = screen.getByRole('table', { name: 'Resolved findings' });
+    expect(within(inSchool).getAllByRole('row')).toHaveLength(8);
+    expect(screen.queryByLabelText('School')).toBeNull();
     expect(await screen.findByRole('button', { name: 'History (2)' })).toBeTruthy();
   });
 

@@ -92,3 +92,32 @@ describe('the lists of new and resolved findings', () => {
     expect(lines[1]).toMatch(/^s2,South,error,teacher-email,missing,teacher,t55,/);
   });
 });
+
+describe("one school's lists of new and resolved findings", () => {
+  it('lists, counts as cut and downloads only that school, without a school menu', async () => {
+    const resolved = [finding('t1', ['s1']), finding('t2', ['s2']), finding('t3', ['s1', 's2'])];
+    render(ChangeLists, {
+      lists: { new: [finding('n1', ['s1'])], resolved },
+      totals: { new: 0, resolved: 3 },
+      schools: [school('s1', 'North'), school('s2', 'South')],
+      rules: {},
+      day: '2026-12-07',
+      only: 's2',
+    });
+    expect(screen.queryByText(/New findings/)).toBeNull();
+    await fireEvent.click(screen.getByText('Resolved findings (3)'));
+    expect(screen.queryByLabelText('School')).toBeNull();
+    const table = screen.getByRole('table', { name: 'Resolved findings' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.querySelectorAll('td')[1]?.textContent),
+    ).toEqual([undefined, 't2', 't3']);
+    // The school counts 3, the list (cut for the district) holds 2 of them.
+    expect(screen.getByText(/The first 2 are listed here/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: /Download CSV/ }));
+    expect(names).toEqual(['2026-12-07-s2-resolved.csv']);
+    const lines = (await made[0].text()).trim().split('\r\n');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['s2,South', 's2,South']);
+  });
+});
