@@ -44,9 +44,8 @@ export async function ensureDistrict(
     )
       return known;
   }
-  process.stderr.write(
-    `generating ${name.replace(`-${students}`, `, ${students.toLocaleString('en-US')} students`)}…\n`,
-  );
+  const what = `${format}, ${students.toLocaleString('en-US')} students${sharedPhones ? ', shared phones' : ''}`;
+  process.stderr.write(`generating ${what}…\n`);
   const summary = await writeDistrict(options, dir, true);
   const c = summary.counts;
   const district: District = {
