@@ -23,11 +23,19 @@ export interface District {
   people: number;
 }
 
-/** The district's folder, generating it first unless an earlier run left it complete. */
-export async function ensureDistrict(format: FormatId, students: number): Promise<District> {
-  const dir = join(BENCH_DIR, `${format}-${students}`);
-  const marker = join(BENCH_DIR, `${format}-${students}.json`);
-  const options = { format, students, seed: SEED };
+/**
+ * The district's folder, generating it first unless an earlier run left it complete. `sharedPhones`:
+ * the many-findings district (every family's parents and students share one phone).
+ */
+export async function ensureDistrict(
+  format: FormatId,
+  students: number,
+  sharedPhones = false,
+): Promise<District> {
+  const name = `${format}-${students}${sharedPhones ? '-shared-phones' : ''}`;
+  const dir = join(BENCH_DIR, name);
+  const marker = join(BENCH_DIR, `${name}.json`);
+  const options = { format, students, seed: SEED, ...(sharedPhones && { sharedPhones }) };
   if (existsSync(marker)) {
     const known = JSON.parse(await readFile(marker, 'utf8')) as District & { options: typeof options };
     if (
@@ -36,7 +44,8 @@ export async function ensureDistrict(format: FormatId, students: number): Promis
     )
       return known;
   }
-  process.stderr.write(`generating ${format}, ${students.toLocaleString('en-US')} students…\n`);
+  const what = `${format}, ${students.toLocaleString('en-US')} students${sharedPhones ? ', shared phones' : ''}`;
+  process.stderr.write(`generating ${what}…\n`);
   const summary = await writeDistrict(options, dir, true);
   const c = summary.counts;
   const district: District = {

@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --full] [--runs N] [--formats clever,oneroster-1.1] [--sizes 10000,100000]
+ *                 [--many N] [--cli-runs N] [--cli-from CHECKOUT,…] [--cli-only | --no-cli]
  *
  * The engine on synthetic districts of 10 000 and 100 000 students (and 1 000 000 with --full) in
  * OneRoster 1.1 and Clever: wall time, MB/s, rows/s and, in the same process on the same bytes,
@@ -7,6 +8,9 @@
  * engine run in a fresh process. Prints a table, writes .bench/results.json (git-ignored).
  * Targets (issue #5): engine throughput ≥ 60 % of papaparse's; peak RSS ≤ 1.5 × input + 100 MB;
  * 1 000 000 students in at most 11 × the time of 100 000.
+ * Then the command line itself (bench-cli.ts) on a OneRoster 1.1 district of 100 000 students whose
+ * families share one phone (200 000 with --full; --many N), so its findings outnumber its students:
+ * wall time and peak memory without output files, with --json and with --csv-dir.
  */
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -15,6 +19,7 @@ import { parseArgs, promisify } from 'node:util';
 import { build } from 'vite';
 import type { FormatId } from '../src/core/formats/types.ts';
 import { BENCH_DIR, ensureDistrict, machine, type District } from './bench-data.ts';
+import { buildCli, cliTable, measureCli, type CliMeasured } from './bench-cli.ts';
 
 const run = promisify(execFile);
 const RUNNER_DIR = join(BENCH_DIR, 'runner');
@@ -177,6 +182,11 @@ async function main(): Promise<void> {
       runs: { type: 'string' },
       formats: { type: 'string' },
       sizes: { type: 'string' },
+      many: { type: 'string' },
+      'cli-runs': { type: 'string' },
+      'cli-from': { type: 'string' },
+      'cli-only': { type: 'boolean' },
+      'no-cli': { type: 'boolean' },
     },
   });
   const formats = (values.formats ?? 'oneroster-1.1,clever').split(',') as FormatId[];
@@ -186,13 +196,26 @@ async function main(): Promise<void> {
   const started = machine();
   await buildRunner();
   const results: Measured[] = [];
-  for (const format of formats) {
+  for (const format of values['cli-only'] ? [] : formats) {
     for (const students of sizes) {
       const district = await ensureDistrict(format, students);
       const runs = Number(values.runs ?? (students >= 1_000_000 ? 3 : 5));
       process.stderr.write(`measuring ${format}, ${num(students)} students (${runs} runs)…\n`);
       results.push(await measure(district, runs));
     }
+  }
+  const cli: CliMeasured[] = [];
+  if (!values['no-cli']) {
+    const many = Number(values.many ?? (values.full ? 200_000 : 100_000));
+    const district = await ensureDistrict('oneroster-1.1', many, true);
+    const checkouts = [join(import.meta.dirname, '..'), ...(values['cli-from']?.split(',') ?? [])];
+    const builds = [];
+    for (const [k, checkout] of checkouts.entries()) builds.push(await buildCli(checkout, k));
+    const runs = Number(values['cli-runs'] ?? 3);
+    process.stderr.write(
+      `measuring the command line, ${num(many)} students, shared phones (${runs} runs)…\n`,
+    );
+    cli.push(...(await measureCli(district, builds, runs)));
   }
   const info = { ...started, load: [...started.load, ...machine().load] };
   const report = {
@@ -201,11 +224,13 @@ async function main(): Promise<void> {
     targets: TARGETS,
     results,
     scaling: scaling(results),
+    cli,
   };
   await writeFile(join(BENCH_DIR, 'results.json'), JSON.stringify(report, null, 2) + '\n');
   process.stdout.write(
     `${info.cpu}, ${info.cores} cores, ${info.ramGB} GB RAM, Node ${info.node}, ${info.os}; load ${info.load.join(' → ')}\n\n` +
-      table(results) +
+      (results.length ? table(results) : '') +
+      (cli.length ? `\n${cliTable(cli)}` : '') +
       `\nWritten to ${join(BENCH_DIR, 'results.json')}\n`,
   );
 }

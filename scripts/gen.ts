@@ -1,5 +1,5 @@
 /**
- * npm run gen -- --format <id> --students <n> --out <dir> [--seed <n>] [--schools <n>] [--rate <r>] [--clean] [--json]
+ * npm run gen -- --format <id> --students <n> --out <dir> [--seed <n>] [--schools <n>] [--rate <r>] [--shared-phones] [--clean] [--json]
  * Writes a synthetic district (src/core/generate/) to <dir>, streaming: memory stays flat however
  * large the district. Prints what was written and what was planted (--json: as JSON).
  */
@@ -21,7 +21,7 @@ import {
 } from '../src/core/generate/generate.ts';
 
 const USAGE =
-  'Usage: npm run gen -- --format <id> --students <n> --out <dir> [--seed <n>] [--schools <n>] [--rate <r>] [--clean] [--json]';
+  'Usage: npm run gen -- --format <id> --students <n> --out <dir> [--seed <n>] [--schools <n>] [--rate <r>] [--shared-phones] [--clean] [--json]';
 
 export interface WrittenFile {
   name: string;
@@ -134,6 +134,7 @@ export async function main(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         schools: { type: 'string' },
         rate: { type: 'string' },
+        'shared-phones': { type: 'boolean' },
         clean: { type: 'boolean' },
         json: { type: 'boolean' },
       },
@@ -151,6 +152,7 @@ export async function main(argv: string[]): Promise<number> {
       seed: values.seed === undefined ? 1 : Number(values.seed),
       schools: positiveInt('schools', values.schools),
       rate,
+      ...(values['shared-phones'] && { sharedPhones: true }),
     };
     if (!Number.isSafeInteger(options.seed)) throw new Error('--seed must be a whole number.');
     const summary = await writeDistrict(options, values.out, values.clean ?? false);

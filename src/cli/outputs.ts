@@ -67,8 +67,8 @@ export async function writeCsvDir(result: ValidationResult, dir: string): Promis
     throw new OutputError(`Cannot create the folder ${dir}: ${reason(e)}`);
   }
   const written: string[] = [];
-  for (const { name, filter } of csvSet(result)) {
-    await writePieces(csvPieces(csvRows(result, filter)), join(dir, name));
+  for (const { name, filter, only } of csvSet(result)) {
+    await writePieces(csvPieces(csvRows(result, filter, only)), join(dir, name));
     written.push(name);
   }
   return written;

@@ -32,9 +32,9 @@ export function zipFileName(result: ValidationResult): string {
 
 export function buildDownload(result: ValidationResult, request: DownloadRequest): Download {
   if (request.kind === 'zip') {
-    const entries = [...csvSet(result)].map(({ name, filter }) => ({
+    const entries = [...csvSet(result)].map(({ name, filter, only }) => ({
       name,
-      pieces: csvPieces(csvRows(result, filter)),
+      pieces: csvPieces(csvRows(result, filter, only)),
     }));
     return {
       name: zipFileName(result),

@@ -37,6 +37,7 @@ export class District {
   readonly format: FormatId;
   readonly seed: number;
   readonly rate: number;
+  readonly sharedPhones: boolean;
   readonly layout: DistrictLayout;
   readonly schools: readonly SchoolPlan[];
   readonly families: Families;
@@ -54,6 +55,7 @@ export class District {
     this.format = options.format;
     this.seed = options.seed ?? 1;
     this.rate = options.rate ?? 0.01;
+    this.sharedPhones = options.sharedPhones ?? false;
     this.layout = layoutDistrict(options.students, this.seed, options.schools);
     this.schools = this.layout.schools;
     this.w = this.layout.idWidth;

@@ -91,6 +91,7 @@ export class Families {
   }
   /** Some high-school students give a phone of their own. */
   studentPhone(i: number, school: SchoolPlan): string {
+    if (this.d.sharedPhones) return this.d.phones.phone(this.familyOf(i) * 6, this.r.student.below(i, 6, 5));
     if (this.studentGrade(i, school) < 9 || this.r.student.unit(i, 4) >= 0.4) return '';
     return this.d.phones.phone(this.count * 6 + this.d.layout.teachers + i, this.r.student.below(i, 6, 5));
   }
@@ -166,7 +167,7 @@ export class Families {
       return UNSUPPORTED_PHONES[this.plants.rank(f) % UNSUPPORTED_PHONES.length];
     if (this.contactMix(f, j) >= 0.92) return '';
     // A second parent giving the family's home phone: the same number, written another way.
-    const slot = kind === 'device-in-use' ? f * 6 : f * 6 + j;
+    const slot = kind === 'device-in-use' || this.d.sharedPhones ? f * 6 : f * 6 + j;
     return this.d.phones.phone(slot, (this.r.parent.below(f, 6, 60) + j) % 6);
   }
   relationship(f: number, j: number): string {

@@ -67,6 +67,19 @@ describe.each(FORMAT_IDS)('a generated %s district of 500 students', (format) =>
   });
 });
 
+describe('sharedPhones (the many-findings district of npm run bench)', () => {
+  it.each(['oneroster-1.1', 'remind-csv-2.0'] as const)(
+    'gives %s more device-in-use alerts than students, all for phones',
+    async (format) => {
+      const plan = planDistrict({ format, students: 400, seed: 5, rate: 0, sharedPhones: true });
+      const result = await run(Object.fromEntries(generateInMemory(plan)));
+      const alerts = [...result.findings].filter((f) => f.code === 'device-in-use');
+      expect(alerts.length).toBeGreaterThan(result.summary.totals.students);
+      expect(new Set(alerts.map((f) => f.field))).toEqual(new Set(['phone']));
+    },
+  );
+});
+
 describe('district shape', () => {
   it('keeps the ratios of a real district', () => {
     const { counts, district } = planDistrict({ format: 'clever', students: 50_000, seed: 5 });

@@ -17,6 +17,12 @@ export interface GenerateOptions {
   schools?: number;
   /** Share of each population that gets each planted problem. Default 0.01. */
   rate?: number;
+  /**
+   * Every family's parents and students give the family's one phone (the many-findings district of
+   * `npm run bench`): `device-in-use` alerts then outnumber students. The plan's `expected` counts
+   * only the planted problems, not these.
+   */
+  sharedPhones?: boolean;
 }
 
 export type SchoolLevel = 'elementary' | 'middle' | 'high' | 'k12';

@@ -108,10 +108,17 @@ export function* rowsPerSchool(
   for (const s of schools) yield { school_id: s, school_name: names.get(s) ?? null, ...columns };
 }
 
-export function* csvRows(result: ValidationResult, filter: CsvFilter = {}): Generator<CsvRow> {
+/** `only`: the indexes of the findings to look at, in report order (csv-set.ts); default all. */
+export function* csvRows(
+  result: ValidationResult,
+  filter: CsvFilter = {},
+  only?: ArrayLike<number>,
+): Generator<CsvRow> {
   const { roster, findings } = result;
   const names = schoolNameMap(roster.schools);
-  for (let i = 0; i < findings.length; i++) {
+  const count = only ? only.length : findings.length;
+  for (let k = 0; k < count; k++) {
+    const i = only ? only[k] : k;
     const raw = findings.raw[i];
     if (filter.code !== undefined && raw.code !== filter.code) continue;
     if (filter.cause !== undefined && findings.causeOf[i] !== filter.cause) continue;

@@ -10,15 +10,40 @@ import type { CsvFilter } from './csv-rows.ts';
 export interface CsvFile {
   name: string;
   filter: CsvFilter;
+  /** The findings the file's rows come from, in report order (csvRows' `only`); undefined: all. */
+  only?: Int32Array;
+}
+
+/**
+ * Per school (null: no school), the indexes of the findings counted in it, in report order: found
+ * in one pass, so that each school's files read only its own findings instead of all of them (a
+ * district of a thousand schools and a few hundred thousand findings took half a minute).
+ */
+export function findingsBySchool(result: ValidationResult): Map<string | null, Int32Array> {
+  const { findings } = result;
+  // Two passes (count, then fill) rather than keeping every finding's list of schools in between.
+  const counts = new Map<string | null, number>();
+  for (let i = 0; i < findings.length; i++)
+    for (const s of findings.schoolsOf(i)) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const lists = new Map([...counts].map(([s, n]) => [s, { at: 0, list: new Int32Array(n) }]));
+  for (let i = 0; i < findings.length; i++) {
+    for (const s of findings.schoolsOf(i)) {
+      const entry = lists.get(s)!;
+      entry.list[entry.at++] = i;
+    }
+  }
+  return new Map([...lists].map(([s, { list }]) => [s, list]));
 }
 
 export function* csvSet(result: ValidationResult): Generator<CsvFile> {
+  const bySchool = findingsBySchool(result);
   for (const school of result.summary.schools) {
     const codes = [...Object.keys(school.error), ...Object.keys(school.alert)];
     if (codes.length === 0) continue;
+    const only = bySchool.get(school.id) ?? new Int32Array(0);
     for (const code of codes)
-      yield { name: csvFileName({ school: school.id, code }), filter: { school: school.id, code } };
-    yield { name: csvFileName({ school: school.id }), filter: { school: school.id } };
+      yield { name: csvFileName({ school: school.id, code }), filter: { school: school.id, code }, only };
+    yield { name: csvFileName({ school: school.id }), filter: { school: school.id }, only };
   }
   yield { name: csvFileName({}), filter: {} };
 }

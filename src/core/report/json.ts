@@ -5,7 +5,9 @@
  * carries `changes` before it: the new and resolved findings, and how many are unchanged.
  */
 import type { ValidationResult } from './build.ts';
-import type { RosterSnapshot } from '../snapshot/snapshot.ts';
+import { hashesOf, SNAPSHOT_KINDS, type RosterSnapshot } from '../snapshot/snapshot.ts';
+import { hexOf } from '../snapshot/id-hash.ts';
+import { HIGH, LOW } from '../snapshot/sort-hashes.ts';
 import type { Finding, Report, ReportSummary } from './types.ts';
 
 /** report.md's `changes`: what changed since an earlier report, or why it was not compared. */
@@ -79,6 +81,9 @@ export function listClose(name: ListName, count: number): string {
   return count === 0 ? '[]' : `\n${INDENT[name].slice(2)}]`;
 }
 
+/** About how long a piece of the JSON grows before it is handed on. */
+const PIECE_CHARS = 1 << 16;
+
 function* listPieces(
   name: ListName,
   items: Iterable<Finding>,
@@ -88,7 +93,7 @@ function* listPieces(
   let n = 0;
   for (const f of items) {
     batch += listItem(name, acknowledged?.is(f) ? { ...f, acknowledged: true } : f, n++);
-    if (batch.length > 1 << 16) {
+    if (batch.length > PIECE_CHARS) {
       yield batch;
       batch = '';
     }
@@ -96,12 +101,41 @@ function* listPieces(
   yield batch + listClose(name, n);
 }
 
+const ROSTER_PLACEHOLDER = '__ROSTER__';
+
+/**
+ * The `roster` field's value as JSON.stringify(snapshot, null, 2) writes it one level in, but from the
+ * snapshot's sorted numbers, a piece at a time: its lists of hex strings are never made (a million
+ * students: 2.5 million strings).
+ */
+function* rosterPieces(snapshot: RosterSnapshot): Generator<string> {
+  const hashes = hashesOf(snapshot)!;
+  let batch = `{\n    "salt": ${JSON.stringify(snapshot.salt)}`;
+  for (const kind of SNAPSHOT_KINDS) {
+    const list = hashes[kind];
+    batch += `,\n    "${kind}": ${list.length === 0 ? '[]' : '['}`;
+    const words = new Uint32Array(list.buffer, list.byteOffset, 2 * list.length);
+    for (let i = 0; i < list.length; i++) {
+      batch += `${i === 0 ? '' : ','}\n      "${hexOf(words[2 * i + HIGH], words[2 * i + LOW])}"`;
+      if (batch.length > PIECE_CHARS) {
+        yield batch;
+        batch = '';
+      }
+    }
+    if (list.length > 0) batch += '\n    ]';
+  }
+  yield batch + '\n  }';
+}
+
 export function* reportJsonPieces(
   result: ValidationResult,
   changes?: ReportChanges,
   acknowledged?: AcknowledgedMarks,
 ): Generator<string> {
-  const shell = reportJsonShell(result.summary, result.snapshot, changes, acknowledged);
+  // A snapshot kept as numbers is written from them; its place in the shell is held by a marker.
+  const streamed = result.snapshot !== undefined && hashesOf(result.snapshot) !== undefined;
+  const roster = streamed ? (ROSTER_PLACEHOLDER as unknown as RosterSnapshot) : result.snapshot;
+  const shell = reportJsonShell(result.summary, roster, changes, acknowledged);
   const items: Record<ListName, Iterable<Finding>> = {
     findings: result.findings,
     new: changes?.new ?? [],
@@ -111,7 +145,12 @@ export function* reportJsonPieces(
     yield shell.text[i];
     yield* listPieces(name, items[name], name === 'resolved' ? undefined : acknowledged);
   }
-  yield shell.text[shell.lists.length];
+  const tail = shell.text[shell.lists.length];
+  if (!streamed) return yield tail;
+  const at = tail.lastIndexOf(`"${ROSTER_PLACEHOLDER}"`);
+  yield tail.slice(0, at);
+  yield* rosterPieces(result.snapshot);
+  yield tail.slice(at + ROSTER_PLACEHOLDER.length + 2);
 }
 
 /** The whole report as one object (tests, small districts). */
