@@ -90,4 +90,16 @@ describe('the report JSON in pieces', () => {
     expect(streamed(result)).toBe(inMemoryJson(result));
     expect(streamed(result)).toContain('"students": []');
   });
+
+  it('finds its lists by their keys, not by a school named like a placeholder', async () => {
+    const result = await generated({ format: 'clever', students: 300, seed: 2 });
+    const schools = result.summary.schools.map((s, i) => ({
+      ...s,
+      name: ['__FINDINGS__', '__NEW__'][i] ?? s.name,
+    }));
+    const named = { ...result, summary: { ...result.summary, schools } } as ValidationResult;
+    const changes: ReportChanges = { comparedWith: 'x', reason: null, new: [], resolved: [], unchanged: 0 };
+    expect(streamed(named, changes)).toBe(inMemoryJson(named, changes));
+    expect(JSON.parse(streamed(named, changes)).schools[0].name).toBe('__FINDINGS__');
+  });
 });

@@ -21,8 +21,18 @@ export interface ReportChanges {
   unchanged: number;
 }
 
-const PLACEHOLDERS = { findings: '"__FINDINGS__"', new: '"__NEW__"', resolved: '"__RESOLVED__"' };
+/**
+ * Where each list goes: the key and its placeholder with the line break and indent before them. A
+ * value (a school named "__FINDINGS__") cannot hold a raw line break, so only the key itself matches.
+ */
+const PLACEHOLDERS = {
+  findings: '\n  "findings": "__FINDINGS__"',
+  new: '\n    "new": "__NEW__"',
+  resolved: '\n    "resolved": "__RESOLVED__"',
+};
 export type ListName = keyof typeof PLACEHOLDERS;
+/** The placeholder's own length at the end of each pattern: `"__FINDINGS__"` etc. */
+const valueLength = (name: ListName) => PLACEHOLDERS[name].length - PLACEHOLDERS[name].indexOf('"__');
 
 /**
  * The report JSON around its lists of findings: `text[i]` comes before `lists[i]` (which opens with
@@ -61,9 +71,9 @@ export function reportJsonShell(
   const text: string[] = [];
   let from = 0;
   for (const name of lists) {
-    const at = head.indexOf(PLACEHOLDERS[name], from);
-    text.push(head.slice(from, at));
-    from = at + PLACEHOLDERS[name].length;
+    const end = head.indexOf(PLACEHOLDERS[name], from) + PLACEHOLDERS[name].length;
+    text.push(head.slice(from, end - valueLength(name)));
+    from = end;
   }
   text.push(head.slice(from));
   return { text, lists };
