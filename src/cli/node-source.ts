@@ -1,7 +1,7 @@
 /** Files on disk as SourceFiles, read chunk by chunk through a file handle. */
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sourceFromRandomAccess, type SourceFile } from '../core/input/source.ts';
+import { readAhead, sourceFromRandomAccess, type SourceFile } from '../core/input/source.ts';
 
 /**
  * Bytes per read from disk. Smaller than the page's Blob reads (CHUNK_BYTES): a disk read costs little
@@ -29,8 +29,9 @@ export async function diskFile(path: string, displayName: string = path): Promis
     async *chunks() {
       const handle = await open(path, 'r');
       try {
-        for (let pos = 0; pos < size; pos += DISK_CHUNK_BYTES) {
-          const chunk = await readRange(handle, pos, Math.min(size, pos + DISK_CHUNK_BYTES));
+        for await (const chunk of readAhead(size, DISK_CHUNK_BYTES, (start, end) =>
+          readRange(handle, start, end),
+        )) {
           if (chunk.length === 0) break;
           yield chunk;
         }

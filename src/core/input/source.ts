@@ -35,14 +35,39 @@ export function sourceFromRandomAccess(path: string, bytes: RandomAccess): Sourc
   return {
     path,
     size: bytes.size,
-    async *chunks() {
-      for (let pos = 0; pos < bytes.size; pos += CHUNK_BYTES) {
-        yield await bytes.read(pos, Math.min(bytes.size, pos + CHUNK_BYTES));
-      }
-    },
+    chunks: () => readAhead(bytes.size, CHUNK_BYTES, (start, end) => bytes.read(start, end)),
     head: (maxBytes) => bytes.read(0, Math.min(bytes.size, maxBytes)),
     random: bytes,
   };
+}
+
+/**
+ * The bytes from 0 to `size` in chunks of `chunkBytes`, the next chunk's read asked for before this
+ * one is handed on: the read (the browser's file reading, a thread of libuv's pool in Node) runs while
+ * the chunk is parsed, instead of the parser waiting for each read in turn. One read at a time.
+ */
+export async function* readAhead(
+  size: number,
+  chunkBytes: number,
+  read: (start: number, end: number) => Promise<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
+  const ask = (pos: number) => {
+    const pending = read(pos, Math.min(size, pos + chunkBytes));
+    // A failed read is reported when its chunk is awaited, not as an unhandled rejection before.
+    pending.catch(() => {});
+    return pending;
+  };
+  let next: Promise<Uint8Array> | null = size > 0 ? ask(0) : null;
+  try {
+    for (let pos = 0; next; pos += chunkBytes) {
+      const chunk = await next;
+      next = pos + chunkBytes < size ? ask(pos + chunkBytes) : null;
+      yield chunk;
+    }
+  } finally {
+    // A reader that stops early: the read still running ends before the caller closes its file.
+    await next?.catch(() => {});
+  }
 }
 
 /** A Blob (or File) as random access bytes. */
