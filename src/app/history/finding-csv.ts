@@ -39,6 +39,7 @@ export function csvRowsOf(f: Finding, names: CsvNames, filter: FindingFilter = {
     problem: f.message,
     how_to_fix: f.fix,
     remind_name: names.remindName(f.code),
+    acknowledged: null, // an earlier run's downloads do not mark acknowledgements
   };
   return [...rowsPerSchool(columns, f.schools, filter.school, names.schools)];
 }

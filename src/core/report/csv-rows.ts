@@ -1,6 +1,7 @@
 /** CSV rows from a validation result: the finding plus the record's own columns, once per school. */
 import { NO_SCHOOL_NAME, type ValidationResult } from './build.ts';
 import type { CsvRow } from './csv.ts';
+import type { Finding } from './types.ts';
 import { remindNameOf } from '../rules/registry.ts';
 
 export interface CsvFilter {
@@ -42,7 +43,14 @@ export function* rowsPerSchool(
   for (const s of schools) yield { school_id: s, school_name: names.get(s) ?? null, ...columns };
 }
 
-export function* csvRows(result: ValidationResult, filter: CsvFilter = {}): Generator<CsvRow> {
+/** The `acknowledged` column: "yes" or empty. */
+export const acknowledgedCell = (acknowledged: boolean) => (acknowledged ? 'yes' : null);
+
+export function* csvRows(
+  result: ValidationResult,
+  filter: CsvFilter = {},
+  isAcknowledged: (f: Finding) => boolean = () => false,
+): Generator<CsvRow> {
   const { roster, findings } = result;
   const names = schoolNameMap(roster.schools);
   for (let i = 0; i < findings.length; i++) {
@@ -72,6 +80,7 @@ export function* csvRows(result: ValidationResult, filter: CsvFilter = {}): Gene
       problem: f.message,
       how_to_fix: f.fix,
       remind_name: remindNameOf(f.code),
+      acknowledged: acknowledgedCell(isAcknowledged(f)),
     };
     yield* rowsPerSchool(columns, schools, filter.school, names);
   }
