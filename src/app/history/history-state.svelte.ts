@@ -15,6 +15,7 @@ import type { Finding, FormatId } from '../../shared/report-types.ts';
 import type { RunInput } from '../../worker/api.ts';
 import type { EarlierRun, FinishedRun, Report } from '../state/run-state.svelte.ts';
 import { recordRun } from './recorder.ts';
+import { AcknowledgementState } from './acknowledgements.svelte.ts';
 
 export type SaveStatus =
   { kind: 'saving' } | { kind: 'saved'; run: number } | { kind: 'not-saved'; message: string };
@@ -67,11 +68,15 @@ export class HistoryState {
 
   #recording = 0;
   #rerunning = false;
+  /** The acknowledged findings of the current run's district. */
+  readonly acknowledgements: AcknowledgementState;
 
   constructor(
     readonly store: HistoryStore,
     private readonly storage: StorageManagerLike | undefined = globalThis.navigator?.storage,
-  ) {}
+  ) {
+    this.acknowledgements = new AcknowledgementState(store);
+  }
 
   async load(): Promise<void> {
     try {
@@ -136,6 +141,7 @@ export class HistoryState {
       if (ticket === this.#recording && run.isCurrent()) this.note = n;
     };
     note({ save: { kind: 'saving' }, sinceAt: null, changes: null, schools: null });
+    if (ticket === this.#recording && run.isCurrent()) this.acknowledgements.detach();
     try {
       const { summary } = report;
       const known = await this.store.districts();
@@ -156,6 +162,9 @@ export class HistoryState {
         return;
       }
       this.#rerunning = false;
+      // The district is known now (compared again if it was guessed wrong): its acknowledgements apply.
+      if (ticket === this.#recording && run.isCurrent())
+        void this.acknowledgements.attach(district.id, (list) => run.acknowledge(list));
       const outcome = await recordRun(this.store, run, {
         report,
         sample: input.kind === 'sample',
@@ -209,6 +218,7 @@ export class HistoryState {
       return false;
     } finally {
       await this.refresh();
+      await this.acknowledgements.reload();
     }
   }
 
