@@ -282,6 +282,8 @@ export class HistoryState {
 function describeImport(r: ImportResult): string {
   const parts = [`${r.added} ${r.added === 1 ? 'run' : 'runs'} imported`];
   if (r.duplicates) parts.push(`${r.duplicates} already here`);
+  if (r.acknowledged)
+    parts.push(`${r.acknowledged} acknowledged ${r.acknowledged === 1 ? 'finding' : 'findings'} added`);
   if (r.invalid) parts.push(`${r.invalid} not valid and skipped`);
   const skipped = r.problems.map((p) => ` Skipped ${p}.`).join('');
   const more = r.invalid > r.problems.length ? ` (${r.invalid - r.problems.length} more skipped.)` : '';
