@@ -63,6 +63,8 @@ describe('acknowledging findings on the page', () => {
     // The page again (a reload), the same files: still acknowledged, with its note.
     cleanup();
     client = await page(1);
+    // The stored list went to the new run in the worker.
+    await waitFor(() => expect(client.acknowledged).toEqual([[expect.objectContaining({ id: 't000' })]]));
     await openNorthRecords();
     await screen.findByText(/12 records, 1 acknowledged/);
     await fireEvent.click(screen.getByRole('button', { name: 'Show 1 acknowledged' }));
