@@ -96,7 +96,8 @@ describe('acknowledgements in the history export', () => {
     const [northSouth] = await twoDistricts();
     const data = JSON.parse(await (await exportHistory(store)).text());
     await store.deleteAll();
-    data.acknowledgements[0].items = [{ code: 'teacher-email', id: 't5', secret: 'no' }];
+    const record = data.acknowledgements.find((r: { district: string }) => r.district === northSouth);
+    record.items = [{ code: 'teacher-email', id: 't5', secret: 'no' }];
     await importHistory(store, JSON.stringify(data));
     expect(await store.acknowledgements(northSouth)).toEqual([
       { code: 'teacher-email', id: 't5', field: null, value: null, note: null },
