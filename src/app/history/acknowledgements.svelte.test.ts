@@ -65,4 +65,31 @@ describe('the acknowledgements of the current run’s district', () => {
     await attaching;
     expect(acks.active).toBe(false);
   });
+
+  it('adds the acknowledgements of a file of the command line’s form, and names what is wrong with others', async () => {
+    const acks = new AcknowledgementState(store);
+    const { applied, apply } = worker(['t1']);
+    await acks.attach('d1', apply);
+    await acks.acknowledge(finding('t1', 's1'), 'mine');
+    const file = (data: unknown) => new Blob([typeof data === 'string' ? data : JSON.stringify(data)]);
+    const list = [
+      { code: 'teacher-email', id: 't1', field: 'email', note: 'theirs' },
+      { code: 'parent-contact', id: 'p1', field: null, value: null, note: null, extra: 1 },
+    ];
+    expect(await acks.addFile(file({ acknowledged: list }))).toBe(true);
+    expect(acks.message).toBe('1 acknowledged finding added from the file.');
+    expect(await store.acknowledgements('d1')).toEqual([
+      { code: 'teacher-email', id: 't1', field: 'email', value: null, note: 'mine' },
+      { code: 'parent-contact', id: 'p1', field: null, value: null, note: null },
+    ]);
+    expect(applied.at(-1)).toHaveLength(2);
+
+    expect(await acks.addFile(file('nope'))).toBe(false);
+    expect(acks.message).toMatch(/not JSON/);
+    expect(await acks.addFile(file({ acknowledged: [{ code: 'x' }] }))).toBe(false);
+    expect(acks.message).toBe(
+      'This file is not a list of acknowledged findings: acknowledged[0].id is not a record ID.',
+    );
+    expect(await store.acknowledgements('d1')).toHaveLength(2);
+  });
 });

@@ -8,6 +8,7 @@ import {
   acknowledgementFor,
   acknowledgementOf,
   acknowledgementsFile,
+  readAcknowledgements,
   type Acknowledgement,
 } from '../../core/report/acknowledged.ts';
 import { storageError } from '../../storage/db.ts';
@@ -92,6 +93,33 @@ export class AcknowledgementState {
     );
   }
 
+  /**
+   * Adds the acknowledgements of a file of the command line's form (one the page downloaded, or
+   * written for --acknowledged); a note this district already has is kept.
+   */
+  async addFile(file: Blob): Promise<boolean> {
+    let data: unknown;
+    try {
+      data = JSON.parse(await file.text());
+    } catch {
+      this.message = 'This file is not JSON: choose a file of acknowledged findings.';
+      return false;
+    }
+    const list = readAcknowledgements(data);
+    if (typeof list === 'string') {
+      this.message = `This file is not a list of acknowledged findings: ${list}.`;
+      return false;
+    }
+    const before = this.list.length;
+    return this.#change(
+      (store, district) => store.acknowledge(district, acknowledgementsFile(list).acknowledged, false),
+      () => {
+        const added = this.list.length - before;
+        return `${added} acknowledged ${added === 1 ? 'finding' : 'findings'} added from the file.`;
+      },
+    );
+  }
+
   /** The file the command line's --acknowledged reads. */
   file(): Blob {
     return new Blob([JSON.stringify(acknowledgementsFile(this.list), null, 2) + '\n'], {
@@ -101,7 +129,7 @@ export class AcknowledgementState {
 
   async #change(
     write: (store: HistoryStore, district: string) => Promise<void>,
-    done: string,
+    done: string | (() => string),
   ): Promise<boolean> {
     const district = this.district;
     if (district === null) return false;
@@ -111,7 +139,7 @@ export class AcknowledgementState {
       const list = await this.store.acknowledgements(district);
       if (ticket !== this.#ticket) return false;
       await this.#show(list, ticket);
-      this.message = done;
+      this.message = typeof done === 'string' ? done : done();
       return true;
     } catch (error) {
       this.message = `The acknowledgement could not be kept: ${storageError(error).message}`;
