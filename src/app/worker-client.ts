@@ -23,6 +23,7 @@ import type {
   Progress,
 } from '../shared/report-types.ts';
 import { nextTask } from './next-task.ts';
+import type { Acknowledgement } from '../core/report/acknowledged.ts';
 
 export interface ValidatorClient {
   run(request: RunRequest, onProgress: (progress: Progress) => void): Promise<RunOutcome>;
@@ -31,6 +32,7 @@ export interface ValidatorClient {
   snapshot(): Promise<PackedSnapshot>;
   historyFindings(offset: number, limit: number): Promise<Finding[]>;
   compareAgain(previous: PackedSnapshot | null): Promise<RunOutcome>;
+  acknowledge(list: Acknowledgement[]): Promise<number>;
   /** Stops the worker at once; pending calls reject with a WorkerFailure of kind 'stopped'. */
   dispose(): void;
 }
@@ -133,6 +135,7 @@ export function clientOf(worker: WorkerLike, options: ClientOptions = {}): Valid
     snapshot: () => call(remote.snapshot()),
     historyFindings: (offset, limit) => call(remote.historyFindings(offset, limit)),
     compareAgain: (previous) => call<RunOutcome>(remote.compareAgain(previous)),
+    acknowledge: (list) => call(remote.acknowledge(list)),
     dispose: () => stop(new WorkerFailure('stopped', 'The check was cancelled.')),
   };
 }

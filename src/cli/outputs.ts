@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ValidationResult } from '../core/report/build.ts';
+import type { Finding } from '../core/report/types.ts';
 import { csvPieces } from '../core/report/csv.ts';
 import { csvSet } from '../core/report/csv-set.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
@@ -60,7 +61,11 @@ export async function writeJson(
 }
 
 /** One CSV per school and code, one per school with all its findings, and one for the district. */
-export async function writeCsvDir(result: ValidationResult, dir: string): Promise<string[]> {
+export async function writeCsvDir(
+  result: ValidationResult,
+  dir: string,
+  isAcknowledged?: (f: Finding) => boolean,
+): Promise<string[]> {
   try {
     await mkdir(dir, { recursive: true });
   } catch (e) {
@@ -68,7 +73,7 @@ export async function writeCsvDir(result: ValidationResult, dir: string): Promis
   }
   const written: string[] = [];
   for (const { name, filter, only } of csvSet(result)) {
-    await writePieces(csvPieces(csvRows(result, filter, only)), join(dir, name));
+    await writePieces(csvPieces(csvRows(result, filter, isAcknowledged, only)), join(dir, name));
     written.push(name);
   }
   return written;

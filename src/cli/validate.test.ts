@@ -254,6 +254,19 @@ describe('validate command line', () => {
     expect((await cli(DIRTY, '--acknowledged', join(dir, 'ack.json'))).code).toBe(1);
   });
 
+  it('--acknowledged marks the acknowledged findings in the CSV files of --csv-dir', async () => {
+    const report = await json(DIRTY);
+    const f = report.findings.find((x) => x.severity === 'error' && x.id !== null)!;
+    writeFileSync(join(dir, 'ack-csv.json'), JSON.stringify({ acknowledged: [{ code: f.code, id: f.id }] }));
+    const out = join(dir, 'csv-ack');
+    await cli(DIRTY, '--csv-dir', out, '--acknowledged', join(dir, 'ack-csv.json'));
+    const rows = readFileSync(join(out, 'district-all.csv'), 'utf8').trim().split('\r\n');
+    expect(rows[0].endsWith(',remind_name,acknowledged')).toBe(true);
+    const yes = rows.filter((r) => r.endsWith(',yes'));
+    expect(yes.length).toBe(f.schools.length || 1);
+    expect(yes.every((r) => r.includes(`,${f.code},`) && r.includes(`,${f.id},`))).toBe(true);
+  });
+
   it('--acknowledged matches by field and value when the acknowledgement gives them', async () => {
     const report = await json(DIRTY);
     const f = report.findings.find((x) => x.severity === 'error' && x.field !== null)!;

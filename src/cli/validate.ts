@@ -109,7 +109,7 @@ export async function main(
     if (values.json && values.json !== '-') await writeJson(result, values.json, changes, marks);
     if (values.summary && values.summary !== '-')
       await writePieces([summaryMarkdown(result.summary)], values.summary);
-    if (values['csv-dir']) await writeCsvDir(result, values['csv-dir']);
+    if (values['csv-dir']) await writeCsvDir(result, values['csv-dir'], marks?.is);
     if (verdict) return verdict.blocked || verdict.errors > 0 ? 1 : 0;
     const { blocked, totals } = result.summary;
     return blocked || totals.error > 0 ? 1 : 0;

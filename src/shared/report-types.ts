@@ -47,12 +47,15 @@ export interface FindingFilter {
   code?: string;
   /** Index into the summary's `causes`: that cause's findings and their knock-on. */
   cause?: number;
+  /** Only the acknowledged findings (true) or only the others (false); undefined: both. */
+  acknowledged?: boolean;
 }
 
 /** One key per filter, for caching the findings that match it. */
 export function filterKey(filter: FindingFilter): string {
   const school = filter.school === undefined ? '*' : filter.school === null ? '-' : '=' + filter.school;
-  return `${school}\u0000${filter.code ?? '*'}\u0000${filter.cause ?? '*'}`;
+  const acknowledged = filter.acknowledged === undefined ? '*' : filter.acknowledged ? 'y' : 'n';
+  return `${school}\u0000${filter.code ?? '*'}\u0000${filter.cause ?? '*'}\u0000${acknowledged}`;
 }
 
 export interface FindingPage {

@@ -7,9 +7,11 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { packSchools, unpackAllSchools } from '../core/report/packed-schools.ts';
+import { sameAcknowledgement, type Acknowledgement } from '../core/report/acknowledged.ts';
 import type { PackedSnapshot } from '../core/snapshot/packed-snapshot.ts';
 import { openDb, storageError } from './db.ts';
 import type {
+  AcknowledgementRecord,
   DistrictRecord,
   FindingChunk,
   HistoryDb,
@@ -239,7 +241,8 @@ export class HistoryStore {
   }
 
   async #remove(db: IDBPDatabase<HistoryDb>, run: number): Promise<void> {
-    const tx = db.transaction(['runs', 'details', 'findings', 'snapshots', 'districts'], 'readwrite');
+    const stores = ['runs', 'details', 'findings', 'snapshots', 'districts', 'acknowledgements'] as const;
+    const tx = db.transaction([...stores], 'readwrite');
     const head = await tx.objectStore('runs').get(run);
     await Promise.all([
       tx.objectStore('runs').delete(run),
@@ -250,7 +253,11 @@ export class HistoryStore {
     if (head) {
       const range = IDBKeyRange.bound([head.district, ''], [head.district, '\uffff']);
       const left = await tx.objectStore('runs').index('by-district').count(range);
-      if (left === 0) await tx.objectStore('districts').delete(head.district);
+      if (left === 0) {
+        // The district is gone: a later run makes a new one, which its acknowledgements never reach.
+        await tx.objectStore('districts').delete(head.district);
+        await tx.objectStore('acknowledgements').delete(head.district);
+      }
     }
     await tx.done;
   }
@@ -265,6 +272,43 @@ export class HistoryStore {
     return this.#use(async (db) => {
       const tx = db.transaction([...STORES] as StoreName[], 'readwrite');
       await Promise.all(STORES.map((name) => tx.objectStore(name).clear()));
+      await tx.done;
+    });
+  }
+
+  /** The findings the admin acknowledged in this district. */
+  acknowledgements(district: string): Promise<Acknowledgement[]> {
+    return this.#use(async (db) => (await db.get('acknowledgements', district))?.items ?? []);
+  }
+
+  /** Every district's acknowledgements (the export). */
+  allAcknowledgements(): Promise<AcknowledgementRecord[]> {
+    return this.#use((db) => db.getAll('acknowledgements'));
+  }
+
+  /** Adds these (a note given again replaces the old one); one transaction, so tabs do not lose each other's. */
+  acknowledge(district: string, added: readonly Acknowledgement[], replaceNotes = true): Promise<void> {
+    return this.#changeAcknowledgements(district, (items) => {
+      const kept = replaceNotes ? items.filter((a) => !added.some((b) => sameAcknowledgement(a, b))) : items;
+      const fresh = added.filter((b) => !kept.some((a) => sameAcknowledgement(a, b)));
+      return [...kept, ...fresh];
+    });
+  }
+
+  unacknowledge(district: string, removed: Acknowledgement): Promise<void> {
+    return this.#changeAcknowledgements(district, (items) =>
+      items.filter((a) => !sameAcknowledgement(a, removed)),
+    );
+  }
+
+  #changeAcknowledgements(
+    district: string,
+    change: (items: Acknowledgement[]) => Acknowledgement[],
+  ): Promise<void> {
+    return this.#use(async (db) => {
+      const tx = db.transaction('acknowledgements', 'readwrite');
+      const items = change((await tx.store.get(district))?.items ?? []);
+      await (items.length ? tx.store.put({ district, items }) : tx.store.delete(district));
       await tx.done;
     });
   }

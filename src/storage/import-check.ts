@@ -3,6 +3,7 @@
  * first problem in words ("details.schools[2] repeats school ID 'x'"), so a run that would break
  * the view is skipped with a message naming it instead of being stored.
  */
+import { readAcknowledgements } from '../core/report/acknowledged.ts';
 import { isSnapshot, type RosterSnapshot } from '../core/snapshot/snapshot.ts';
 import { isPackedFinding } from './codec.ts';
 import type { DistrictRecord, PackedFinding, RunDetails, RunHead } from './schema.ts';
@@ -248,4 +249,25 @@ export function isDistrict(v: unknown, now = Date.now()): v is DistrictRecord {
     ['undefined', 'boolean'].includes(typeof (v as DistrictRecord).named) &&
     timeProblem((v as DistrictRecord).lastRunAt, 'lastRunAt', now) === null
   );
+}
+
+/** The first problem of the export's `acknowledgements` (one record per district), or null. */
+export function acknowledgementsProblem(v: unknown): string | null {
+  if (!Array.isArray(v)) return `they are ${show(v)}, not a list`;
+  const seen = new Set<string>();
+  for (const [i, record] of v.entries()) {
+    const at = `acknowledgements[${i}]`;
+    if (!isObject(record)) return `${at} is ${show(record)}, not a record`;
+    const problem = string(record.district, `${at}.district`);
+    if (problem) return problem;
+    if (seen.has(record.district as string)) return `${at} repeats district ${show(record.district)}`;
+    seen.add(record.district as string);
+    // The same check as the command line's --acknowledged file.
+    const items = readAcknowledgements({ acknowledged: record.items });
+    if (typeof items === 'string')
+      return items.startsWith('expected')
+        ? `${at}.items is ${show(record.items)}, not a list`
+        : `${at}.items${items.slice('acknowledged'.length)}`;
+  }
+  return null;
 }

@@ -144,6 +144,27 @@ describe('upgrading a history written by an older build', () => {
     expect((await rawCounts()).version).toBe(DB_VERSION);
   });
 
+  it('adds the acknowledgements store to a version-3 history, whose runs survive', async () => {
+    await writeVersion1([v1Run(MON, 7), v1Run(TUE, 3)]);
+    const v3 = await openDB(DB_NAME, 3, {
+      upgrade: (database, oldVersion, newVersion, tx) => void upgrade(database, oldVersion, tx, newVersion!),
+    });
+    v3.close();
+    const before = await rawCounts(3);
+    expect(before.counts).not.toHaveProperty('acknowledgements');
+    expect(before.counts).toMatchObject({ runs: 2, findings: 2, districts: 1 });
+
+    await store.ready();
+    const after = await rawCounts();
+    expect(after.version).toBe(4);
+    expect(after.counts).toEqual({ ...before.counts, acknowledgements: 0 });
+    const [tue, mon] = await store.runs();
+    expect([tue.at, mon.at, mon.findingCount]).toEqual([TUE, MON, 7]);
+    const ack = { code: 'teacher-email', id: 't1', field: null, value: null, note: 'left' };
+    await store.acknowledge(mon.district, [ack]);
+    expect(await store.acknowledgements(mon.district)).toEqual([ack]);
+  });
+
   it('has a step for every version (a version raised without one would upgrade nothing)', () => {
     expect(UPGRADE_STEPS).toBe(DB_VERSION);
   });

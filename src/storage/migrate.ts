@@ -92,8 +92,13 @@ async function toV3(_db: AnyDb, tx: UpgradeTx): Promise<void> {
   }
 }
 
+/** Version 4: each district's acknowledged findings; nothing older changes. */
+function toV4(db: AnyDb): void {
+  ensureStore(db, 'acknowledgements', { keyPath: 'district' });
+}
+
 /** Step n makes version n. */
-const STEPS: ((db: AnyDb, tx: UpgradeTx) => void | Promise<void>)[] = [toV1, toV2, toV3];
+const STEPS: ((db: AnyDb, tx: UpgradeTx) => void | Promise<void>)[] = [toV1, toV2, toV3, toV4];
 
 /** Every step after `oldVersion` up to `newVersion`, in order. */
 export async function upgrade(

@@ -13,8 +13,12 @@
  *
  * Version 3 keeps each snapshot as sorted 64-bit numbers (PackedSnapshot) instead of hex strings:
  * a million-student run's 2.6 million strings took the page most of a second to store or read.
+ *
+ * Version 4 adds `acknowledgements`: per district, the findings the admin marked as known and not
+ * fixable in the SIS (AcknowledgementRecord, keyed by district ID).
  */
 import type { DBSchema } from 'idb';
+import type { Acknowledgement } from '../core/report/acknowledged.ts';
 import type { Changes } from '../core/report/changes.ts';
 import type { PackedSchools } from '../core/report/packed-schools.ts';
 import type { PackedSnapshot } from '../core/snapshot/packed-snapshot.ts';
@@ -23,10 +27,18 @@ import type { Finding, ReportSummary, SchoolEntry } from '../core/report/types.t
 import type { FileProblems, RuleInfo } from '../shared/report-types.ts';
 
 export const DB_NAME = 'roster-check';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 export const FINDINGS_PER_CHUNK = 5000;
 
-export const STORES = ['runs', 'details', 'findings', 'snapshots', 'districts', 'settings'] as const;
+export const STORES = [
+  'runs',
+  'details',
+  'findings',
+  'snapshots',
+  'districts',
+  'settings',
+  'acknowledgements',
+] as const;
 export type StoreName = (typeof STORES)[number];
 
 /** Findings "new / resolved / unchanged" of a run against the previous run of its district. */
@@ -138,6 +150,16 @@ export interface DistrictRecord {
   lastRunAt: string;
 }
 
+/**
+ * A district's acknowledged findings (version 4). A store of its own, not a field of DistrictRecord:
+ * a run's save writes the district record it computed before the save, which would put back a list
+ * the admin changed meanwhile.
+ */
+export interface AcknowledgementRecord {
+  district: string;
+  items: Acknowledgement[];
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -154,6 +176,7 @@ export interface HistoryDb extends DBSchema {
   snapshots: { key: number; value: SnapshotRecord };
   districts: { key: string; value: DistrictRecord };
   settings: { key: string; value: SettingRecord };
+  acknowledgements: { key: string; value: AcknowledgementRecord };
 }
 
 /** A version-1 record (the first build): the whole run inline. Read only by the v1→v2 migration. */

@@ -5,13 +5,20 @@
  * (import-check.ts), skips runs it already has (same fingerprint), and joins imported districts to
  * the ones this browser knows (district.ts). Runs are written in the file's order (oldest first).
  */
+import { acknowledgementsFile } from '../core/report/acknowledged.ts';
 import { packSnapshot, unpackSnapshot } from '../core/snapshot/packed-snapshot.ts';
 import { matchDistrict } from './district.ts';
 import type { HistoryStore } from './history-store.ts';
-import { isDistrict, runLabel, runProblem, type ExportedRun } from './import-check.ts';
+import {
+  acknowledgementsProblem,
+  isDistrict,
+  runLabel,
+  runProblem,
+  type ExportedRun,
+} from './import-check.ts';
 import { JsonShapeError, JsonSplitter, type Piece } from './json-splitter.ts';
 import { fingerprintOf } from './records.ts';
-import { FINDINGS_PER_CHUNK, type DistrictRecord } from './schema.ts';
+import { FINDINGS_PER_CHUNK, type AcknowledgementRecord, type DistrictRecord } from './schema.ts';
 
 export type { ExportedRun } from './import-check.ts';
 
@@ -26,6 +33,8 @@ export interface ImportResult {
   invalid: number;
   /** The first few runs skipped, each named with why. */
   problems: string[];
+  /** Acknowledged findings added to the districts of this browser (only when the file had some). */
+  acknowledged?: number;
 }
 
 export class ImportError extends Error {
@@ -36,7 +45,15 @@ export class ImportError extends Error {
 export async function exportHistory(store: HistoryStore, now = new Date()): Promise<Blob> {
   const parts: BlobPart[] = [];
   const districts = await store.districts();
-  const head = { kind: EXPORT_KIND, version: EXPORT_VERSION, exportedAt: now.toISOString(), districts };
+  const acknowledgements = await store.allAcknowledgements();
+  const head = {
+    kind: EXPORT_KIND,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    districts,
+    // Added with database version 4; an export without it imports as before.
+    ...(acknowledgements.length > 0 && { acknowledgements }),
+  };
   parts.push(JSON.stringify(head).slice(0, -1) + ',"runs":[');
   const runs = (await store.runs()).reverse(); // oldest first, as they happened
   for (const [i, run] of runs.entries()) {
@@ -160,6 +177,8 @@ export async function importHistory(
     if (result.problems.length < PROBLEMS_NAMED) result.problems.push(problem);
   };
   const newIds = new Map<number, number>();
+  /** Imported district ID → the ID it has in this browser. */
+  const joined = new Map<string, string>();
   for await (const piece of piecesOf(file, true, options)) {
     if (piece.kind === 'member' || piece.kind === 'array') continue;
     const position = piece.index + 1;
@@ -179,35 +198,77 @@ export async function importHistory(
       format: valid.head.format,
       files: valid.head.files,
     });
+    const own = ownDistrict(valid, imported.get(valid.head.district));
     if (await store.hasFingerprint(fingerprint)) {
+      joined.set(own.id, localDistrict(own, await store.districts()).id);
       result.duplicates++;
       continue;
     }
-    const id = await writeRun(store, valid, fingerprint, imported.get(valid.head.district), newIds);
+    const id = await writeRun(store, valid, fingerprint, own, newIds);
+    joined.set(own.id, (await store.run(id))!.district);
     if (valid.head.id !== undefined) newIds.set(valid.head.id, id);
     result.added++;
   }
+  await importAcknowledgements(store, header.acknowledgements, joined, result);
   return result;
+}
+
+/**
+ * Each district's acknowledgements, added to the district its runs joined in this browser (a note
+ * this browser has is kept). Those of a district none of whose runs is here are dropped.
+ */
+async function importAcknowledgements(
+  store: HistoryStore,
+  records: unknown,
+  joined: Map<string, string>,
+  result: ImportResult,
+): Promise<void> {
+  if (records === undefined) return;
+  const problem = acknowledgementsProblem(records);
+  if (problem) {
+    result.problems.push(`the acknowledged findings: ${problem}`);
+    return;
+  }
+  let added = 0;
+  for (const { district, items } of records as AcknowledgementRecord[]) {
+    const local = joined.get(district);
+    if (!local || items.length === 0) continue;
+    const before = (await store.acknowledgements(local)).length;
+    await store.acknowledge(local, acknowledgementsFile(items).acknowledged, false); // known fields only
+    added += (await store.acknowledgements(local)).length - before;
+  }
+  result.acknowledged = added;
+}
+
+/** The district a run names in the file (its record there, or one made of its ID). */
+function ownDistrict(run: ExportedRun, importedDistrict: DistrictRecord | undefined): DistrictRecord {
+  return (
+    importedDistrict ?? {
+      id: run.head.district,
+      label: run.head.district,
+      schools: [],
+      lastRunAt: run.head.at,
+    }
+  );
+}
+
+/** The district of this browser an imported one joins: the same ID, the same schools, or itself. */
+function localDistrict(own: DistrictRecord, local: readonly DistrictRecord[]): DistrictRecord {
+  return (
+    local.find((d) => d.id === own.id) ??
+    (own.schools.length ? matchDistrict(own.schools, local) : null) ??
+    own
+  );
 }
 
 async function writeRun(
   store: HistoryStore,
   run: ExportedRun,
   fingerprint: string,
-  importedDistrict: DistrictRecord | undefined,
+  own: DistrictRecord,
   newIds: Map<number, number>,
 ): Promise<number> {
-  const local = await store.districts();
-  const own = importedDistrict ?? {
-    id: run.head.district,
-    label: run.head.district,
-    schools: [],
-    lastRunAt: run.head.at,
-  };
-  const district =
-    local.find((d) => d.id === own.id) ??
-    (own.schools.length ? matchDistrict(own.schools, local) : null) ??
-    own;
+  const district = localDistrict(own, await store.districts());
   const { id: _id, ...head } = run.head;
   const kept = run.head.kept;
   const id = await store.beginRun({

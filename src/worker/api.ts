@@ -3,6 +3,7 @@
  * the full ValidationResult; the page receives the small summary, pages of findings and download
  * Blobs, never the whole list of findings at once.
  */
+import type { Acknowledgement } from '../core/report/acknowledged.ts';
 import type { PackedSchools } from '../core/report/packed-schools.ts';
 import type {
   FileProblems,
@@ -78,6 +79,12 @@ export interface ValidatorApi {
    * district than guessed): from the roster the worker holds, without reading the files again.
    */
   compareAgain(previous: PackedSnapshot | null): Promise<RunOutcome>;
+  /**
+   * The district's acknowledged findings (once the history knows the district): pages then mark
+   * them (`acknowledged: true`) and filter by them, and the downloads mark them. Returns how many
+   * of the last result's findings are acknowledged. A new check or compareAgain clears them.
+   */
+  acknowledge(list: Acknowledgement[]): Promise<number>;
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { ValidationResult } from '../core/report/build.ts';
 import { csvFileName, csvPieces, fileSlug } from '../core/report/csv.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
-import { reportJsonPieces } from '../core/report/json.ts';
+import { reportJsonPieces, type AcknowledgedMarks } from '../core/report/json.ts';
 import { csvSet } from '../core/report/csv-set.ts';
 import { zipChunks } from '../core/report/zip-out.ts';
 import type { Download, DownloadRequest } from './api.ts';
@@ -30,11 +30,17 @@ export function zipFileName(result: ValidationResult): string {
   return `roster-check-${district}-${result.summary.generatedAt.slice(0, 10)}.zip`;
 }
 
-export function buildDownload(result: ValidationResult, request: DownloadRequest): Download {
+/** `acknowledged`: the district's acknowledgements, marked as `--acknowledged` marks them. */
+export function buildDownload(
+  result: ValidationResult,
+  request: DownloadRequest,
+  acknowledged?: AcknowledgedMarks,
+): Download {
+  const is = acknowledged?.is;
   if (request.kind === 'zip') {
     const entries = [...csvSet(result)].map(({ name, filter, only }) => ({
       name,
-      pieces: csvPieces(csvRows(result, filter, only)),
+      pieces: csvPieces(csvRows(result, filter, is, only)),
     }));
     return {
       name: zipFileName(result),
@@ -45,13 +51,13 @@ export function buildDownload(result: ValidationResult, request: DownloadRequest
     const day = result.summary.generatedAt.slice(0, 10);
     return {
       name: `roster-report-${day}.json`,
-      blob: blobOf(reportJsonPieces(result), 'application/json'),
+      blob: blobOf(reportJsonPieces(result, undefined, acknowledged), 'application/json'),
     };
   }
   const filter: FindingFilter = { school: request.school, code: request.code, cause: request.cause };
   const cause = request.cause === undefined ? undefined : result.summary.causes?.[request.cause];
   return {
     name: cause ? causeFileName(request.cause!, cause) : csvFileName(filter),
-    blob: blobOf(csvPieces(csvRows(result, filter)), 'text/csv;charset=utf-8'),
+    blob: blobOf(csvPieces(csvRows(result, filter, is)), 'text/csv;charset=utf-8'),
   };
 }

@@ -13,7 +13,15 @@ export interface FilterIndex {
   reasons: Record<string, number>;
 }
 
-export function buildIndex(result: ValidationResult, filter: FindingFilter): FilterIndex {
+/**
+ * `acknowledged[i]` is 1 for a finding the district's admin acknowledged (null: none are); a
+ * filter asking for acknowledged findings only, or the others only, reads it.
+ */
+export function buildIndex(
+  result: ValidationResult,
+  filter: FindingFilter,
+  acknowledged: Uint8Array | null = null,
+): FilterIndex {
   const { findings } = result;
   const matches = new FilterMatches<number>(filter);
   const bySchool = filter.school !== undefined;
@@ -23,6 +31,7 @@ export function buildIndex(result: ValidationResult, filter: FindingFilter): Fil
     if (filter.code !== undefined && raw.code !== filter.code) continue;
     // The fix plan's cause: a fresh run only (the history keeps no causes).
     if (filter.cause !== undefined && findings.causeOf[i] !== filter.cause) continue;
+    if (filter.acknowledged !== undefined && (acknowledged?.[i] === 1) !== filter.acknowledged) continue;
     matches.add(i, raw.code, raw.reason, bySchool ? findings.schoolsOf(i) : []);
   }
   return { indexes: Int32Array.from(matches.at), reasons: matches.reasons };
@@ -31,13 +40,16 @@ export function buildIndex(result: ValidationResult, filter: FindingFilter): Fil
 /** Indexes by filter for one result, built on first use. */
 export class FindingIndex {
   private readonly cache = new Map<string, FilterIndex>();
-  constructor(private readonly result: ValidationResult) {}
+  constructor(
+    private readonly result: ValidationResult,
+    private readonly acknowledged: Uint8Array | null = null,
+  ) {}
 
   get(filter: FindingFilter): FilterIndex {
     const key = filterKey(filter);
     let entry = this.cache.get(key);
     if (!entry) {
-      entry = buildIndex(this.result, filter);
+      entry = buildIndex(this.result, filter, this.acknowledged);
       this.cache.set(key, entry);
     }
     return entry;

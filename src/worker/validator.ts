@@ -22,6 +22,7 @@ import { buildDownload } from './downloads.ts';
 import { FindingIndex } from './finding-index.ts';
 import { pageRange } from '../shared/finding-filter.ts';
 import { samplePreviousSources, sourcesOf } from './inputs.ts';
+import { applyAcknowledgements, type AppliedAcknowledgements } from './acknowledged-marks.ts';
 
 export const FORMATS: FormatOption[] = ADAPTERS.map((a) => ({
   id: a.id,
@@ -93,7 +94,11 @@ function outcomeOf(result: ValidationResult): RunOutcome {
 }
 
 export function createValidator(): ValidatorApi {
-  let current: { result: ValidationResult; index: FindingIndex } | null = null;
+  let current: {
+    result: ValidationResult;
+    index: FindingIndex;
+    acknowledged?: AppliedAcknowledgements;
+  } | null = null;
   const need = () => {
     if (!current) throw new Error('No roster has been checked yet.');
     return current;
@@ -137,17 +142,28 @@ export function createValidator(): ValidatorApi {
       return outcomeOf(again);
     },
 
+    async acknowledge(list) {
+      const { result } = need();
+      const acknowledged = list.length ? applyAcknowledgements(result, list) : undefined;
+      current = { result, index: new FindingIndex(result, acknowledged?.flags), acknowledged };
+      return acknowledged?.marks.count ?? 0;
+    },
+
     async findings(filter, offset, limit): Promise<FindingPage> {
-      const { result, index } = need();
+      const { result, index, acknowledged } = need();
       const { indexes, reasons } = index.get(filter);
       const [start, end] = pageRange(indexes.length, offset, limit);
       const items = [];
-      for (let k = start; k < end; k++) items.push(result.findings.get(indexes[k]));
+      for (let k = start; k < end; k++) {
+        const f = result.findings.get(indexes[k]);
+        items.push(acknowledged?.flags[indexes[k]] ? { ...f, acknowledged: true as const } : f);
+      }
       return { total: indexes.length, offset: start, items, reasons };
     },
 
     async download(request) {
-      return buildDownload(need().result, request);
+      const { result, acknowledged } = need();
+      return buildDownload(result, request, acknowledged?.marks);
     },
 
     async snapshot() {

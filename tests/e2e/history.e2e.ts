@@ -21,7 +21,7 @@ function districtFiles(teachersWithoutEmail: number): string[] {
   });
 }
 
-const STORES = ['details', 'districts', 'findings', 'runs', 'settings', 'snapshots'];
+const STORES = ['acknowledgements', 'details', 'districts', 'findings', 'runs', 'settings', 'snapshots'];
 
 async function check(page: Page, files: string[]): Promise<void> {
   await page.getByRole('button', { name: 'Check files' }).click();
@@ -111,6 +111,14 @@ describe.skipIf(!hasBrowser())('the history in the browser', () => {
 
   it('deletes everything: every store of the database, written to before, is empty', async () => {
     const { page } = session;
+    // An acknowledged finding, so the acknowledgements store has one to delete.
+    await page.getByRole('button', { name: 'Check files' }).click();
+    await page.getByRole('table', { name: 'Schools' }).getByRole('button', { name: 'North' }).click();
+    await page.getByRole('button', { name: 'Show 5 records' }).click();
+    await page.getByRole('button', { name: 'Acknowledge teacher t000' }).click();
+    await page.getByRole('button', { name: 'Save acknowledgement' }).click();
+    await page.getByText('5 records, 1 acknowledged').waitFor();
+    await page.getByRole('button', { name: /^History/ }).click();
     // The keep setting is the only thing the settings store holds: choose it so there is one to delete.
     await page.getByRole('radio', { name: /^Counts only/ }).check();
     await page.getByText('Later runs keep their counts only.').waitFor();

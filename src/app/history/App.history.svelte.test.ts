@@ -39,6 +39,7 @@ class Worker {
     snapshot: () => this.api.snapshot(),
     historyFindings: (...a) => this.api.historyFindings(...a),
     compareAgain: (...a) => this.api.compareAgain(...a),
+    acknowledge: (...a) => this.api.acknowledge(...a),
   };
   readonly client = new FakeClient(this.facade);
 

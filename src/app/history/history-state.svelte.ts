@@ -22,6 +22,7 @@ import type { RunInput } from '../../worker/api.ts';
 import type { EarlierRun, FinishedRun, Report } from '../state/run-state.svelte.ts';
 import { recordRun } from './recorder.ts';
 import type { UnlistedBecause } from './stored-changes.ts';
+import { AcknowledgementState } from './acknowledgements.svelte.ts';
 
 export type SaveStatus =
   { kind: 'saving' } | { kind: 'saved'; run: number } | { kind: 'not-saved'; message: string };
@@ -104,11 +105,15 @@ export class HistoryState {
   #unnamed: Unnamed | null = null;
   /** The district the admin named for the current run, until that run is compared and kept again. */
   #named: { district: DistrictRecord; replaces: number | null } | null = null;
+  /** The acknowledged findings of the current run's district. */
+  readonly acknowledgements: AcknowledgementState;
 
   constructor(
     readonly store: HistoryStore,
     private readonly storage: StorageManagerLike | undefined = globalThis.navigator?.storage,
-  ) {}
+  ) {
+    this.acknowledgements = new AcknowledgementState(store);
+  }
 
   async load(): Promise<void> {
     try {
@@ -174,6 +179,7 @@ export class HistoryState {
       if (ticket === this.#recording && run.isCurrent()) this.note = n;
     };
     note({ save: { kind: 'saving' }, sinceAt: null, changes: null, schools: null });
+    if (ticket === this.#recording && run.isCurrent()) this.acknowledgements.detach();
     try {
       const { summary } = report;
       const known = await this.store.districts();
@@ -197,6 +203,9 @@ export class HistoryState {
         return;
       }
       this.#rerunning = false;
+      // The district is known now (compared again if it was guessed wrong): its acknowledgements apply.
+      if (ticket === this.#recording && run.isCurrent())
+        void this.acknowledgements.attach(district.id, (list) => run.acknowledge(list));
       const outcome = await recordRun(this.store, run, {
         report,
         sample: input.kind === 'sample',
@@ -305,6 +314,7 @@ export class HistoryState {
       return false;
     } finally {
       await this.refresh();
+      await this.acknowledgements.reload();
     }
   }
 
@@ -368,6 +378,8 @@ export class HistoryState {
 function describeImport(r: ImportResult): string {
   const parts = [`${r.added} ${r.added === 1 ? 'run' : 'runs'} imported`];
   if (r.duplicates) parts.push(`${r.duplicates} already here`);
+  if (r.acknowledged)
+    parts.push(`${r.acknowledged} acknowledged ${r.acknowledged === 1 ? 'finding' : 'findings'} added`);
   if (r.invalid) parts.push(`${r.invalid} not valid and skipped`);
   const skipped = r.problems.map((p) => ` Skipped ${p}.`).join('');
   const more = r.invalid > r.problems.length ? ` (${r.invalid - r.problems.length} more skipped.)` : '';

@@ -74,13 +74,13 @@ describe("an earlier run's report read from storage", () => {
       's2,South,error,teacher-email,missing,teacher,u3',
     ]);
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
-    // The last column: Remind's name for the type, from the run's kept rules.
+    // Remind's name for the type, from the run's kept rules; then `acknowledged`, empty for an earlier run.
     for (const line of lines.slice(1))
-      expect(line.endsWith(',Missing valid email address or email assigned to another user')).toBe(true);
+      expect(line.endsWith(',Missing valid email address or email assigned to another user,')).toBe(true);
     const district = await source.download({ kind: 'csv', code: 'row-columns' });
     const districtLines = (await district.blob.text()).trim().split('\r\n');
     expect(districtLines).toHaveLength(2);
-    expect(districtLines[1].endsWith(',')).toBe(true); // a formatting finding: Remind has no name for it
+    expect(districtLines[1].endsWith(',,')).toBe(true); // a formatting finding: Remind has no name for it
   });
 
   it('says a run that kept counts only has no records to show', async () => {

@@ -12,6 +12,7 @@ import type {
   PackedSnapshot,
   Progress,
 } from '../../shared/report-types.ts';
+import type { Acknowledgement } from '../../core/report/acknowledged.ts';
 import { connectWorker, WorkerFailure, type ValidatorClient } from '../worker-client.ts';
 
 export type Phase = 'idle' | 'running' | 'done' | 'failed';
@@ -41,6 +42,8 @@ export interface FinishedRun {
   snapshot(): Promise<PackedSnapshot>;
   /** False once another check replaced this run in the worker. */
   isCurrent(): boolean;
+  /** Applies the district's acknowledged findings to this run (worker: acknowledge). */
+  acknowledge(list: Acknowledgement[]): Promise<number>;
   /** The admin chose the format instead of the detected one (another question about the files). */
   formatForced?: boolean;
   /** What was checked, in words ("district.zip", "the folder export (5 files)"). */
@@ -181,6 +184,7 @@ export class RunState implements ReportSource {
     return {
       historyFindings: (offset, limit) => ask((client) => client.historyFindings(offset, limit)),
       snapshot: () => ask((client) => client.snapshot()),
+      acknowledge: (list) => ask((client) => client.acknowledge(list)),
       isCurrent,
       formatForced: request.format !== undefined,
       chosen: this.subject,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../model/finding.ts';
-import { acknowledgedBy, readAcknowledgements, verdictOf } from './acknowledged.ts';
+import {
+  acknowledgedBy,
+  acknowledgementFor,
+  acknowledgementOf,
+  acknowledgementsFile,
+  readAcknowledgements,
+  sameAcknowledgement,
+  verdictOf,
+} from './acknowledged.ts';
 
 const finding = (more: Partial<Finding>): Finding => ({
   severity: 'error',
@@ -62,5 +70,29 @@ describe('acknowledged findings', () => {
       { code: 'parent-contact', id: 'p1', field: null, value: null, note: 'no phone of their own' },
     ];
     expect(readAcknowledgements({ acknowledged: list })).toEqual(list);
+  });
+
+  it('gives the acknowledgement a finding matches (its note)', () => {
+    const list = [
+      { code: 'parent-contact', id: 'p1', field: 'email', note: 'other field' },
+      { code: 'parent-contact', id: 'p1', note: 'any field' },
+    ];
+    expect(acknowledgementOf(list)(finding({}))?.note).toBe('any field');
+    expect(acknowledgementOf(list)(finding({ id: 'p9' }))).toBeUndefined();
+  });
+
+  it('makes the acknowledgement of exactly one finding, which the file round-trips', () => {
+    const a = acknowledgementFor(finding({}), '  known  ')!;
+    expect(a).toEqual({ code: 'parent-contact', id: 'p1', field: 'phone', value: '555', note: 'known' });
+    expect(acknowledgementFor(finding({}), '  ')!.note).toBeNull();
+    expect(acknowledgementFor(finding({ id: null }), null)).toBeNull();
+    expect(acknowledgedBy([a])(finding({ value: '556' }))).toBe(false);
+    expect(sameAcknowledgement(a, { ...a, note: 'other' })).toBe(true);
+    expect(sameAcknowledgement(a, { ...a, value: null })).toBe(false);
+    const file = JSON.parse(JSON.stringify(acknowledgementsFile([a, { code: 'x', id: 'y' }])));
+    expect(readAcknowledgements(file)).toEqual([
+      a,
+      { code: 'x', id: 'y', field: null, value: null, note: null },
+    ]);
   });
 });

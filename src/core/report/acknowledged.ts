@@ -35,21 +35,58 @@ export function readAcknowledgements(data: unknown): Acknowledgement[] | string 
   return data.acknowledged as Acknowledgement[];
 }
 
-/** A matcher: is this finding acknowledged? (code and ID indexed, so a million findings stay quick) */
-export function acknowledgedBy(list: readonly Acknowledgement[]): (f: Finding) => boolean {
+/**
+ * The acknowledgement a finding matches, if any (the page shows its note): code and ID indexed, so
+ * a million findings stay quick.
+ */
+export function acknowledgementOf(
+  list: readonly Acknowledgement[],
+): (f: Finding) => Acknowledgement | undefined {
   const byKey = new Map<string, Acknowledgement[]>();
   for (const a of list) {
     const key = `${a.code}\u0000${a.id}`;
     byKey.set(key, [...(byKey.get(key) ?? []), a]);
   }
   return (f) => {
-    if (f.id === null) return false;
-    const candidates = byKey.get(`${f.code}\u0000${f.id}`);
-    return (
-      candidates?.some(
-        (a) => (a.field == null || a.field === f.field) && (a.value == null || a.value === f.value),
-      ) ?? false
-    );
+    if (f.id === null) return undefined;
+    return byKey
+      .get(`${f.code}\u0000${f.id}`)
+      ?.find((a) => (a.field == null || a.field === f.field) && (a.value == null || a.value === f.value));
+  };
+}
+
+/** A matcher: is this finding acknowledged? */
+export function acknowledgedBy(list: readonly Acknowledgement[]): (f: Finding) => boolean {
+  const of = acknowledgementOf(list);
+  return (f) => of(f) !== undefined;
+}
+
+/** The same acknowledgement (the note aside): the page keeps one per finding it was made for. */
+export function sameAcknowledgement(a: Acknowledgement, b: Acknowledgement): boolean {
+  return (
+    a.code === b.code &&
+    a.id === b.id &&
+    (a.field ?? null) === (b.field ?? null) &&
+    (a.value ?? null) === (b.value ?? null)
+  );
+}
+
+/** What the page keeps when the admin acknowledges this finding: exactly it (field and value too). */
+export function acknowledgementFor(f: Finding, note: string | null): Acknowledgement | null {
+  if (f.id === null) return null;
+  return { code: f.code, id: f.id, field: f.field, value: f.value, note: note?.trim() || null };
+}
+
+/** The file `--acknowledged` reads (and the page downloads). */
+export function acknowledgementsFile(list: readonly Acknowledgement[]): { acknowledged: Acknowledgement[] } {
+  return {
+    acknowledged: list.map((a) => ({
+      code: a.code,
+      id: a.id,
+      field: a.field ?? null,
+      value: a.value ?? null,
+      note: a.note ?? null,
+    })),
   };
 }
 

@@ -64,7 +64,15 @@ function recordOfRoster(roster: Roster, raw: RawFinding, f: Finding): RecordColu
   return { ...recordOfFinding(f), class_id: null, class_name: null };
 }
 
-export function findingColumns(f: Finding, record: RecordColumns, remindName: string | null): FindingColumns {
+/** The `acknowledged` column: "yes" or empty. */
+export const acknowledgedCell = (acknowledged: boolean) => (acknowledged ? 'yes' : null);
+
+export function findingColumns(
+  f: Finding,
+  record: RecordColumns,
+  remindName: string | null,
+  acknowledged = false,
+): FindingColumns {
   return {
     severity: f.severity,
     code: f.code,
@@ -77,6 +85,7 @@ export function findingColumns(f: Finding, record: RecordColumns, remindName: st
     problem: f.message,
     how_to_fix: f.fix,
     remind_name: remindName,
+    acknowledged: acknowledgedCell(acknowledged),
   };
 }
 
@@ -112,6 +121,7 @@ export function* rowsPerSchool(
 export function* csvRows(
   result: ValidationResult,
   filter: CsvFilter = {},
+  isAcknowledged: (f: Finding) => boolean = () => false,
   only?: ArrayLike<number>,
 ): Generator<CsvRow> {
   const { roster, findings } = result;
@@ -125,7 +135,12 @@ export function* csvRows(
     const schools = findings.schoolsOf(i);
     if (filter.school !== undefined && !schools.includes(filter.school)) continue;
     const f = findings.get(i);
-    const columns = findingColumns(f, recordOfRoster(roster, raw, f), remindNameOf(f.code));
+    const columns = findingColumns(
+      f,
+      recordOfRoster(roster, raw, f),
+      remindNameOf(f.code),
+      isAcknowledged(f),
+    );
     yield* rowsPerSchool(columns, schools, filter.school, names);
   }
 }

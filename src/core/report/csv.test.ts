@@ -11,7 +11,7 @@ const SPEC_COLUMNS =
   'school_id, school_name, severity, code, reason, role, source_id, first_name, last_name, email, ' +
   'phone, dob, class_id, class_name, file, row, problem, how_to_fix';
 /** Our one column beyond report.md's (docs/decisions.md), after all of them. */
-const OUR_COLUMNS = ', remind_name';
+const OUR_COLUMNS = ', remind_name, acknowledged';
 
 /** The CSV file as text, and its records parsed back (header first, BOM removed). */
 async function download(filter: CsvFilter = {}, options = {}) {

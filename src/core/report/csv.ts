@@ -27,6 +27,9 @@ export const CSV_COLUMNS = [
   // Not in report.md's list: Remind's own name for the type, so the admin can match its dashboard.
   // Last, so the spec's columns keep their places (docs/decisions.md).
   'remind_name',
+  // Also ours: "yes" on a finding the admin acknowledged (known, cannot be fixed in the SIS; the page's
+  // acknowledgements or --acknowledged), empty otherwise.
+  'acknowledged',
 ] as const;
 
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | null>;

@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Acknowledgement } from '../core/report/acknowledged.ts';
+import { HistoryStore } from './history-store.ts';
+import { freshIndexedDb, manyFindings, runReport, school, storeRun } from '../../tests/fixtures/storage.ts';
+
+let store: HistoryStore;
+beforeEach(() => {
+  freshIndexedDb();
+  store = new HistoryStore();
+});
+afterEach(() => store.close());
+
+const ack = (id: string, note: string | null = null): Acknowledgement => ({
+  code: 'parent-contact',
+  id,
+  field: null,
+  value: null,
+  note,
+});
+
+describe('acknowledgements kept per district', () => {
+  it('adds, replaces a note, removes, and keeps districts apart', async () => {
+    await store.acknowledge('d1', [ack('p1'), ack('p2', 'known')]);
+    await store.acknowledge('d2', [ack('p1', 'elsewhere')]);
+    await store.acknowledge('d1', [ack('p2', 'new note')]);
+    expect(await store.acknowledgements('d1')).toEqual([ack('p1'), ack('p2', 'new note')]);
+    await store.acknowledge('d1', [ack('p1', 'imported')], false);
+    expect((await store.acknowledgements('d1'))[0].note).toBeNull();
+    await store.unacknowledge('d1', ack('p1', 'any note'));
+    expect(await store.acknowledgements('d1')).toEqual([ack('p2', 'new note')]);
+    expect(await store.acknowledgements('d2')).toEqual([ack('p1', 'elsewhere')]);
+    await store.unacknowledge('d2', ack('p1'));
+    expect((await store.allAcknowledgements()).map((r) => r.district)).toEqual(['d1']);
+  });
+
+  it('go with their district when its last run is deleted, and with everything', async () => {
+    const findings = manyFindings(2);
+    await storeRun(store, runReport('2026-11-23T09:00:00.000Z', findings), findings);
+    await storeRun(
+      store,
+      runReport('2026-11-24T09:00:00.000Z', findings, [school('x', 'Elsewhere')]),
+      findings,
+    );
+    const [other, first] = await store.runs();
+    await store.acknowledge(first.district, [ack('p1')]);
+    await store.acknowledge(other.district, [ack('p2')]);
+    await store.deleteRun(first.id!);
+    expect(await store.acknowledgements(first.district)).toEqual([]);
+    expect(await store.acknowledgements(other.district)).toEqual([ack('p2')]);
+    await store.deleteAll();
+    expect(await store.allAcknowledgements()).toEqual([]);
+  });
+});
