@@ -21,7 +21,8 @@ import {
 import { buildDownload } from './downloads.ts';
 import { FindingIndex } from './finding-index.ts';
 import { pageRange } from '../shared/finding-filter.ts';
-import { samplePreviousSources, sourcesOf } from './inputs.ts';
+import { blobOf, samplePreviousSources, sourcesOf } from './inputs.ts';
+import type { BlobHasher } from './blob-hasher.ts';
 
 export const FORMATS: FormatOption[] = ADAPTERS.map((a) => ({
   id: a.id,
@@ -92,7 +93,19 @@ function outcomeOf(result: ValidationResult): RunOutcome {
   return { ok: true, summary: result.summary, rules, fileProblems: files, blocking, formats: FORMATS };
 }
 
-export function createValidator(): ValidatorApi {
+export interface ValidatorOptions {
+  /** Hashes the chosen files elsewhere (the second worker) while they are parsed here. */
+  hasher?: BlobHasher;
+}
+
+export function createValidator(options: ValidatorOptions = {}): ValidatorApi {
+  const { hasher } = options;
+  const digest = hasher
+    ? (source: Parameters<typeof blobOf>[0]) => {
+        const blob = blobOf(source);
+        return blob ? hasher.sha256(blob) : null;
+      }
+    : undefined;
   let current: { result: ValidationResult; index: FindingIndex } | null = null;
   const need = () => {
     if (!current) throw new Error('No roster has been checked yet.');
@@ -118,6 +131,7 @@ export function createValidator(): ValidatorApi {
           now,
           previous,
           hash: jsSha256,
+          digest,
           onProgress,
         });
       } catch (error) {
