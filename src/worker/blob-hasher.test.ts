@@ -101,3 +101,20 @@ describe('blobHasher', () => {
     expect(second).toEqual({ status: 'fulfilled', value: nodeSha256(good) });
   });
 });
+
+describe('fastSha256 with two files at once', () => {
+  it('gives the second file its own state: both digests right', async () => {
+    const hash = await fastSha256();
+    const [a, b] = [bytes(5000, 7), bytes(3000, 8)];
+    const ha = hash();
+    const hb = hash();
+    for (let i = 0; i < 5000; i += 1000) {
+      ha.update(a.subarray(i, i + 1000));
+      if (i < 3000) hb.update(b.subarray(i, i + 1000));
+    }
+    expect([ha.digest(), hb.digest()]).toEqual([nodeSha256(a), nodeSha256(b)]);
+    const again = hash();
+    again.update(b);
+    expect(again.digest()).toBe(nodeSha256(b));
+  });
+});

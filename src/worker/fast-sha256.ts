@@ -6,15 +6,29 @@
 import { createSHA256 } from 'hash-wasm';
 import { jsSha256, type HashFactory } from '../core/input/hash.ts';
 
-/** One WebAssembly state, reset for each file: callers hash one file at a time (blobHasher). */
+/**
+ * One WebAssembly state, reset for each file. A file begun while another is being hashed (two runs
+ * interleaved in one worker) gets @noble/hashes instead: the same digest, never a shared state.
+ */
 export async function fastSha256(): Promise<HashFactory> {
+  let wasm;
   try {
-    const wasm = await createSHA256();
-    return () => {
-      wasm.init();
-      return { update: (bytes) => void wasm.update(bytes), digest: () => wasm.digest('hex') };
-    };
+    wasm = await createSHA256();
   } catch {
     return jsSha256;
   }
+  const state = wasm;
+  let inUse = false;
+  return () => {
+    if (inUse) return jsSha256();
+    inUse = true;
+    state.init();
+    return {
+      update: (bytes) => void state.update(bytes),
+      digest: () => {
+        inUse = false;
+        return state.digest('hex');
+      },
+    };
+  };
 }

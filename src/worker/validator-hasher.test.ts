@@ -5,7 +5,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { TODAY } from '../../tests/helpers.ts';
 import { district, inputFiles } from '../../tests/fixtures/worker-district.ts';
-import { jsSha256 } from '../core/input/hash.ts';
+import { jsSha256, type HashFactory } from '../core/input/hash.ts';
 import type { RunOutcome } from './api.ts';
 import { blobHasher, type BlobHasher } from './blob-hasher.ts';
 import { createValidator } from './validator.ts';
@@ -55,6 +55,27 @@ describe('the worker facade with a hashing worker', () => {
     expect(zipped.summary.files.map((f) => f.sha256)).toEqual(Object.values(files).map((t) => sha256(t)));
     ok(await api.run({ input: { kind: 'sample' }, now: TODAY.toISOString() }));
     expect(second.blobs).toEqual([]);
+  });
+
+  it('hashes a zip’s entries here with the hash it is given', async () => {
+    let hashed = 0;
+    const counting: HashFactory = () => {
+      const h = jsSha256();
+      return { update: (b) => (h.update(b), void (hashed += b.length)), digest: h.digest };
+    };
+    const api = createValidator({ hasher: hasher(), hash: Promise.resolve(counting) });
+    const zip = zipSync(Object.fromEntries(Object.entries(files).map(([n, t]) => [n, strToU8(t)])));
+    const outcome = ok(
+      await api.run({
+        input: {
+          kind: 'files',
+          files: [{ name: 'district.zip', blob: new NodeBlob([zip]) as unknown as Blob }],
+        },
+        now: TODAY.toISOString(),
+      }),
+    );
+    expect(outcome.summary.files.map((f) => f.sha256)).toEqual(Object.values(files).map((t) => sha256(t)));
+    expect(hashed).toBe(Object.values(files).reduce((n, t) => n + strToU8(t).length, 0));
   });
 
   it('a hashing worker that fails costs nothing but time: the files are hashed here', async () => {

@@ -5,7 +5,8 @@
 import { InputError, validate } from '../core/engine/validate.ts';
 import { compareAgain } from '../core/engine/compare-again.ts';
 import { ADAPTERS } from '../core/formats/registry.ts';
-import { jsSha256 } from '../core/input/hash.ts';
+import { jsSha256, type HashFactory } from '../core/input/hash.ts';
+import type { SourceFile } from '../core/input/source.ts';
 import type { ValidationResult } from '../core/report/build.ts';
 import type { FormattingRule } from '../core/rules/rule.ts';
 import { ruleFor } from '../core/rules/registry.ts';
@@ -82,8 +83,8 @@ export function fileProblemsOf(result: ValidationResult): {
  * The earlier run the sample district is compared with: the same district exported before, with
  * more students, so the demo shows hold-removals like a real second run would.
  */
-async function samplePrevious(now: Date | undefined): Promise<RosterSnapshot> {
-  return (await validate(samplePreviousSources(), { now, hash: jsSha256 })).snapshot;
+async function samplePrevious(now: Date | undefined, hash: HashFactory): Promise<RosterSnapshot> {
+  return (await validate(samplePreviousSources(), { now, hash })).snapshot;
 }
 
 function outcomeOf(result: ValidationResult): RunOutcome {
@@ -96,12 +97,15 @@ function outcomeOf(result: ValidationResult): RunOutcome {
 export interface ValidatorOptions {
   /** Hashes the chosen files elsewhere (the second worker) while they are parsed here. */
   hasher?: BlobHasher;
+  /** For the files hashed here (a zip's entries, the sample district); default @noble/hashes. */
+  hash?: Promise<HashFactory>;
 }
 
 export function createValidator(options: ValidatorOptions = {}): ValidatorApi {
   const { hasher } = options;
+  const hashHere = options.hash ?? Promise.resolve(jsSha256);
   const digest = hasher
-    ? (source: Parameters<typeof blobOf>[0]) => {
+    ? (source: SourceFile) => {
         const blob = blobOf(source);
         return blob ? hasher.sha256(blob) : null;
       }
@@ -117,6 +121,7 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorApi {
       current = null;
       let result: ValidationResult;
       const now = request.now ? new Date(request.now) : undefined;
+      const hash = await hashHere;
       try {
         // Anything but packed numbers is ignored, not compared: it would make a false removal hold.
         const previous = request.previous
@@ -124,13 +129,13 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorApi {
             ? unpackSnapshot(request.previous)
             : null
           : request.input.kind === 'sample'
-            ? await samplePrevious(now)
+            ? await samplePrevious(now, hash)
             : null;
         result = await validate(sourcesOf(request.input), {
           format: request.format,
           now,
           previous,
-          hash: jsSha256,
+          hash,
           digest,
           onProgress,
         });

@@ -1,5 +1,6 @@
 /** The module worker: only glue. The engine runs here so the page stays responsive. */
 import * as Comlink from 'comlink';
+import { fastSha256 } from './fast-sha256.ts';
 import { remoteHasher } from './hasher-client.ts';
 import { createValidator } from './validator.ts';
 import { wireApi } from './wire.ts';
@@ -10,4 +11,4 @@ const hasher =
     ? remoteHasher(() => new Worker(new URL('./hasher.worker.ts', import.meta.url), { type: 'module' }))
     : undefined;
 
-Comlink.expose(wireApi(createValidator({ hasher })));
+Comlink.expose(wireApi(createValidator({ hasher, hash: fastSha256() })));
