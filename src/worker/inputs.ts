@@ -11,17 +11,8 @@ export function keepFolderFile(path: string): boolean {
   return !name.startsWith('.') && (DATA_FILE.test(name) || /\.zip$/i.test(name));
 }
 
-const blobs = new WeakMap<SourceFile, Blob>();
-
 export function sourceOfInput(file: InputFile): SourceFile {
-  const source = sourceFromRandomAccess(file.name, blobAccess(file.blob));
-  blobs.set(source, file.blob);
-  return source;
-}
-
-/** The Blob a source reads, for a file as chosen (not a zip's entry): the second worker hashes it. */
-export function blobOf(source: SourceFile): Blob | undefined {
-  return blobs.get(source);
+  return sourceFromRandomAccess(file.name, blobAccess(file.blob));
 }
 
 export function sourcesOf(input: RunInput): SourceFile[] {

@@ -6,7 +6,6 @@ import { InputError, validate } from '../core/engine/validate.ts';
 import { compareAgain } from '../core/engine/compare-again.ts';
 import { ADAPTERS } from '../core/formats/registry.ts';
 import { jsSha256, type HashFactory } from '../core/input/hash.ts';
-import type { SourceFile } from '../core/input/source.ts';
 import type { ValidationResult } from '../core/report/build.ts';
 import type { FormattingRule } from '../core/rules/rule.ts';
 import { ruleFor } from '../core/rules/registry.ts';
@@ -22,8 +21,7 @@ import {
 import { buildDownload } from './downloads.ts';
 import { FindingIndex } from './finding-index.ts';
 import { pageRange } from '../shared/finding-filter.ts';
-import { blobOf, samplePreviousSources, sourcesOf } from './inputs.ts';
-import type { BlobHasher } from './blob-hasher.ts';
+import { samplePreviousSources, sourcesOf } from './inputs.ts';
 
 export const FORMATS: FormatOption[] = ADAPTERS.map((a) => ({
   id: a.id,
@@ -95,21 +93,12 @@ function outcomeOf(result: ValidationResult): RunOutcome {
 }
 
 export interface ValidatorOptions {
-  /** Hashes the chosen files elsewhere (the second worker) while they are parsed here. */
-  hasher?: BlobHasher;
-  /** For the files hashed here (a zip's entries, the sample district); default @noble/hashes. */
+  /** The files' SHA-256 (validator.worker.ts gives hash-wasm's); default @noble/hashes. */
   hash?: Promise<HashFactory>;
 }
 
 export function createValidator(options: ValidatorOptions = {}): ValidatorApi {
-  const { hasher } = options;
-  const hashHere = options.hash ?? Promise.resolve(jsSha256);
-  const digest = hasher
-    ? (source: SourceFile) => {
-        const blob = blobOf(source);
-        return blob ? hasher.sha256(blob) : null;
-      }
-    : undefined;
+  const hashing = options.hash ?? Promise.resolve(jsSha256);
   let current: { result: ValidationResult; index: FindingIndex } | null = null;
   const need = () => {
     if (!current) throw new Error('No roster has been checked yet.');
@@ -121,7 +110,7 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorApi {
       current = null;
       let result: ValidationResult;
       const now = request.now ? new Date(request.now) : undefined;
-      const hash = await hashHere;
+      const hash = await hashing;
       try {
         // Anything but packed numbers is ignored, not compared: it would make a false removal hold.
         const previous = request.previous
@@ -136,7 +125,6 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorApi {
           now,
           previous,
           hash,
-          digest,
           onProgress,
         });
       } catch (error) {
