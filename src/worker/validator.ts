@@ -5,7 +5,7 @@
 import { InputError, validate } from '../core/engine/validate.ts';
 import { compareAgain } from '../core/engine/compare-again.ts';
 import { ADAPTERS } from '../core/formats/registry.ts';
-import { jsSha256 } from '../core/input/hash.ts';
+import { jsSha256, type HashFactory } from '../core/input/hash.ts';
 import type { ValidationResult } from '../core/report/build.ts';
 import type { FormattingRule } from '../core/rules/rule.ts';
 import { ruleFor } from '../core/rules/registry.ts';
@@ -82,8 +82,8 @@ export function fileProblemsOf(result: ValidationResult): {
  * The earlier run the sample district is compared with: the same district exported before, with
  * more students, so the demo shows hold-removals like a real second run would.
  */
-async function samplePrevious(now: Date | undefined): Promise<RosterSnapshot> {
-  return (await validate(samplePreviousSources(), { now, hash: jsSha256 })).snapshot;
+async function samplePrevious(now: Date | undefined, hash: HashFactory): Promise<RosterSnapshot> {
+  return (await validate(samplePreviousSources(), { now, hash })).snapshot;
 }
 
 function outcomeOf(result: ValidationResult): RunOutcome {
@@ -93,7 +93,13 @@ function outcomeOf(result: ValidationResult): RunOutcome {
   return { ok: true, summary: result.summary, rules, fileProblems: files, blocking, formats: FORMATS };
 }
 
-export function createValidator(): ValidatorApi {
+export interface ValidatorOptions {
+  /** The files' SHA-256 (validator.worker.ts gives hash-wasm's); default @noble/hashes. */
+  hash?: Promise<HashFactory>;
+}
+
+export function createValidator(options: ValidatorOptions = {}): ValidatorApi {
+  const hashing = options.hash ?? Promise.resolve(jsSha256);
   let current: {
     result: ValidationResult;
     index: FindingIndex;
@@ -109,6 +115,7 @@ export function createValidator(): ValidatorApi {
       current = null;
       let result: ValidationResult;
       const now = request.now ? new Date(request.now) : undefined;
+      const hash = await hashing;
       try {
         // Anything but packed numbers is ignored, not compared: it would make a false removal hold.
         const previous = request.previous
@@ -116,13 +123,13 @@ export function createValidator(): ValidatorApi {
             ? unpackSnapshot(request.previous)
             : null
           : request.input.kind === 'sample'
-            ? await samplePrevious(now)
+            ? await samplePrevious(now, hash)
             : null;
         result = await validate(sourcesOf(request.input), {
           format: request.format,
           now,
           previous,
-          hash: jsSha256,
+          hash,
           onProgress,
         });
       } catch (error) {
