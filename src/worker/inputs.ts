@@ -11,8 +11,17 @@ export function keepFolderFile(path: string): boolean {
   return !name.startsWith('.') && (DATA_FILE.test(name) || /\.zip$/i.test(name));
 }
 
+const blobs = new WeakMap<SourceFile, Blob>();
+
 export function sourceOfInput(file: InputFile): SourceFile {
-  return sourceFromRandomAccess(file.name, blobAccess(file.blob));
+  const source = sourceFromRandomAccess(file.name, blobAccess(file.blob));
+  blobs.set(source, file.blob);
+  return source;
+}
+
+/** The Blob a source reads, for a file as chosen (not a zip's entry): the second worker hashes it. */
+export function blobOf(source: SourceFile): Blob | undefined {
+  return blobs.get(source);
 }
 
 export function sourcesOf(input: RunInput): SourceFile[] {

@@ -6,6 +6,7 @@ import { InputError, validate } from '../core/engine/validate.ts';
 import { compareAgain } from '../core/engine/compare-again.ts';
 import { ADAPTERS } from '../core/formats/registry.ts';
 import { jsSha256, type HashFactory } from '../core/input/hash.ts';
+import type { SourceFile } from '../core/input/source.ts';
 import type { ValidationResult } from '../core/report/build.ts';
 import type { FormattingRule } from '../core/rules/rule.ts';
 import { ruleFor } from '../core/rules/registry.ts';
@@ -21,7 +22,8 @@ import {
 import { buildDownload } from './downloads.ts';
 import { FindingIndex } from './finding-index.ts';
 import { pageRange } from '../shared/finding-filter.ts';
-import { samplePreviousSources, sourcesOf } from './inputs.ts';
+import { blobOf, samplePreviousSources, sourcesOf } from './inputs.ts';
+import type { BlobHasher } from './blob-hasher.ts';
 import { applyAcknowledgements, type AppliedAcknowledgements } from './acknowledged-marks.ts';
 
 export const FORMATS: FormatOption[] = ADAPTERS.map((a) => ({
@@ -94,12 +96,21 @@ function outcomeOf(result: ValidationResult): RunOutcome {
 }
 
 export interface ValidatorOptions {
-  /** The files' SHA-256 (validator.worker.ts gives hash-wasm's); default @noble/hashes. */
+  /** Hashes the chosen files elsewhere (the second worker) while they are parsed here. */
+  hasher?: BlobHasher;
+  /** For the files hashed here (a zip's entries, the sample district); default @noble/hashes. */
   hash?: Promise<HashFactory>;
 }
 
 export function createValidator(options: ValidatorOptions = {}): ValidatorApi {
-  const hashing = options.hash ?? Promise.resolve(jsSha256);
+  const { hasher } = options;
+  const hashHere = options.hash ?? Promise.resolve(jsSha256);
+  const digest = hasher
+    ? (source: SourceFile) => {
+        const blob = blobOf(source);
+        return blob ? hasher.sha256(blob) : null;
+      }
+    : undefined;
   let current: {
     result: ValidationResult;
     index: FindingIndex;
@@ -115,7 +126,7 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorApi {
       current = null;
       let result: ValidationResult;
       const now = request.now ? new Date(request.now) : undefined;
-      const hash = await hashing;
+      const hash = await hashHere;
       try {
         // Anything but packed numbers is ignored, not compared: it would make a false removal hold.
         const previous = request.previous
@@ -130,6 +141,7 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorApi {
           now,
           previous,
           hash,
+          digest,
           onProgress,
         });
       } catch (error) {

@@ -8,8 +8,8 @@ import { adapterFor } from '../formats/registry.ts';
 import { detectFormat, unknownFormatMessage } from '../formats/detect.ts';
 import { otherSystem, otherSystemMessage } from '../formats/other-systems.ts';
 import type { FileSpec, FormatAdapter, FormatId } from '../formats/types.ts';
-import type { HashFactory } from '../input/hash.ts';
-import { jsSha256 } from '../input/hash.ts';
+import type { HashFactory, RemoteDigest } from '../input/hash.ts';
+import { hashSource, jsSha256, noHash } from '../input/hash.ts';
 import type { SourceFile } from '../input/source.ts';
 import { expandInputs } from '../input/expand.ts';
 import { ZipError } from '../input/zip.ts';
@@ -68,6 +68,11 @@ export interface ValidateOptions {
   /** Salt for this run's ID hashes when there is no earlier run (random otherwise). */
   salt?: string;
   hash?: HashFactory;
+  /**
+   * Files hashed elsewhere while they are read here (the browser's second worker): asked once per file,
+   * in reading order, when reading starts; the report waits for the digests only at its end.
+   */
+  digest?: RemoteDigest;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -171,6 +176,14 @@ export async function validate(
       .map((_, i) => ({ spec: null, input: i }))
       .filter((j) => ![...bySpec.values()].includes(j.input)),
   ];
+  const hash = options.hash ?? jsSha256;
+  const remote = new Map<number, Promise<string>>();
+  for (const { input } of order) {
+    const digest = options.digest?.(sources[input]);
+    if (!digest) continue;
+    digest.catch(() => {}); // awaited (and its failure handled) before the report is built
+    remote.set(input, digest);
+  }
   const done = new Set<string>();
   const read: ReadFile[] = [];
   for (const { spec, input } of order) {
@@ -189,7 +202,7 @@ export async function validate(
         fileNames: roster.files,
         findings,
         refs,
-        hash: options.hash ?? jsSha256,
+        hash: remote.has(input) ? noHash : hash,
         progress: (b, r) => report('reading', names[input], b, r),
       },
     );
@@ -227,6 +240,8 @@ export async function validate(
   const snapshot = takeSnapshot(roster, previous?.salt ?? options.salt ?? randomSalt(), step());
   runRules(roster, findings, calendarDate(now), previous, snapshot, step(), step());
   refs.damage.finish(findings);
+  for (const [input, digest] of remote)
+    entries[input].sha256 = await digest.catch(() => hashSource(sources[input], hash));
   const result = buildResult(
     roster,
     findings.raw,

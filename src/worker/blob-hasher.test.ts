@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { Blob as NodeBlob } from 'node:buffer';
+import { describe, expect, it, vi } from 'vitest';
+import { jsSha256, type HashFactory } from '../core/input/hash.ts';
+import { blobHasher, sha256OfBlob } from './blob-hasher.ts';
+import { fastSha256 } from './fast-sha256.ts';
+
+const nodeSha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const blobOf = (bytes: Uint8Array) => new NodeBlob([bytes]) as unknown as Blob;
+
+function bytes(length: number, seed = 1): Uint8Array {
+  const out = new Uint8Array(length);
+  for (let i = 0, x = seed; i < length; i++) out[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+  return out;
+}
+
+describe('sha256OfBlob', () => {
+  it('gives node:crypto’s digest with either hash, whatever the slices', async () => {
+    const fast = await fastSha256();
+    for (const length of [0, 1, 63, 64, 65, 1000, 100_003])
+      for (const slice of [1, 7, 64, 4096, 1 << 22]) {
+        if (slice === 1 && length > 1000) continue;
+        const data = bytes(length, length + slice);
+        const expected = nodeSha256(data);
+        expect(await sha256OfBlob(blobOf(data), jsSha256, slice), `${length}/${slice}`).toBe(expected);
+        expect(await sha256OfBlob(blobOf(data), fast, slice), `${length}/${slice}`).toBe(expected);
+      }
+  });
+
+  it('reads the Blob in slices of the size given, never whole', async () => {
+    const data = bytes(10_000);
+    const blob = blobOf(data);
+    const slice = vi.spyOn(blob, 'slice');
+    await sha256OfBlob(blob, jsSha256, 4096);
+    expect(slice.mock.calls).toEqual([
+      [0, 4096],
+      [4096, 8192],
+      [8192, 12288],
+    ]);
+  });
+});
+
+describe('fastSha256', () => {
+  it('is hash-wasm’s WebAssembly where it may be compiled', async () => {
+    expect(await fastSha256()).not.toBe(jsSha256);
+  });
+
+  it('falls back to @noble/hashes when WebAssembly is refused (a policy without wasm-unsafe-eval)', async () => {
+    vi.resetModules();
+    vi.doMock('hash-wasm', () => ({
+      createSHA256: () => Promise.reject(new Error('WebAssembly.compile(): refused by the policy')),
+    }));
+    try {
+      const { fastSha256: refused } = await import('./fast-sha256.ts');
+      const { jsSha256: noble } = await import('../core/input/hash.ts');
+      expect(await refused()).toBe(noble);
+    } finally {
+      vi.doUnmock('hash-wasm');
+      vi.resetModules();
+    }
+  });
+});
+
+describe('blobHasher', () => {
+  it('hashes one file at a time, in the order asked (a reused state is never shared)', async () => {
+    let busy = false;
+    let overlapped = false;
+    // Like hash-wasm's factory: one state, reset for each file, which two files at once would mix.
+    const oneState: HashFactory = () => {
+      if (busy) overlapped = true;
+      busy = true;
+      const inner = jsSha256();
+      return {
+        update: (chunk) => inner.update(chunk),
+        digest: () => {
+          busy = false;
+          return inner.digest();
+        },
+      };
+    };
+    const hasher = blobHasher(Promise.resolve(oneState), 1000);
+    const files = [bytes(50_000, 1), bytes(10, 2), bytes(30_000, 3)];
+    const order: number[] = [];
+    const digests = await Promise.all(
+      files.map((f, i) => hasher.sha256(blobOf(f)).then((d) => (order.push(i), d))),
+    );
+    expect(digests).toEqual(files.map(nodeSha256));
+    expect(order).toEqual([0, 1, 2]);
+    expect(overlapped).toBe(false);
+  });
+
+  it('a file that cannot be read rejects its own digest only', async () => {
+    const hasher = blobHasher(jsSha256);
+    const broken = blobOf(bytes(10));
+    broken.slice = () => {
+      throw new Error('NotReadableError');
+    };
+    const good = bytes(20);
+    const [first, second] = await Promise.allSettled([hasher.sha256(broken), hasher.sha256(blobOf(good))]);
+    expect(first.status).toBe('rejected');
+    expect(second).toEqual({ status: 'fulfilled', value: nodeSha256(good) });
+  });
+});
+
+describe('fastSha256 with two files at once', () => {
+  it('gives the second file its own state: both digests right', async () => {
+    const hash = await fastSha256();
+    const [a, b] = [bytes(5000, 7), bytes(3000, 8)];
+    const ha = hash();
+    const hb = hash();
+    for (let i = 0; i < 5000; i += 1000) {
+      ha.update(a.subarray(i, i + 1000));
+      if (i < 3000) hb.update(b.subarray(i, i + 1000));
+    }
+    expect([ha.digest(), hb.digest()]).toEqual([nodeSha256(a), nodeSha256(b)]);
+    const again = hash();
+    again.update(b);
+    expect(again.digest()).toBe(nodeSha256(b));
+  });
+});
