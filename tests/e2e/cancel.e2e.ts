@@ -84,13 +84,18 @@ describe.skipIf(!hasBrowser())('cancelling a long check', () => {
     expect(await bar.isVisible()).toBe(true);
   });
 
-  it('Cancel stops the check mid-run: the worker ends, no report, the choices enabled again', async () => {
+  it('Cancel stops the check mid-run: the workers end, no report, the choices enabled again', async () => {
     const { page } = session;
-    const [checker] = page.workers();
-    expect(page.workers()).toHaveLength(1);
-    const ended = new Promise((resolve) => checker.once('close', resolve));
+    // The checking worker, and the one it started to hash the chosen files.
+    const workers = page.workers();
+    expect(workers.map((w) => /(validator|hasher)\.worker/.exec(w.url())?.[1]).sort()).toEqual([
+      'hasher',
+      'validator',
+    ]);
+    const ended = workers.map((w) => new Promise((resolve) => w.once('close', resolve)));
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await ended;
+    await Promise.all(ended);
+    expect(page.workers()).toEqual([]);
     await page.getByRole('progressbar').waitFor({ state: 'detached' });
     expect(await page.getByRole('table', { name: 'Schools' }).count()).toBe(0);
     expect(await page.getByLabel('Roster files', { exact: true }).isEnabled()).toBe(true);
