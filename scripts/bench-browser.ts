@@ -1,5 +1,5 @@
 /**
- * npm run bench:browser [-- --formats clever,oneroster-1.1] [--sizes 100000,1000000] [--dist a,b] [--no-node]
+ * npm run bench:browser [-- --formats clever,oneroster-1.1] [--sizes 100000,1000000] [--dist a,b] [--no-node] [--timeline]
  *
  * The built page (vite build, served by vite preview) in Debian's Chromium, driven by playwright-core,
  * checking synthetic districts chosen through the "Roster files" input as a person would. For each:
@@ -107,6 +107,8 @@ interface BrowserResult {
   peakBrowserRssMB: number | null;
   /** The Node engine's median time on the same district (`npm run bench`'s runner), if measured. */
   nodeSeconds: number | null;
+  /** Each change of the progress shown: ms since the files were chosen, and what it said. */
+  timeline: [number, string][];
 }
 
 async function checkDistrict(
@@ -191,6 +193,7 @@ async function checkDistrict(
     longestTaskAfterMs: Math.max(0, ...after.map(([, duration]) => duration)),
     peakBrowserRssMB: linux ? peakRss / MB : null,
     nodeSeconds: null,
+    timeline: kept.map(([t, i]) => [Math.round(t - started), bench.shown[i]]),
   };
 }
 
@@ -276,6 +279,7 @@ async function main(): Promise<void> {
       sizes: { type: 'string' },
       dist: { type: 'string' },
       'no-node': { type: 'boolean' },
+      timeline: { type: 'boolean' },
     },
   });
   const executablePath = findChromium();
@@ -327,6 +331,12 @@ async function main(): Promise<void> {
           const result = await checkDistrict(browser, urls[i], d, site);
           result.nodeSeconds = nodeSeconds;
           results.push(result);
+          if (values.timeline)
+            for (const [ms, text] of [
+              ...result.timeline,
+              [Math.round(result.seconds * 1000), 'report shown'],
+            ])
+              process.stderr.write(`  ${String(ms).padStart(6)} ms  ${text}\n`);
         } finally {
           await browser.close();
         }
