@@ -4,7 +4,6 @@
  * the actions (delete, export, import). Storage problems become messages; they never touch the
  * report on screen.
  */
-import type { Changes } from '../../core/report/changes.ts';
 import { StorageError, storageError } from '../../storage/db.ts';
 import {
   districtAfterRun,
@@ -16,53 +15,14 @@ import {
 import { sameQuestion } from '../../storage/records.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
 import type { DistrictRecord, KeepMode, RunHead } from '../../storage/schema.ts';
-import { exportHistory, ImportError, importHistory, type ImportResult } from '../../storage/transfer.ts';
-import type { Finding, FormatId } from '../../shared/report-types.ts';
+import { exportHistory, ImportError, importHistory } from '../../storage/transfer.ts';
+import type { FormatId } from '../../shared/report-types.ts';
 import type { RunInput } from '../../worker/api.ts';
 import type { EarlierRun, FinishedRun, Report } from '../state/run-state.svelte.ts';
 import { recordRun } from './recorder.ts';
-import type { UnlistedBecause } from './stored-changes.ts';
 import { AcknowledgementState } from './acknowledgements.svelte.ts';
-
-export type SaveStatus =
-  { kind: 'saving' } | { kind: 'saved'; run: number } | { kind: 'not-saved'; message: string };
-
-/** What the report page says about its run and the run before it. */
-export interface RunNote {
-  save: SaveStatus;
-  /** The previous run of the district, when there is one. */
-  sinceAt: string | null;
-  /** Null when not known: no earlier run, or see unknownBecause. */
-  changes: Changes | null;
-  /** Why the changes since `sinceAt` are not known (when they are not). */
-  unknownBecause?: 'counts-only' | 'unreadable';
-  /** Why this run is compared with no earlier run although the district has some. */
-  notCompared?: 'no-schools';
-  /** The run names no school and the admin said it is of this district (its label). */
-  namedDistrict?: string;
-  /** The run names no school: the admin may say which district it is of. */
-  naming?: DistrictNaming;
-  /** The admin forced the format: compared only with runs forced to the same format. */
-  formatForced?: boolean;
-  /** A run of the sample district: compared with its made-up earlier export, not the history. */
-  sample?: boolean;
-  /** schoolKey → changes; null when not known. */
-  schools: Record<string, Changes> | null;
-  /** The new and resolved findings themselves (a stored run's are computed again from what was kept). */
-  lists?: { new: Finding[]; resolved: Finding[] } | null;
-  /** A stored run: its lists are being made, or why they cannot be. */
-  listsUnknown?: 'loading' | UnlistedBecause;
-}
-
-/** Naming the district of the run just checked, whose files name no school. */
-export interface DistrictNaming {
-  /** The districts it may be of (the sample district's left out). */
-  districts: { id: string; label: string }[];
-  /** Chosen at first: the run's district once named, else the one named for the last such run. */
-  selected: string | null;
-  /** Compares the run with that district's runs; the problem in words, or null. */
-  name: (choice: DistrictChoice) => Promise<string | null>;
-}
+import { describeImport } from './import-message.ts';
+import type { DistrictNaming, RunNote } from './run-note.ts';
 
 /** The run just kept, while its district may still be named (its files name no school). */
 interface Unnamed {
@@ -373,15 +333,4 @@ export class HistoryState {
   importFile(file: Blob): Promise<boolean> {
     return this.#act(async () => describeImport(await importHistory(this.store, await file.text())));
   }
-}
-
-function describeImport(r: ImportResult): string {
-  const parts = [`${r.added} ${r.added === 1 ? 'run' : 'runs'} imported`];
-  if (r.duplicates) parts.push(`${r.duplicates} already here`);
-  if (r.acknowledged)
-    parts.push(`${r.acknowledged} acknowledged ${r.acknowledged === 1 ? 'finding' : 'findings'} added`);
-  if (r.invalid) parts.push(`${r.invalid} not valid and skipped`);
-  const skipped = r.problems.map((p) => ` Skipped ${p}.`).join('');
-  const more = r.invalid > r.problems.length ? ` (${r.invalid - r.problems.length} more skipped.)` : '';
-  return parts.join(', ') + '.' + skipped + more;
 }
