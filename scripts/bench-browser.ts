@@ -20,10 +20,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
 import type { FormatId } from '../src/core/formats/types.ts';
 import { CHROMIUM_ARGS, findChromium, missingChromiumBanner } from '../tests/e2e/chromium.ts';
-import { BENCH_DIR, ensureDistrict, machine, type District } from './bench-data.ts';
+import { BENCH_DIR, buildRunner, ensureDistrict, machine, type District } from './bench-data.ts';
 
 const MB = 1e6;
 /** The page's time to report may be at most this many times the Node engine's (issue 18). */
@@ -197,25 +197,6 @@ async function checkDistrict(
   };
 }
 
-/** `npm run bench`'s measuring script, built as bench.ts builds it (into a folder of its own). */
-async function buildNodeRunner(): Promise<string> {
-  await build({
-    configFile: false,
-    publicDir: false,
-    logLevel: 'warn',
-    build: {
-      ssr: join(import.meta.dirname, 'bench-run.ts'),
-      outDir: RUNNER_DIR,
-      emptyOutDir: true,
-      minify: false,
-      target: 'node20',
-      rollupOptions: { output: { entryFileNames: 'bench-run.mjs' } },
-    },
-    ssr: { noExternal: true, target: 'node' },
-  });
-  return join(RUNNER_DIR, 'bench-run.mjs');
-}
-
 /** The Node engine's median time (s) on the district, node:crypto hashing, as `npm run bench` measures. */
 function nodeEngineSeconds(runner: string, d: District): number {
   const out = execFileSync(process.execPath, [runner, 'timing', d.dir, String(NODE_RUNS)], {
@@ -293,7 +274,7 @@ async function main(): Promise<void> {
   const districts: District[] = [];
   for (const format of formats)
     for (const students of sizes) districts.push(await ensureDistrict(format, students));
-  const runner = values['no-node'] ? null : await buildNodeRunner();
+  const runner = values['no-node'] ? null : await buildRunner(RUNNER_DIR);
   const sites = values.dist?.split(',') ?? ['dist'];
   if (!values.dist) {
     process.stderr.write('building the site…\n');

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'vite';
 import type { FormatId } from '../src/core/formats/types.ts';
 import { writeDistrict, type WrittenFile } from './gen.ts';
 
@@ -80,4 +81,27 @@ export function machine(): Machine {
     os: `${type()} ${release()}`,
     load: [Number(loadavg()[0].toFixed(2))],
   };
+}
+
+/**
+ * The measuring script (bench-run.ts) as one plain JavaScript file (Vite's server-side build), run by
+ * bare Node: like the page's worker, the engine then runs without a TypeScript loader, whose own
+ * thread would add some 40 MB to every process measured. Each benchmark builds into a folder of its own.
+ */
+export async function buildRunner(outDir: string): Promise<string> {
+  await build({
+    configFile: false,
+    publicDir: false,
+    logLevel: 'warn',
+    build: {
+      ssr: join(import.meta.dirname, 'bench-run.ts'),
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      target: 'node20',
+      rollupOptions: { output: { entryFileNames: 'bench-run.mjs' } },
+    },
+    ssr: { noExternal: true, target: 'node' },
+  });
+  return join(outDir, 'bench-run.mjs');
 }

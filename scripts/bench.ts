@@ -16,37 +16,14 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { build } from 'vite';
 import type { FormatId } from '../src/core/formats/types.ts';
-import { BENCH_DIR, ensureDistrict, machine, type District } from './bench-data.ts';
+import { BENCH_DIR, buildRunner, ensureDistrict, machine, type District } from './bench-data.ts';
 import { buildCli, cliTable, measureCli, type CliMeasured } from './bench-cli.ts';
 
 const run = promisify(execFile);
 const RUNNER_DIR = join(BENCH_DIR, 'runner');
 const RUNNER = join(RUNNER_DIR, 'bench-run.mjs');
 const MB = 1e6;
-
-/**
- * The measuring script as one plain JavaScript file (Vite's server-side build), run by bare Node:
- * like the page's worker, the engine then runs without a TypeScript loader, whose own thread
- * would add some 40 MB to every process measured.
- */
-async function buildRunner(): Promise<void> {
-  await build({
-    configFile: false,
-    publicDir: false,
-    logLevel: 'warn',
-    build: {
-      ssr: join(import.meta.dirname, 'bench-run.ts'),
-      outDir: RUNNER_DIR,
-      emptyOutDir: true,
-      minify: false,
-      target: 'node20',
-      rollupOptions: { output: { entryFileNames: 'bench-run.mjs' } },
-    },
-    ssr: { noExternal: true, target: 'node' },
-  });
-}
 
 export const TARGETS = { ratio: 0.6, memoryFactor: 1.5, memoryExtraMB: 100, scale: 11 };
 
@@ -194,7 +171,7 @@ async function main(): Promise<void> {
     ? values.sizes.split(',').map(Number)
     : [10_000, 100_000, ...(values.full ? [1_000_000] : [])];
   const started = machine();
-  await buildRunner();
+  await buildRunner(RUNNER_DIR);
   const results: Measured[] = [];
   for (const format of values['cli-only'] ? [] : formats) {
     for (const students of sizes) {
