@@ -7,7 +7,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { packSchools, unpackAllSchools } from '../core/report/packed-schools.ts';
-import { sameAcknowledgement, type Acknowledgement } from '../core/report/acknowledged.ts';
+import type { Acknowledgement } from '../core/report/acknowledged.ts';
 import type { PackedSnapshot } from '../core/snapshot/packed-snapshot.ts';
 import { openDb, storageError } from './db.ts';
 import type {
@@ -27,6 +27,10 @@ import { sameQuestion } from './records.ts';
 import { defaultLocks, holdLock, lockName, newWriterToken, type LockManagerLike } from './writer-lock.ts';
 
 const KEEP_KEY = 'keep';
+
+/** What tells two acknowledgements apart (sameAcknowledgement's fields: the note aside). */
+const acknowledgementKey = (a: Acknowledgement) =>
+  JSON.stringify([a.code, a.id, a.field ?? null, a.value ?? null]);
 
 export interface FinishFacts {
   details: RunDetails;
@@ -286,18 +290,28 @@ export class HistoryStore {
     return this.#use((db) => db.getAll('acknowledgements'));
   }
 
-  /** Adds these (a note given again replaces the old one); one transaction, so tabs do not lose each other's. */
+  /**
+   * Adds these (a note given again replaces the old one; without replaceNotes the note kept is the
+   * one already here); one transaction, so tabs do not lose each other's. Matched by key, so adding
+   * a hundred thousand already stored stays linear; the same one twice in `added` is kept once.
+   */
   acknowledge(district: string, added: readonly Acknowledgement[], replaceNotes = true): Promise<void> {
     return this.#changeAcknowledgements(district, (items) => {
-      const kept = replaceNotes ? items.filter((a) => !added.some((b) => sameAcknowledgement(a, b))) : items;
-      const fresh = added.filter((b) => !kept.some((a) => sameAcknowledgement(a, b)));
-      return [...kept, ...fresh];
+      const byKey = new Map<string, Acknowledgement>();
+      for (const a of items) byKey.set(acknowledgementKey(a), a);
+      for (const b of added) {
+        const key = acknowledgementKey(b);
+        if (replaceNotes || !byKey.has(key)) byKey.set(key, b);
+      }
+      return [...byKey.values()];
     });
   }
 
-  unacknowledge(district: string, removed: Acknowledgement): Promise<void> {
+  /** Removes these (matched by code, ID, field and value; the note aside). */
+  unacknowledge(district: string, removed: Acknowledgement | readonly Acknowledgement[]): Promise<void> {
+    const keys = new Set((Array.isArray(removed) ? removed : [removed]).map(acknowledgementKey));
     return this.#changeAcknowledgements(district, (items) =>
-      items.filter((a) => !sameAcknowledgement(a, removed)),
+      items.filter((a) => !keys.has(acknowledgementKey(a))),
     );
   }
 
