@@ -57,7 +57,7 @@ describe('acknowledgements kept per district', () => {
     const [other, first] = await store.runs();
     await store.acknowledge(first.district, [ack('p1')]);
     await store.acknowledge(other.district, [ack('p2')]);
-    await store.deleteRun(first.id!);
+    expect(await store.deleteRun(first.id!)).toBe(1);
     expect(await store.acknowledgements(first.district)).toEqual([]);
     expect(await store.acknowledgements(other.district)).toEqual([ack('p2')]);
     await store.deleteAll();
@@ -82,5 +82,23 @@ describe('adding acknowledgements already stored', () => {
     // One by one it was 300 × 300 comparisons per call.
     expect(compared.count).toBeLessThan(many.length);
     expect(await store.acknowledgements('d1')).toHaveLength(300);
+  });
+});
+
+describe('a run kept again in another district', () => {
+  it("moves its former district's acknowledgements when it was that district's last run", async () => {
+    const findings = manyFindings(2);
+    await storeRun(store, runReport('2026-11-23T09:00:00.000Z', findings), findings);
+    await storeRun(
+      store,
+      runReport('2026-11-24T09:00:00.000Z', findings, [school('x', 'Elsewhere')]),
+      findings,
+    );
+    const [to, from] = await store.runs();
+    await store.acknowledge(from.district, [ack('p1', 'moved'), ack('p2')]);
+    await store.acknowledge(to.district, [ack('p2', 'kept')]);
+    expect(await store.deleteRun(from.id!, to.district)).toBe(0);
+    expect(await store.acknowledgements(to.district)).toEqual([ack('p2', 'kept'), ack('p1', 'moved')]);
+    expect(await store.acknowledgements(from.district)).toEqual([]);
   });
 });

@@ -244,7 +244,12 @@ export class HistoryStore {
     }
   }
 
-  async #remove(db: IDBPDatabase<HistoryDb>, run: number): Promise<void> {
+  /**
+   * Removes the run; when it was its district's last, the district goes too, with its
+   * acknowledgements, unless `moveTo` names the district they move to. Answers how many
+   * acknowledgements went.
+   */
+  async #remove(db: IDBPDatabase<HistoryDb>, run: number, moveTo?: string): Promise<number> {
     const stores = ['runs', 'details', 'findings', 'snapshots', 'districts', 'acknowledgements'] as const;
     const tx = db.transaction([...stores], 'readwrite');
     const head = await tx.objectStore('runs').get(run);
@@ -254,21 +259,37 @@ export class HistoryStore {
       tx.objectStore('findings').delete(chunkRange(run)),
       tx.objectStore('snapshots').delete(run),
     ]);
+    let gone = 0;
     if (head) {
       const range = IDBKeyRange.bound([head.district, ''], [head.district, '\uffff']);
       const left = await tx.objectStore('runs').index('by-district').count(range);
       if (left === 0) {
         // The district is gone: a later run makes a new one, which its acknowledgements never reach.
         await tx.objectStore('districts').delete(head.district);
-        await tx.objectStore('acknowledgements').delete(head.district);
+        const acks = tx.objectStore('acknowledgements');
+        const items = (await acks.get(head.district))?.items ?? [];
+        await acks.delete(head.district);
+        if (moveTo !== undefined && moveTo !== head.district && items.length) {
+          const there = (await acks.get(moveTo))?.items ?? [];
+          const keys = new Set(there.map(acknowledgementKey));
+          await acks.put({
+            district: moveTo,
+            items: [...there, ...items.filter((a) => !keys.has(acknowledgementKey(a)))],
+          });
+        } else gone = items.length;
       }
     }
     await tx.done;
+    return gone;
   }
 
-  /** Deletes one run with its findings, details and snapshot (and its district if it was the last). */
-  deleteRun(run: number): Promise<void> {
-    return this.#use((db) => this.#remove(db, run));
+  /**
+   * Deletes one run with its findings, details and snapshot (and its district if it was the last,
+   * with the district's acknowledgements, or these moved to `moveTo`). Answers how many
+   * acknowledgements were deleted with it.
+   */
+  deleteRun(run: number, moveAcknowledgementsTo?: string): Promise<number> {
+    return this.#use((db) => this.#remove(db, run, moveAcknowledgementsTo));
   }
 
   /** Empties every store. */

@@ -21,6 +21,12 @@ export type ApplyAcknowledgements = (list: Acknowledgement[]) => Promise<number>
 export class AcknowledgementState {
   /** The district of the current run (null: not known yet, nothing can be acknowledged). */
   district = $state<string | null>(null);
+  /**
+   * Why the current run's findings cannot be acknowledged, once that is known: its files name no
+   * school and its district is not named, or the run was not kept (acknowledgements are kept with a
+   * district's runs). Null otherwise.
+   */
+  unavailableBecause = $state<'no-district' | 'not-saved' | null>(null);
   list = $state.raw<Acknowledgement[]>([]);
   /** How many of the current run's findings are acknowledged. */
   count = $state(0);
@@ -44,9 +50,16 @@ export class AcknowledgementState {
     this.#ticket++;
     this.#apply = null;
     this.district = null;
+    this.unavailableBecause = null;
     this.list = [];
     this.count = 0;
     this.message = '';
+  }
+
+  /** The run is checked, but its findings cannot be acknowledged (see unavailableBecause). */
+  unavailable(why: 'no-district' | 'not-saved'): void {
+    this.detach();
+    this.unavailableBecause = why;
   }
 
   /** The run's district is known: its acknowledgements apply to the run. */
