@@ -151,6 +151,14 @@ export class HistoryStore {
     });
   }
 
+  /** The complete run kept from the same check (same fingerprint), if any. */
+  runByFingerprint(fingerprint: string): Promise<RunHead | null> {
+    return this.#use(async (db) => {
+      const heads = await db.getAllFromIndex('runs', 'by-fingerprint', fingerprint);
+      return heads.find((h) => h.complete) ?? null;
+    });
+  }
+
   hasFingerprint(fingerprint: string): Promise<boolean> {
     return this.#use(async (db) => {
       const heads = await db.getAllFromIndex('runs', 'by-fingerprint', fingerprint);
