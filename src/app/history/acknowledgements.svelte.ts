@@ -97,12 +97,29 @@ export class AcknowledgementState {
     );
   }
 
+  /**
+   * Takes back every acknowledgement this finding matches: the one made for it and any broader one
+   * (no field or value, from a file), which also covered the record's other findings of the code.
+   */
   unacknowledge(finding: Finding): Promise<boolean> {
-    const known = this.of(finding);
-    if (!known) return Promise.resolve(false);
+    if (!this.of(finding)) return Promise.resolve(false);
+    const matching = this.list.filter(
+      (a) =>
+        a.code === finding.code &&
+        a.id === finding.id &&
+        (a.field == null || a.field === finding.field) &&
+        (a.value == null || a.value === finding.value),
+    );
+    const broader = matching.some((a) => a.field == null || a.value == null);
+    const name = `${finding.entity} ${finding.id}`;
     return this.#change(
-      (store, district) => store.unacknowledge(district, known),
-      `No longer acknowledged: ${finding.entity} ${finding.id}.`,
+      (store, district) => store.unacknowledge(district, matching),
+      () =>
+        this.of(finding)
+          ? `Still acknowledged: ${name} (acknowledged again meanwhile, in another tab).`
+          : broader
+            ? `No longer acknowledged: ${name}, nor its other ${finding.code} findings (an acknowledgement from a file covered them all).`
+            : `No longer acknowledged: ${name}.`,
     );
   }
 
