@@ -110,7 +110,9 @@ export class AcknowledgementState {
         (a.field == null || a.field === finding.field) &&
         (a.value == null || a.value === finding.value),
     );
-    const broader = matching.some((a) => a.field == null || a.value == null);
+    const broader = matching.some(
+      (a) => (a.field ?? null) !== finding.field || (a.value ?? null) !== finding.value,
+    );
     const name = `${finding.entity} ${finding.id}`;
     return this.#change(
       (store, district) => store.unacknowledge(district, matching),
