@@ -7,7 +7,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { packSchools, unpackAllSchools } from '../core/report/packed-schools.ts';
-import { sameAcknowledgement, type Acknowledgement } from '../core/report/acknowledged.ts';
+import type { Acknowledgement } from '../core/report/acknowledged.ts';
 import type { PackedSnapshot } from '../core/snapshot/packed-snapshot.ts';
 import { openDb, storageError } from './db.ts';
 import type {
@@ -27,6 +27,10 @@ import { sameQuestion } from './records.ts';
 import { defaultLocks, holdLock, lockName, newWriterToken, type LockManagerLike } from './writer-lock.ts';
 
 const KEEP_KEY = 'keep';
+
+/** What tells two acknowledgements apart (sameAcknowledgement's fields: the note aside). */
+const acknowledgementKey = (a: Acknowledgement) =>
+  JSON.stringify([a.code, a.id, a.field ?? null, a.value ?? null]);
 
 export interface FinishFacts {
   details: RunDetails;
@@ -147,6 +151,14 @@ export class HistoryStore {
     });
   }
 
+  /** The complete run kept from the same check (same fingerprint), if any. */
+  runByFingerprint(fingerprint: string): Promise<RunHead | null> {
+    return this.#use(async (db) => {
+      const heads = await db.getAllFromIndex('runs', 'by-fingerprint', fingerprint);
+      return heads.find((h) => h.complete) ?? null;
+    });
+  }
+
   hasFingerprint(fingerprint: string): Promise<boolean> {
     return this.#use(async (db) => {
       const heads = await db.getAllFromIndex('runs', 'by-fingerprint', fingerprint);
@@ -240,7 +252,12 @@ export class HistoryStore {
     }
   }
 
-  async #remove(db: IDBPDatabase<HistoryDb>, run: number): Promise<void> {
+  /**
+   * Removes the run; when it was its district's last, the district goes too, with its
+   * acknowledgements, unless `moveTo` names the district they move to. Answers how many
+   * acknowledgements went.
+   */
+  async #remove(db: IDBPDatabase<HistoryDb>, run: number, moveTo?: string): Promise<number> {
     const stores = ['runs', 'details', 'findings', 'snapshots', 'districts', 'acknowledgements'] as const;
     const tx = db.transaction([...stores], 'readwrite');
     const head = await tx.objectStore('runs').get(run);
@@ -250,21 +267,37 @@ export class HistoryStore {
       tx.objectStore('findings').delete(chunkRange(run)),
       tx.objectStore('snapshots').delete(run),
     ]);
+    let gone = 0;
     if (head) {
       const range = IDBKeyRange.bound([head.district, ''], [head.district, '\uffff']);
       const left = await tx.objectStore('runs').index('by-district').count(range);
       if (left === 0) {
         // The district is gone: a later run makes a new one, which its acknowledgements never reach.
         await tx.objectStore('districts').delete(head.district);
-        await tx.objectStore('acknowledgements').delete(head.district);
+        const acks = tx.objectStore('acknowledgements');
+        const items = (await acks.get(head.district))?.items ?? [];
+        await acks.delete(head.district);
+        if (moveTo !== undefined && moveTo !== head.district && items.length) {
+          const there = (await acks.get(moveTo))?.items ?? [];
+          const keys = new Set(there.map(acknowledgementKey));
+          await acks.put({
+            district: moveTo,
+            items: [...there, ...items.filter((a) => !keys.has(acknowledgementKey(a)))],
+          });
+        } else gone = items.length;
       }
     }
     await tx.done;
+    return gone;
   }
 
-  /** Deletes one run with its findings, details and snapshot (and its district if it was the last). */
-  deleteRun(run: number): Promise<void> {
-    return this.#use((db) => this.#remove(db, run));
+  /**
+   * Deletes one run with its findings, details and snapshot (and its district if it was the last,
+   * with the district's acknowledgements, or these moved to `moveTo`). Answers how many
+   * acknowledgements were deleted with it.
+   */
+  deleteRun(run: number, moveAcknowledgementsTo?: string): Promise<number> {
+    return this.#use((db) => this.#remove(db, run, moveAcknowledgementsTo));
   }
 
   /** Empties every store. */
@@ -286,18 +319,28 @@ export class HistoryStore {
     return this.#use((db) => db.getAll('acknowledgements'));
   }
 
-  /** Adds these (a note given again replaces the old one); one transaction, so tabs do not lose each other's. */
+  /**
+   * Adds these (a note given again replaces the old one; without replaceNotes the note kept is the
+   * one already here); one transaction, so tabs do not lose each other's. Matched by key, so adding
+   * a hundred thousand already stored stays linear; the same one twice in `added` is kept once.
+   */
   acknowledge(district: string, added: readonly Acknowledgement[], replaceNotes = true): Promise<void> {
     return this.#changeAcknowledgements(district, (items) => {
-      const kept = replaceNotes ? items.filter((a) => !added.some((b) => sameAcknowledgement(a, b))) : items;
-      const fresh = added.filter((b) => !kept.some((a) => sameAcknowledgement(a, b)));
-      return [...kept, ...fresh];
+      const byKey = new Map<string, Acknowledgement>();
+      for (const a of items) byKey.set(acknowledgementKey(a), a);
+      for (const b of added) {
+        const key = acknowledgementKey(b);
+        if (replaceNotes || !byKey.has(key)) byKey.set(key, b);
+      }
+      return [...byKey.values()];
     });
   }
 
-  unacknowledge(district: string, removed: Acknowledgement): Promise<void> {
+  /** Removes these (matched by code, ID, field and value; the note aside). */
+  unacknowledge(district: string, removed: Acknowledgement | readonly Acknowledgement[]): Promise<void> {
+    const keys = new Set((Array.isArray(removed) ? removed : [removed]).map(acknowledgementKey));
     return this.#changeAcknowledgements(district, (items) =>
-      items.filter((a) => !sameAcknowledgement(a, removed)),
+      items.filter((a) => !keys.has(acknowledgementKey(a))),
     );
   }
 

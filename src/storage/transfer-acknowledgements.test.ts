@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Acknowledgement } from '../core/report/acknowledged.ts';
 import { HistoryStore } from './history-store.ts';
 import { exportHistory, importHistory } from './transfer.ts';
+import { NO_SCHOOLS_DISTRICT } from './district.ts';
 import { freshIndexedDb, manyFindings, runReport, school, storeRun } from '../../tests/fixtures/storage.ts';
 
 let store: HistoryStore;
@@ -65,6 +66,8 @@ describe('acknowledgements in the history export', () => {
     data.acknowledgements[1].items[0].code = 7;
     const result = await importHistory(store, JSON.stringify(data));
     expect(result.added).toBe(2);
+    // Counted with what was skipped, so "(N more skipped)" counts only what is not named.
+    expect(result.invalid).toBe(1);
     expect(result.problems).toEqual([
       'the acknowledged findings: acknowledgements[1].items[0].code is not a finding code',
     ]);
@@ -102,5 +105,44 @@ describe('acknowledgements in the history export', () => {
     expect(await store.acknowledgements(northSouth)).toEqual([
       { code: 'teacher-email', id: 't5', field: null, value: null, note: null },
     ]);
+  });
+
+  it('join a run already here in the district its copy is in, and later runs point at that copy', async () => {
+    const findings = manyFindings(2);
+    await storeRun(store, runReport(MON, findings), findings);
+    await storeRun(store, runReport(TUE, findings), findings);
+    const [, mon] = await store.runs();
+    await store.acknowledge(mon.district, [ack('t1', 'on leave')]);
+    const data = JSON.parse(await (await exportHistory(store)).text());
+    const tue = data.runs.find((r: { head: { at: string } }) => r.head.at === TUE);
+    tue.head.changes = { new: 0, resolved: 0, unchanged: 2, since: mon.id, sinceAt: MON };
+    await store.deleteAll();
+    // Here, Monday's run is kept in a district the admin named (and its ID is another).
+    const named = { id: 'named-here', label: 'Springfield', schools: [], lastRunAt: MON };
+    await storeRun(store, runReport(MON, findings), findings, { namedDistrict: named });
+    const [local] = await store.runs();
+    expect(local.id).not.toBe(mon.id);
+    const result = await importHistory(store, JSON.stringify(data));
+    expect(result).toMatchObject({ added: 1, duplicates: 1, acknowledged: 1 });
+    const [imported] = await store.runs();
+    expect([imported.district, imported.changes?.since]).toEqual(['named-here', local.id]);
+    expect(await store.acknowledgements('named-here')).toEqual([ack('t1', 'on leave')]);
+    expect((await store.districts()).map((d) => d.id)).toEqual(['named-here']);
+  });
+
+  it('never carry the pool of runs without schools, which is no district', async () => {
+    await twoDistricts();
+    await storeRun(store, runReport('2026-11-25T09:00:00.000Z', [], []), []);
+    expect((await store.runs())[0].district).toBe(NO_SCHOOLS_DISTRICT);
+    await store.acknowledge(NO_SCHOOLS_DISTRICT, [ack('t5')]); // left by an earlier build
+    const data = JSON.parse(await (await exportHistory(store)).text());
+    expect(data.acknowledgements.map((r: { district: string }) => r.district)).not.toContain(
+      NO_SCHOOLS_DISTRICT,
+    );
+    await store.deleteAll();
+    data.acknowledgements.push({ district: NO_SCHOOLS_DISTRICT, items: [ack('t5')] });
+    const result = await importHistory(store, JSON.stringify(data));
+    expect(result).toMatchObject({ added: 3, acknowledged: 3 });
+    expect(await store.acknowledgements(NO_SCHOOLS_DISTRICT)).toEqual([]);
   });
 });

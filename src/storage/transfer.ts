@@ -7,7 +7,7 @@
  */
 import { acknowledgementsFile } from '../core/report/acknowledged.ts';
 import { packSnapshot, unpackSnapshot } from '../core/snapshot/packed-snapshot.ts';
-import { matchDistrict } from './district.ts';
+import { matchDistrict, NO_SCHOOLS_DISTRICT } from './district.ts';
 import type { HistoryStore } from './history-store.ts';
 import {
   acknowledgementsProblem,
@@ -45,7 +45,10 @@ export class ImportError extends Error {
 export async function exportHistory(store: HistoryStore, now = new Date()): Promise<Blob> {
   const parts: BlobPart[] = [];
   const districts = await store.districts();
-  const acknowledgements = await store.allAcknowledgements();
+  // The pool of runs without schools is no district: it has no acknowledgements to carry.
+  const acknowledgements = (await store.allAcknowledgements()).filter(
+    (r) => r.district !== NO_SCHOOLS_DISTRICT,
+  );
   const head = {
     kind: EXPORT_KIND,
     version: EXPORT_VERSION,
@@ -199,12 +202,16 @@ export async function importHistory(
       files: valid.head.files,
     });
     const own = ownDistrict(valid, imported.get(valid.head.district));
-    if (await store.hasFingerprint(fingerprint)) {
-      joined.set(own.id, localDistrict(own, await store.districts()).id);
+    const here = await store.runByFingerprint(fingerprint);
+    if (here) {
+      // Already here, maybe in another district since (named, or joined another way): the file's
+      // district joins the one the local copy is in, and later runs compared with it point at it.
+      joined.set(own.id, here.district);
+      if (valid.head.id !== undefined) newIds.set(valid.head.id, here.id!);
       result.duplicates++;
       continue;
     }
-    const id = await writeRun(store, valid, fingerprint, own, newIds);
+    const id = await writeRun(store, valid, fingerprint, own, newIds, joined.get(own.id));
     joined.set(own.id, (await store.run(id))!.district);
     if (valid.head.id !== undefined) newIds.set(valid.head.id, id);
     result.added++;
@@ -226,13 +233,14 @@ async function importAcknowledgements(
   if (records === undefined) return;
   const problem = acknowledgementsProblem(records);
   if (problem) {
+    result.invalid++;
     result.problems.push(`the acknowledged findings: ${problem}`);
     return;
   }
   let added = 0;
   for (const { district, items } of records as AcknowledgementRecord[]) {
     const local = joined.get(district);
-    if (!local || items.length === 0) continue;
+    if (!local || local === NO_SCHOOLS_DISTRICT || items.length === 0) continue;
     const before = (await store.acknowledgements(local)).length;
     await store.acknowledge(local, acknowledgementsFile(items).acknowledged, false); // known fields only
     added += (await store.acknowledgements(local)).length - before;
@@ -267,8 +275,11 @@ async function writeRun(
   fingerprint: string,
   own: DistrictRecord,
   newIds: Map<number, number>,
+  /** The local district an earlier run of the same imported district joined. */
+  joinedTo: string | undefined,
 ): Promise<number> {
-  const district = localDistrict(own, await store.districts());
+  const local = await store.districts();
+  const district = local.find((d) => d.id === joinedTo) ?? localDistrict(own, local);
   const { id: _id, ...head } = run.head;
   const kept = run.head.kept;
   const id = await store.beginRun({

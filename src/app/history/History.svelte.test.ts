@@ -180,6 +180,21 @@ describe('the History view', () => {
     expect((await store.runs()).map((r) => r.at)).toEqual([TUE, TUE]);
   });
 
+  it("says so when deleting a district's last run deletes its acknowledged findings", async () => {
+    await storeRun(store, runReport(MON, [], ELSEWHERE), []);
+    const [run] = await store.runs();
+    await store.acknowledge(run.district, [
+      { code: 'teacher-email', id: 't1' },
+      { code: 'teacher-email', id: 't2' },
+    ]);
+    await shown();
+    await fireEvent.click(screen.getByRole('button', { name: `Delete the run of ${shortTime(MON)}` }));
+    await screen.findByText(
+      "The run was deleted. It was its district's last run, so the district's 2 acknowledged findings were deleted with it.",
+    );
+    expect(await store.allAcknowledgements()).toEqual([]);
+  });
+
   it('deletes everything only once confirmed', async () => {
     await seeded();
     await shown();

@@ -92,4 +92,22 @@ describe('the acknowledgements of the current run’s district', () => {
     );
     expect(await store.acknowledgements('d1')).toHaveLength(2);
   });
+
+  it('un-acknowledging takes back a broader acknowledgement from a file too, and says so', async () => {
+    const acks = new AcknowledgementState(store);
+    const t1 = { ...finding('t1', 's1'), value: 'x@' };
+    await store.acknowledge('d1', [
+      { code: t1.code, id: 't1', field: null, value: null, note: 'from a file' },
+      { code: t1.code, id: 't1', field: t1.field, value: 'x@', note: 'mine' },
+      { code: t1.code, id: 't2', field: null, value: null, note: null },
+    ]);
+    await acks.attach('d1', worker([]).apply);
+    expect(acks.of(t1)).toBeDefined();
+    expect(await acks.unacknowledge(t1)).toBe(true);
+    expect(acks.of(t1)).toBeUndefined();
+    expect((await store.acknowledgements('d1')).map((a) => a.id)).toEqual(['t2']);
+    expect(acks.message).toBe(
+      `No longer acknowledged: teacher t1, nor its other ${t1.code} findings (an acknowledgement from a file covered them all).`,
+    );
+  });
 });

@@ -21,6 +21,12 @@ export type ApplyAcknowledgements = (list: Acknowledgement[]) => Promise<number>
 export class AcknowledgementState {
   /** The district of the current run (null: not known yet, nothing can be acknowledged). */
   district = $state<string | null>(null);
+  /**
+   * Why the current run's findings cannot be acknowledged, once that is known: its files name no
+   * school and its district is not named, or the run was not kept (acknowledgements are kept with a
+   * district's runs). Null otherwise.
+   */
+  unavailableBecause = $state<'no-district' | 'not-saved' | null>(null);
   list = $state.raw<Acknowledgement[]>([]);
   /** How many of the current run's findings are acknowledged. */
   count = $state(0);
@@ -44,9 +50,16 @@ export class AcknowledgementState {
     this.#ticket++;
     this.#apply = null;
     this.district = null;
+    this.unavailableBecause = null;
     this.list = [];
     this.count = 0;
     this.message = '';
+  }
+
+  /** The run is checked, but its findings cannot be acknowledged (see unavailableBecause). */
+  unavailable(why: 'no-district' | 'not-saved'): void {
+    this.detach();
+    this.unavailableBecause = why;
   }
 
   /** The run's district is known: its acknowledgements apply to the run. */
@@ -84,12 +97,31 @@ export class AcknowledgementState {
     );
   }
 
+  /**
+   * Takes back every acknowledgement this finding matches: the one made for it and any broader one
+   * (no field or value, from a file), which also covered the record's other findings of the code.
+   */
   unacknowledge(finding: Finding): Promise<boolean> {
-    const known = this.of(finding);
-    if (!known) return Promise.resolve(false);
+    if (!this.of(finding)) return Promise.resolve(false);
+    const matching = this.list.filter(
+      (a) =>
+        a.code === finding.code &&
+        a.id === finding.id &&
+        (a.field == null || a.field === finding.field) &&
+        (a.value == null || a.value === finding.value),
+    );
+    const broader = matching.some(
+      (a) => (a.field ?? null) !== finding.field || (a.value ?? null) !== finding.value,
+    );
+    const name = `${finding.entity} ${finding.id}`;
     return this.#change(
-      (store, district) => store.unacknowledge(district, known),
-      `No longer acknowledged: ${finding.entity} ${finding.id}.`,
+      (store, district) => store.unacknowledge(district, matching),
+      () =>
+        this.of(finding)
+          ? `Still acknowledged: ${name} (acknowledged again meanwhile, in another tab).`
+          : broader
+            ? `No longer acknowledged: ${name}, nor its other ${finding.code} findings (an acknowledgement from a file covered them all).`
+            : `No longer acknowledged: ${name}.`,
     );
   }
 

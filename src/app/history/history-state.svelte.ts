@@ -163,9 +163,6 @@ export class HistoryState {
         return;
       }
       this.#rerunning = false;
-      // The district is known now (compared again if it was guessed wrong): its acknowledgements apply.
-      if (ticket === this.#recording && run.isCurrent())
-        void this.acknowledgements.attach(district.id, (list) => run.acknowledge(list));
       const outcome = await recordRun(this.store, run, {
         report,
         sample: input.kind === 'sample',
@@ -176,8 +173,18 @@ export class HistoryState {
         chosen: run.chosen,
         districtNamed: named !== null,
       });
+      // Kept twice at worst, never lost; acknowledgements made while it was in its former district
+      // (when that was its only run) move with it.
       if (named?.replaces != null && outcome.runId !== null)
-        await this.store.deleteRun(named.replaces).catch(() => {}); // kept twice at worst, never lost
+        await this.store.deleteRun(named.replaces, district.id).catch(() => {});
+      // The district is known now (compared again if it was guessed wrong) and the run is kept in it:
+      // its acknowledgements apply. A run that names no school has none until its district is named
+      // (the pool of such runs is no district); a run not kept has none either (decisions.md).
+      if (ticket === this.#recording && run.isCurrent()) {
+        if (noSchools && !named) this.acknowledgements.unavailable('no-district');
+        else if (outcome.runId === null) this.acknowledgements.unavailable('not-saved');
+        else void this.acknowledgements.attach(district.id, (list) => run.acknowledge(list));
+      }
       this.#unnamed =
         noSchools && input.kind === 'files'
           ? {
@@ -207,6 +214,7 @@ export class HistoryState {
       });
     } catch (error) {
       if (!run.isCurrent()) return;
+      if (ticket === this.#recording) this.acknowledgements.unavailable('not-saved');
       const message = error instanceof StorageError ? error.message : storageError(error).message;
       note({ save: { kind: 'not-saved', message }, sinceAt: null, changes: null, schools: null });
     }
@@ -280,8 +288,10 @@ export class HistoryState {
 
   deleteRun(head: RunHead): Promise<boolean> {
     return this.#act(async () => {
-      await this.store.deleteRun(head.id!);
-      return 'The run was deleted.';
+      const gone = await this.store.deleteRun(head.id!);
+      return gone
+        ? `The run was deleted. It was its district's last run, so the district's ${gone} acknowledged ${gone === 1 ? 'finding was' : 'findings were'} deleted with it.`
+        : 'The run was deleted.';
     });
   }
 
