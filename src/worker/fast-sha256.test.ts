@@ -83,11 +83,11 @@ describe('fastSha256 after a file that cannot be read', () => {
       const { fastSha256: fresh } = await import('./fast-sha256.ts');
       const { sha256OfBlob } = await import('./blob-hasher.ts');
       const hash = await fresh();
-      const broken = new Blob([bytes(100)]);
+      const broken = new Blob([bytes(100) as BlobPart]);
       broken.slice = () => ({ arrayBuffer: () => Promise.reject(new Error('gone')) }) as unknown as Blob;
       await expect(sha256OfBlob(broken, hash)).rejects.toThrow('gone');
       const data = bytes(1000, 3);
-      expect(await sha256OfBlob(new Blob([data]), hash)).toBe(nodeSha256(data));
+      expect(await sha256OfBlob(new Blob([data as BlobPart]), hash)).toBe(nodeSha256(data));
       // Both files had the WebAssembly state: the failed one let it go.
       expect(states).toBe(2);
     } finally {
