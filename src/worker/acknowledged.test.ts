@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FindingList } from '../core/report/build.ts';
 import { TODAY } from '../../tests/helpers.ts';
 import { checkReportShape } from '../core/report/schema.ts';
 import { district, inputFiles } from '../../tests/fixtures/worker-district.ts';
@@ -54,5 +55,25 @@ describe('the district’s acknowledgements in the worker', () => {
     await api.acknowledge([{ code: f.code, id: f.id! }]);
     await api.compareAgain(null);
     expect((await api.findings({ acknowledged: true }, 0, 10)).total).toBe(0);
+  });
+
+  describe('the work of one acknowledge click', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('makes whole only the findings of the acknowledged records, and keeps the other lists', async () => {
+      const { api } = await checked();
+      const north = { school: 's1', code: 'teacher-email' };
+      const [first] = (await api.findings(north, 0, 100)).items;
+      const made = vi.spyOn(FindingList.prototype, 'get');
+      const schools = vi.spyOn(FindingList.prototype, 'schoolsOf');
+      await api.acknowledge([{ code: first.code, id: first.id!, field: first.field, value: first.value }]);
+      // One finding matches: it alone is made whole (not each of its code's 12).
+      expect(made).toHaveBeenCalledTimes(1);
+      // The list asked for before, which does not ask about acknowledgements, is not built again.
+      await api.findings(north, 0, 1);
+      expect(schools).not.toHaveBeenCalled();
+      await api.findings({ ...north, acknowledged: false }, 0, 1);
+      expect(schools).toHaveBeenCalled();
+    });
   });
 });

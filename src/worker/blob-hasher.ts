@@ -14,8 +14,13 @@ export async function sha256OfBlob(
   sliceBytes = HASH_SLICE_BYTES,
 ): Promise<string> {
   const h = hash();
-  for (let pos = 0; pos < blob.size; pos += sliceBytes)
-    h.update(new Uint8Array(await blob.slice(pos, pos + sliceBytes).arrayBuffer()));
+  try {
+    for (let pos = 0; pos < blob.size; pos += sliceBytes)
+      h.update(new Uint8Array(await blob.slice(pos, pos + sliceBytes).arrayBuffer()));
+  } catch (error) {
+    h.digest(); // ends the hash: a reused state (fastSha256's) is free for the next file
+    throw error;
+  }
   return h.digest();
 }
 

@@ -63,3 +63,36 @@ describe('fastSha256', () => {
     }
   });
 });
+
+describe('fastSha256 after a file that cannot be read', () => {
+  it('gives the next file the WebAssembly state again', async () => {
+    vi.resetModules();
+    let states = 0;
+    vi.doMock('hash-wasm', async (importOriginal) => {
+      const real = await importOriginal<typeof import('hash-wasm')>();
+      return {
+        createSHA256: async () => {
+          const state = await real.createSHA256();
+          const init = state.init.bind(state);
+          state.init = () => (states++, init());
+          return state;
+        },
+      };
+    });
+    try {
+      const { fastSha256: fresh } = await import('./fast-sha256.ts');
+      const { sha256OfBlob } = await import('./blob-hasher.ts');
+      const hash = await fresh();
+      const broken = new Blob([bytes(100) as BlobPart]);
+      broken.slice = () => ({ arrayBuffer: () => Promise.reject(new Error('gone')) }) as unknown as Blob;
+      await expect(sha256OfBlob(broken, hash)).rejects.toThrow('gone');
+      const data = bytes(1000, 3);
+      expect(await sha256OfBlob(new Blob([data as BlobPart]), hash)).toBe(nodeSha256(data));
+      // Both files had the WebAssembly state: the failed one let it go.
+      expect(states).toBe(2);
+    } finally {
+      vi.doUnmock('hash-wasm');
+      vi.resetModules();
+    }
+  });
+});

@@ -7,7 +7,8 @@ import { createSHA256 } from 'hash-wasm';
 import { jsSha256, type HashFactory } from '../core/input/hash.ts';
 
 /**
- * One WebAssembly state, reset for each file. A file begun while another is being hashed (two runs
+ * One WebAssembly state, reset for each file, held from hash() to digest(): a reader that fails must
+ * still call digest(), or every later file gets @noble/hashes (blob-hasher.ts, read-file.ts do). A file begun while another is being hashed (two runs
  * interleaved in one worker) gets @noble/hashes instead: the same digest, never a shared state.
  */
 export async function fastSha256(): Promise<HashFactory> {

@@ -45,6 +45,16 @@ export class FindingIndex {
     private readonly acknowledged: Uint8Array | null = null,
   ) {}
 
+  /**
+   * The same result with other acknowledgements: the indexes of filters that do not ask about them
+   * are kept (an acknowledge click rebuilds only the lists of acknowledged or other findings).
+   */
+  withAcknowledged(acknowledged: Uint8Array | null): FindingIndex {
+    const index = new FindingIndex(this.result, acknowledged);
+    for (const [key, entry] of this.cache) if (key.endsWith('\u0000*')) index.cache.set(key, entry);
+    return index;
+  }
+
   get(filter: FindingFilter): FilterIndex {
     const key = filterKey(filter);
     let entry = this.cache.get(key);

@@ -162,9 +162,9 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorApi {
     },
 
     async acknowledge(list) {
-      const { result } = need();
+      const { result, index } = need();
       const acknowledged = list.length ? applyAcknowledgements(result, list) : undefined;
-      current = { result, index: new FindingIndex(result, acknowledged?.flags), acknowledged };
+      current = { result, index: index.withAcknowledged(acknowledged?.flags ?? null), acknowledged };
       return acknowledged?.marks.count ?? 0;
     },
 

@@ -231,6 +231,9 @@ describe('the report and the history together', () => {
     ]);
     await fireEvent.click(screen.getByRole('button', { name: 'Compare with this district' }));
     await screen.findByText(/you said this run is of/, {}, { timeout: 3000 });
+    // The form gave way to the run's note: focus is on its status, not lost to the page.
+    await waitFor(() => expect(document.activeElement?.classList.contains('save')).toBe(true));
+    expect(document.activeElement?.getAttribute('role')).toBe('status');
     await kept();
     // Only the comparison was redone, against the named district's last run: no second read.
     expect(worker.client.comparedAgain).toEqual([null, await store.snapshot(first.id!)]);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../core/report/types.ts';
 import { HistoryStore } from '../../storage/history-store.ts';
 import type { KeepMode } from '../../storage/schema.ts';
@@ -71,5 +71,25 @@ describe("a stored run's new and resolved findings", () => {
     expect(await storedChangeLists(fake, head, (await store.details(run))!)).toEqual({
       because: 'earlier-counts-only',
     });
+  });
+
+  it('stops reading the kept findings once its view closes or another run is opened', async () => {
+    await keep('2026-11-01T09:00:00.000Z', BEFORE);
+    const run = await keep('2026-11-08T09:00:00.000Z', AFTER);
+    const head = (await store.run(run))!;
+    const details = (await store.details(run))!;
+    const stop = new AbortController();
+    const chunk = store.chunk.bind(store);
+    const read = vi.spyOn(store, 'chunk').mockImplementation(async (id, index) => {
+      stop.abort(); // closed while the first chunk is read
+      return chunk(id, index);
+    });
+    expect(await storedChangeLists(store, head, details, undefined, stop.signal)).toBeNull();
+    expect(read).toHaveBeenCalledTimes(1);
+    // Not stopped: both runs' chunks are read (and the earlier one's again for the resolved findings).
+    read.mockImplementation(chunk);
+    read.mockClear();
+    expect(await storedChangeLists(store, head, details)).toHaveProperty('lists');
+    expect(read).toHaveBeenCalledTimes(3);
   });
 });

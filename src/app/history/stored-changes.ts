@@ -17,12 +17,17 @@ export type UnlistedBecause = 'counts-only' | 'earlier-counts-only' | 'earlier-g
 export type StoredChangeLists =
   { lists: { new: Finding[]; resolved: Finding[] } } | { because: UnlistedBecause };
 
-/** Null when the run was compared with no earlier run (there is nothing to list). */
+/**
+ * Null when the run was compared with no earlier run (there is nothing to list), or when `signal`
+ * stopped it: the view closed or another run was opened (both runs' findings are read whole, a
+ * million each, so a run left behind must not keep reading).
+ */
 export async function storedChangeLists(
   store: HistoryStore,
   head: RunHead,
   details: RunDetails,
   limit = LISTED_CHANGES,
+  signal?: AbortSignal,
 ): Promise<StoredChangeLists | null> {
   const { changes } = head;
   if (!changes) return null;
@@ -33,10 +38,15 @@ export async function storedChangeLists(
     if (!earlier) return { because: 'earlier-gone' };
     if (earlier.kept !== 'findings') return { because: 'earlier-counts-only' };
     const counter = new ChangeCounter<Finding>({ lists: limit });
-    for await (const chunk of store.findings(earlier))
+    for await (const chunk of store.findings(earlier)) {
+      if (signal?.aborted) return null;
       for (const p of chunk) counter.addPrevious(comparable(p));
-    for await (const chunk of store.findings(head))
+    }
+    for await (const chunk of store.findings(head)) {
+      if (signal?.aborted) return null;
       for (const p of chunk) counter.addCurrent(unpackFinding(p, details.rules));
+    }
+    if (signal?.aborted) return null;
     const { lists } = counter.result();
     const resolved = await resolvedFindings(store, earlier, lists!.resolvedAt);
     return { lists: { new: lists!.new, resolved } };

@@ -9,6 +9,7 @@ export class FindingPager {
   loading = $state(false);
   error = $state<string | null>(null);
   #request = 0;
+  #pending: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly source: Pick<ReportSource, 'findings'>,
@@ -33,7 +34,29 @@ export class FindingPager {
     return !!this.page && this.to < this.page.total;
   }
 
-  async load(offset = 0): Promise<void> {
+  load(offset = 0): Promise<void> {
+    return (this.#pending = this.#load(offset));
+  }
+
+  /**
+   * The same page again (the findings changed, e.g. one was acknowledged): the list stays where it
+   * is, or goes to the last page when its page is gone.
+   */
+  async reload(): Promise<void> {
+    await this.load(this.page?.offset ?? 0);
+    const page = this.page;
+    if (page && page.offset > 0 && page.offset >= page.total)
+      await this.load(Math.max(0, Math.ceil(page.total / this.size) - 1) * this.size);
+  }
+
+  /** Resolves once the last load asked for (and any asked for meanwhile) is done. */
+  async settled(): Promise<void> {
+    let pending;
+    do await (pending = this.#pending);
+    while (pending !== this.#pending);
+  }
+
+  async #load(offset: number): Promise<void> {
     const id = ++this.#request;
     this.loading = true;
     this.error = null;

@@ -74,7 +74,6 @@ function headerIndex(spec: FileSpec, header: string[], headerCase: FileJob['head
 
 export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome> {
   const { source, spec, fileIndex: file } = job;
-  const hash = env.hash();
   const outcome: ReadOutcome = { rows: 0, sha256: '', header: null, readable: true };
   const unreadable = (detail: string, row: number | null = null) => {
     outcome.readable = false;
@@ -92,6 +91,8 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     outcome.readable = false;
     return outcome;
   }
+  // Begun once the file can be read: a hash begun is always ended (digest), which frees a reused state.
+  const hash = env.hash();
   const sniffed = sniff(head, source.path);
   const hashOnly = async () => {
     let bytes = 0;
@@ -108,6 +109,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       await hashOnly();
       outcome.sha256 = hash.digest();
     } catch (error) {
+      hash.digest(); // ended all the same (see above)
       if (spec && outcome.readable) unreadable(couldNotRead(error));
       outcome.readable = false;
     }
