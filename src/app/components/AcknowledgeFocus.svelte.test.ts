@@ -69,4 +69,19 @@ describe('acknowledging from a list of records', () => {
     // Back in the records, on their first page, focus where the records list put it.
     await screen.findByText('Records 1–50 of 120', {}, SLOW);
   });
+
+  it('stays on its page when acknowledging becomes possible (the run is kept) while the person pages', async () => {
+    const { api, report } = await checked(district(120));
+    const acks = new AcknowledgementState(store);
+    const source = { findings: api.findings, download: api.download };
+    const rule = report.rules['teacher-email'];
+    render(FindingGroup, { rule, total: 120, filter: { school: 's1', code: 'teacher-email' }, source, acks });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Show 120 records' }, SLOW));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Next' }, SLOW));
+    await screen.findByText('Records 51–100 of 120', {}, SLOW);
+    await acks.attach('d1', (list) => api.acknowledge(list));
+    const table = await screen.findByRole('table', { name: `Records: ${rule.title}` }, SLOW);
+    await waitFor(() => expect(buttonsOf(table)).toHaveLength(50), SLOW);
+    expect(screen.getByText('Records 51–100 of 120')).toBeTruthy();
+  });
 });

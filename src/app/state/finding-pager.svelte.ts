@@ -8,6 +8,8 @@ export class FindingPager {
   page = $state.raw<FindingPage | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
+  /** Where the list opens (the page a list it replaces was on). */
+  start = 0;
   #request = 0;
   #pending: Promise<void> = Promise.resolve();
 
