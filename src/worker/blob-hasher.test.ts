@@ -40,27 +40,6 @@ describe('sha256OfBlob', () => {
   });
 });
 
-describe('fastSha256', () => {
-  it('is hash-wasm’s WebAssembly where it may be compiled', async () => {
-    expect(await fastSha256()).not.toBe(jsSha256);
-  });
-
-  it('falls back to @noble/hashes when WebAssembly is refused (a policy without wasm-unsafe-eval)', async () => {
-    vi.resetModules();
-    vi.doMock('hash-wasm', () => ({
-      createSHA256: () => Promise.reject(new Error('WebAssembly.compile(): refused by the policy')),
-    }));
-    try {
-      const { fastSha256: refused } = await import('./fast-sha256.ts');
-      const { jsSha256: noble } = await import('../core/input/hash.ts');
-      expect(await refused()).toBe(noble);
-    } finally {
-      vi.doUnmock('hash-wasm');
-      vi.resetModules();
-    }
-  });
-});
-
 describe('blobHasher', () => {
   it('hashes one file at a time, in the order asked (a reused state is never shared)', async () => {
     let busy = false;
@@ -99,22 +78,5 @@ describe('blobHasher', () => {
     const [first, second] = await Promise.allSettled([hasher.sha256(broken), hasher.sha256(blobOf(good))]);
     expect(first.status).toBe('rejected');
     expect(second).toEqual({ status: 'fulfilled', value: nodeSha256(good) });
-  });
-});
-
-describe('fastSha256 with two files at once', () => {
-  it('gives the second file its own state: both digests right', async () => {
-    const hash = await fastSha256();
-    const [a, b] = [bytes(5000, 7), bytes(3000, 8)];
-    const ha = hash();
-    const hb = hash();
-    for (let i = 0; i < 5000; i += 1000) {
-      ha.update(a.subarray(i, i + 1000));
-      if (i < 3000) hb.update(b.subarray(i, i + 1000));
-    }
-    expect([ha.digest(), hb.digest()]).toEqual([nodeSha256(a), nodeSha256(b)]);
-    const again = hash();
-    again.update(b);
-    expect(again.digest()).toBe(nodeSha256(b));
   });
 });
