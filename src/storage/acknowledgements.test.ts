@@ -31,6 +31,18 @@ const ack = (id: string, note: string | null = null): Acknowledgement => ({
   note,
 });
 
+/** Two districts of one run each: the newer run (of the school "Elsewhere") first. */
+async function twoDistricts() {
+  const findings = manyFindings(2);
+  await storeRun(store, runReport('2026-11-23T09:00:00.000Z', findings), findings);
+  await storeRun(
+    store,
+    runReport('2026-11-24T09:00:00.000Z', findings, [school('x', 'Elsewhere')]),
+    findings,
+  );
+  return store.runs();
+}
+
 describe('acknowledgements kept per district', () => {
   it('adds, replaces a note, removes, and keeps districts apart', async () => {
     await store.acknowledge('d1', [ack('p1'), ack('p2', 'known')]);
@@ -47,14 +59,7 @@ describe('acknowledgements kept per district', () => {
   });
 
   it('go with their district when its last run is deleted, and with everything', async () => {
-    const findings = manyFindings(2);
-    await storeRun(store, runReport('2026-11-23T09:00:00.000Z', findings), findings);
-    await storeRun(
-      store,
-      runReport('2026-11-24T09:00:00.000Z', findings, [school('x', 'Elsewhere')]),
-      findings,
-    );
-    const [other, first] = await store.runs();
+    const [other, first] = await twoDistricts();
     await store.acknowledge(first.district, [ack('p1')]);
     await store.acknowledge(other.district, [ack('p2')]);
     expect(await store.deleteRun(first.id!)).toBe(1);
@@ -87,14 +92,7 @@ describe('adding acknowledgements already stored', () => {
 
 describe('a run kept again in another district', () => {
   it("moves its former district's acknowledgements when it was that district's last run", async () => {
-    const findings = manyFindings(2);
-    await storeRun(store, runReport('2026-11-23T09:00:00.000Z', findings), findings);
-    await storeRun(
-      store,
-      runReport('2026-11-24T09:00:00.000Z', findings, [school('x', 'Elsewhere')]),
-      findings,
-    );
-    const [to, from] = await store.runs();
+    const [to, from] = await twoDistricts();
     await store.acknowledge(from.district, [ack('p1', 'moved'), ack('p2')]);
     await store.acknowledge(to.district, [ack('p2', 'kept')]);
     expect(await store.deleteRun(from.id!, to.district)).toBe(0);
