@@ -7,3 +7,20 @@ export function nextTask(): Promise<void> {
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Runs `fn` in a task of its own once the browser has drawn the next frame (in a page that does not
+ * draw, in the next task). For work that would make the browser compute a just-made view's layout at
+ * once, inside the task that made it, such as moving focus into it. Returns a cancel function.
+ */
+export function afterPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame: number | undefined;
+  if (typeof requestAnimationFrame === 'function')
+    frame = requestAnimationFrame(() => (timer = setTimeout(fn, 0)));
+  else timer = setTimeout(fn, 0);
+  return () => {
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
