@@ -34,6 +34,12 @@ describe('the page', () => {
     expect(screen.getByLabelText('Roster folder').hasAttribute('webkitdirectory')).toBe(true);
   });
 
+  it('starts the worker once the page is idle, before any files are chosen', async () => {
+    const made = renderApp(new FakeClient());
+    expect(made).toHaveLength(0);
+    await waitFor(() => expect(made).toHaveLength(1));
+  });
+
   it('shows progress while checking, and Cancel stops the worker and leaves the page ready', async () => {
     const first = new FakeClient();
     const second = new FakeClient();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterPaint } from './next-task.ts';
+import { afterPaint, whenIdle } from './next-task.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -35,5 +35,39 @@ describe('afterPaint', () => {
     vi.stubGlobal('cancelAnimationFrame', (id: number) => cancelled.push(id));
     afterPaint(() => {})();
     expect(cancelled).toEqual([7]);
+  });
+});
+
+describe('whenIdle', () => {
+  it('asks the browser for an idle moment, with a deadline, and can be cancelled', () => {
+    const asked: { timeout: number }[] = [];
+    const cancelled: number[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: () => void, options: { timeout: number }) => {
+      asked.push(options);
+      cb();
+      return 3;
+    });
+    vi.stubGlobal('cancelIdleCallback', (id: number) => cancelled.push(id));
+    const done: string[] = [];
+    whenIdle(() => done.push('work'), 1500)();
+    expect(done).toEqual(['work']);
+    expect(asked).toEqual([{ timeout: 1500 }]);
+    expect(cancelled).toEqual([3]);
+  });
+
+  it('without idle callbacks, runs a little later unless cancelled', async () => {
+    vi.stubGlobal('requestIdleCallback', undefined);
+    vi.useFakeTimers();
+    try {
+      const done: string[] = [];
+      whenIdle(() => done.push('work'));
+      whenIdle(() => done.push('cancelled'))();
+      vi.advanceTimersByTime(199);
+      expect(done).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(done).toEqual(['work']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

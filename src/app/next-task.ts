@@ -24,3 +24,17 @@ export function afterPaint(fn: () => void): () => void {
     clearTimeout(timer);
   };
 }
+
+/** Runs `fn` when the browser is idle (at the latest after `timeoutMs`). Returns a cancel function. */
+export function whenIdle(fn: () => void, timeoutMs = 2000): () => void {
+  const idle = globalThis as {
+    requestIdleCallback?: (cb: () => void, options: { timeout: number }) => number;
+    cancelIdleCallback?: (id: number) => void;
+  };
+  if (idle.requestIdleCallback && idle.cancelIdleCallback) {
+    const id = idle.requestIdleCallback(fn, { timeout: timeoutMs });
+    return () => idle.cancelIdleCallback!(id);
+  }
+  const timer = setTimeout(fn, 200);
+  return () => clearTimeout(timer);
+}

@@ -104,6 +104,19 @@ describe('a run', () => {
     expect(run.failure).toEqual({ kind: 'input', message: 'new' });
   });
 
+  it('starts its worker ahead when asked, once, and the first check uses it', async () => {
+    const first = new FakeClient();
+    const { connect, made } = connections(first, new FakeClient());
+    const run = new RunState({ connect });
+    run.prepare();
+    run.prepare();
+    expect(made).toEqual([first]);
+    void run.start({ kind: 'sample' }, 'the sample district');
+    await Promise.resolve();
+    expect(made).toEqual([first]);
+    expect(first.lastRun.request).toEqual({ input: { kind: 'sample' } });
+  });
+
   it('refuses questions before a report exists', async () => {
     const run = new RunState({ connect: connections().connect });
     await expect(run.download({ kind: 'json' })).rejects.toThrow(/no report/);

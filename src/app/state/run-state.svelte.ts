@@ -84,6 +84,14 @@ export class RunState implements ReportSource {
     this.#earlier = options.earlier;
   }
 
+  /**
+   * Starts the worker before any check is asked for (the page calls it once idle), so that choosing
+   * files does not also wait for the worker's script to load and start. Later runs reuse it anyway.
+   */
+  prepare(): void {
+    if (this.phase !== 'running') this.#client ??= this.#connect();
+  }
+
   start(input: RunInput, subject: string): Promise<void> {
     this.subject = subject;
     this.formatChosen = false;
