@@ -1,8 +1,9 @@
 /**
  * Acknowledged findings in the built app (issue 15, item 5): a finding acknowledged with a note stays
  * acknowledged on the next run of the same files after a reload, the downloads mark it (and the
- * acknowledgements file is the command line's --acknowledged), and it survives exporting the history,
- * deleting everything and importing the export.
+ * acknowledgements file is the command line's --acknowledged), the run checked before it was made,
+ * opened from the History, shows it too, and it survives exporting the history, deleting everything
+ * and importing the export.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,8 +93,34 @@ describe.skipIf(!hasBrowser())('acknowledged findings in the browser', () => {
       { code: 'teacher-email', id: 't000', field: 'email', value: null, note: 'Substitute, no school email' },
     ]);
 
-    // Exported with the history, deleted with it, and back with the import.
+    // The first run, kept before the acknowledgement was made, opened from the History: marked too.
     await page.getByRole('button', { name: /^History/ }).click();
+    await page
+      .getByRole('button', { name: /^Open the run of / })
+      .last()
+      .click();
+    await page.getByRole('heading', { name: /^Run of / }).waitFor();
+    await page.getByText(/1 acknowledged finding/).waitFor();
+    await page.getByRole('table', { name: 'Schools' }).getByRole('button', { name: 'North' }).click();
+    await page.getByText('12 records, 1 acknowledged').waitFor();
+    await page.getByRole('button', { name: 'Show 1 acknowledged' }).click();
+    const stored = page.getByRole('table', { name: 'Acknowledged findings in this school' });
+    await stored.getByText('“Substitute, no school email”').waitFor();
+    await expect(
+      stored.getByRole('button', { name: 'Un-acknowledge teacher t000' }).isVisible(),
+    ).resolves.toBe(true);
+    const storedCsv = await downloaded(page, () =>
+      page.getByRole('button', { name: 'Download all' }).click(),
+    );
+    expect(
+      storedCsv
+        .trim()
+        .split('\r\n')
+        .filter((r) => r.endsWith(',yes')),
+    ).toEqual([expect.stringContaining(',t000,')]);
+    await page.getByRole('button', { name: 'Back to the history' }).click();
+
+    // Exported with the history, deleted with it, and back with the import.
     const exportPath = join(dir, 'history.json');
     const exported = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export history' }).click();

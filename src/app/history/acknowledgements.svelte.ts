@@ -39,7 +39,11 @@ export class AcknowledgementState {
   #apply: ApplyAcknowledgements | null = null;
   #ticket = 0;
 
-  constructor(private readonly store: HistoryStore) {}
+  constructor(
+    private readonly store: HistoryStore,
+    /** The district's list was changed here (a stored run's view: the current run follows). */
+    private readonly onChange?: () => void,
+  ) {}
 
   get active(): boolean {
     return this.district !== null;
@@ -172,6 +176,7 @@ export class AcknowledgementState {
       if (ticket !== this.#ticket) return false;
       await this.#show(list, ticket);
       this.message = typeof done === 'string' ? done : done();
+      this.onChange?.();
       return true;
     } catch (error) {
       this.message = `The acknowledgement could not be kept: ${storageError(error).message}`;

@@ -88,4 +88,62 @@ describe("an earlier run's report read from storage", () => {
     await expect(source.findings({}, 0, 10)).rejects.toThrow(/counts only/);
     expect(source.report.summary.totals.error).toBe(NORTH.length + SOUTH.length);
   });
+
+  it("marks the findings the district's acknowledgements match today: pages, filters, CSV and JSON", async () => {
+    const source = await opened();
+    const late = NORTH[FINDINGS_PER_CHUNK + 2]; // in the second chunk
+    const count = await source.acknowledge([
+      { code: 'teacher-email', id: 'u2', note: 'Shared inbox' },
+      { code: 'teacher-email', id: late.id!, field: 'email', value: null },
+      { code: 'teacher-email', id: 'u3', field: 'phone' }, // another field: no match
+      { code: 'student-email', id: 'u1' }, // another code: no match
+    ]);
+    expect(count).toBe(2);
+    const south = await source.findings({ school: 's2' }, 0, 50);
+    expect(south.items.map((f) => [f.id, f.acknowledged ?? false])).toEqual([
+      ['u1', false],
+      ['u2', true],
+      ['u3', false],
+    ]);
+    const acknowledged = await source.findings({ acknowledged: true }, 0, 50);
+    expect(acknowledged.items.map((f) => f.id)).toEqual([late.id, 'u2']);
+    expect(acknowledged.items.every((f) => f.acknowledged)).toBe(true);
+    expect((await source.findings({ school: 's2', acknowledged: false }, 0, 50)).total).toBe(2);
+    expect((await source.findings({ school: 's1', acknowledged: false }, 0, 1)).total).toBe(NORTH.length - 1);
+
+    const csv = (await (await source.download({ kind: 'csv', school: 's2' })).blob.text())
+      .trim()
+      .split('\r\n');
+    expect(csv.slice(1).map((line) => line.endsWith(',yes'))).toEqual([false, true, false]);
+    const json = JSON.parse(await (await source.download({ kind: 'json' })).blob.text());
+    expect(json.totals.acknowledged).toBe(2);
+    expect(
+      json.findings
+        .filter((f: { acknowledged?: boolean }) => f.acknowledged)
+        .map((f: { id: string }) => f.id),
+    ).toEqual([late.id, 'u2']);
+
+    // Taken back (an empty list): nothing is marked, and the filtered lists are found again.
+    expect(await source.acknowledge([])).toBe(0);
+    expect((await source.findings({ acknowledged: true }, 0, 50)).total).toBe(0);
+    expect((await source.findings({ school: 's2' }, 0, 50)).items.some((f) => f.acknowledged)).toBe(false);
+  });
+
+  it('keeps the marks of the latest list when two are applied at once', async () => {
+    const source = await opened();
+    const first = source.acknowledge([{ code: 'teacher-email', id: 'u1' }]);
+    const second = source.acknowledge([{ code: 'teacher-email', id: 'u3' }]);
+    expect(await Promise.all([first, second])).toEqual([1, 1]);
+    expect((await source.findings({ acknowledged: true }, 0, 10)).items.map((f) => f.id)).toEqual(['u3']);
+  });
+
+  it('answers a page asked while the marks are being found with the marks (as the worker does)', async () => {
+    const source = await opened();
+    const marking = source.acknowledge([{ code: 'teacher-email', id: 'u2' }]);
+    const others = source.findings({ school: 's2', acknowledged: false }, 0, 10);
+    const csv = source.download({ kind: 'csv', school: 's2' });
+    expect((await others).items.map((f) => f.id)).toEqual(['u1', 'u3']);
+    expect((await (await csv).blob.text()).trim().split('\r\n')[2].endsWith(',yes')).toBe(true);
+    expect(await marking).toBe(1);
+  });
 });

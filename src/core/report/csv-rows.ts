@@ -158,10 +158,11 @@ export function* findingCsvRows(
   findings: Iterable<Finding>,
   names: CsvNames,
   filter: Omit<CsvFilter, 'cause'> = {},
+  isAcknowledged: (f: Finding) => boolean = () => false,
 ): Generator<CsvRow> {
   for (const f of findings) {
     if (filter.code !== undefined && f.code !== filter.code) continue;
-    const columns = findingColumns(f, recordOfFinding(f), names.remindName(f.code));
+    const columns = findingColumns(f, recordOfFinding(f), names.remindName(f.code), isAcknowledged(f));
     yield* rowsPerSchool(columns, f.schools, filter.school, names.schools);
   }
 }
