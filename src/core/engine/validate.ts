@@ -29,9 +29,9 @@ import { reportEmptyFiles, type ReadFile } from './empty-files.ts';
 import { readFile } from './read-file.ts';
 import { References } from './references.ts';
 import { resolveSchools } from './resolve.ts';
-import { reportUnknownRef } from './row-context.ts';
 import { runRules } from './run-rules.ts';
-import { steps, TICK_EVERY } from '../model/ticks.ts';
+import { settleWaiting } from './unknown-refs.ts';
+import { steps } from '../model/ticks.ts';
 
 /** Input that cannot be checked at all: the message is for the person, one line, no stack. */
 export class InputError extends Error {
@@ -256,18 +256,4 @@ function headerHas(header: readonly string[], column: string, adapter: FormatAda
   return adapter.headerCase === 'insensitive'
     ? header.some((h) => h.toLowerCase() === column.toLowerCase())
     : header.includes(column);
-}
-
-/** References that waited for their kind: report those whose kind is now complete (or all, at the end). */
-function settleWaiting(refs: References, findings: FindingCollector, final = false, tick = () => {}): void {
-  let settled = 0;
-  refs.waiting.filter((w) => {
-    // Millions may wait (a large users.csv): keep the page's progress moving meanwhile.
-    if ((++settled & TICK_EVERY) === 0) tick();
-    const verdict = refs.check(w.kind, w.id);
-    if (verdict === 'later' && !final) return true;
-    if (verdict !== 'ok')
-      reportUnknownRef(findings, refs, w.kind, w.id, w.file, w.row, w.column, w.entity, w.ownId);
-    return false;
-  });
 }
