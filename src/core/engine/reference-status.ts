@@ -3,7 +3,7 @@
  * the kind has been read; never when a required one is missing or defines nothing.
  */
 import type { FileSpec, FormatAdapter } from '../formats/types.ts';
-import type { ReadOutcome } from './read-file.ts';
+import type { ReadOutcome } from './read-job.ts';
 import type { References } from './references.ts';
 
 export class ReferenceStatus {
