@@ -9,25 +9,18 @@ import {
   cellDamage,
   damageDetail,
   spreadsheetDamage,
+  type DamageCount,
   type DamageReason,
 } from '../rules/formatting/spreadsheet-damage.ts';
 import type { FindingCollector } from './collector.ts';
 
 const FIRST_ROWS = 5;
 
-export interface DamageGroup {
+/** A file and column's damage of one kind: the finding's facts, and where they are. */
+export interface DamageGroup extends DamageCount {
   file: number;
   field: string | null;
-  reason: DamageReason;
-  count: number;
   rows: number[];
-  /** Rows after the first ones were damaged too. */
-  moreRows: boolean;
-  example: string;
-  original: string | null;
-  column: string | null;
-  definition: boolean;
-  seenIn: string | null;
   /** lost-leading-zeros: the length the last padded reference had (tried first next time). */
   width: number;
 }
