@@ -51,7 +51,7 @@ describe('layer rules', () => {
     ['src/storage/x.ts', "import type { RuleInfo } from '../shared/report-types.ts';"],
     ['src/app/x.ts', "import type { RunOutcome, ValidatorApi } from '../worker/api.ts';"],
     ['src/app/x.ts', "import { filterKey } from '../shared/report-types.ts';"],
-    ['src/app/x.ts', "import type { Progress } from '../core/engine/validate.ts';"],
+    ['src/app/x.ts', "import type { Progress } from '../core/engine/progress.ts';"],
     ['src/app/components/X.svelte', svelte("import type { RuleInfo } from '../../shared/report-types.ts';")],
     ['src/worker/x.ts', "import { filterKey } from '../shared/report-types.ts';"],
     ['src/core/engine/x.ts', "import { buildResult } from '../report/build.ts';"],

@@ -3,7 +3,7 @@
  * and the storage share (the worker makes them, the page shows them, the storage keeps them).
  * Types only, plus the page size; the worker's own facade is `worker/api.ts`.
  */
-import type { Progress } from '../core/engine/validate.ts';
+import type { Progress } from '../core/engine/progress.ts';
 import type { FormatId } from '../core/formats/types.ts';
 import type { Cause, Finding, ReportSummary, SchoolEntry, Severity } from '../core/report/types.ts';
 import type { PackedSnapshot } from '../core/snapshot/packed-snapshot.ts';

@@ -8,48 +8,29 @@
  */
 import type { CsvRecord } from '../input/csv-record.ts';
 import type { RecordKind } from '../formats/types.ts';
-import type { RawCause, RawFinding } from '../model/finding.ts';
+import type { RawCause } from '../model/finding.ts';
 import type { Roster } from '../model/roster.ts';
 import {
   cellDamage,
-  damageDetail,
   isMojibake,
-  spreadsheetDamage,
   undoMojibake,
   type DamageReason,
 } from '../rules/formatting/spreadsheet-damage.ts';
 import type { FindingCollector } from './collector.ts';
+import { DamageGroups } from './damage-groups.ts';
 
-const FIRST_ROWS = 5;
 /** Longest ID tried with zeros put back. */
 const MAX_PADDED = 24;
 const DIGITS = /^\d+$/;
 const DECIMAL = /^\d+\.0+$/;
 const MOJIBAKE_LEADS = ['\u00c3', '\u00c2', '\u00e2'];
 
-interface Group {
-  file: number;
-  field: string | null;
-  reason: DamageReason;
-  count: number;
-  rows: number[];
-  /** Rows after the first ones were damaged too. */
-  moreRows: boolean;
-  example: string;
-  original: string | null;
-  column: string | null;
-  definition: boolean;
-  seenIn: string | null;
-  /** lost-leading-zeros: the length the last padded reference had (tried first next time). */
-  width: number;
-}
-
 interface Lookup {
   indexOf(kind: RecordKind, id: string): number;
 }
 
 export class DamageTracker {
-  private readonly groups = new Map<string, Group>();
+  private readonly groups: DamageGroups;
   private readonly definingColumn = new Map<number, string>();
   /** Files read as Windows-1252 from some row on: mojibake there is the `encoding` finding's job. */
   private readonly windows1252 = new Set<number>();
@@ -58,7 +39,9 @@ export class DamageTracker {
   private lead = 0;
   private lastRowStart = -1;
 
-  constructor(private readonly roster: Roster) {}
+  constructor(private readonly roster: Roster) {
+    this.groups = new DamageGroups(roster);
+  }
 
   get found(): boolean {
     return this.groups.size > 0;
@@ -72,41 +55,6 @@ export class DamageTracker {
   /** The rest of the file is read as Windows-1252 (rows from here on). */
   readAsWindows1252(file: number): void {
     this.windows1252.add(file);
-  }
-
-  private note(
-    file: number,
-    field: string | null,
-    reason: DamageReason,
-    row: number,
-    example: string,
-    extra: Partial<Group> = {},
-  ): Group {
-    const key = `${file}\u0000${field ?? ''}\u0000${reason}`;
-    let g = this.groups.get(key);
-    if (!g) {
-      const fresh: Group = {
-        ...{
-          file,
-          field,
-          reason,
-          count: 0,
-          rows: [],
-          moreRows: false,
-          example,
-          original: null,
-          column: null,
-        },
-        ...{ definition: false, seenIn: null, width: 0, ...extra },
-      };
-      this.groups.set(key, (g = fresh));
-    }
-    g.count++;
-    if (!g.rows.includes(row)) {
-      if (g.rows.length < FIRST_ROWS) g.rows.push(row);
-      else g.moreRows = true;
-    }
-    return g;
   }
 
   /** One well-formed data row: cells that are damage by themselves. */
@@ -125,7 +73,7 @@ export class DamageTracker {
         continue;
       const value = record.trimmed(i);
       const reason = cellDamage(value);
-      if (reason) this.note(file, columnName(header, i), reason, record.row, value);
+      if (reason) this.groups.note(file, columnName(header, i), reason, record.row, value);
     }
     if (!this.windows1252.has(file)) this.scanMojibake(file, record, header);
   }
@@ -151,7 +99,7 @@ export class DamageTracker {
       if (k >= leads.length || leads[k] >= ends[i]) continue;
       const value = record.trimmed(i);
       if (!isMojibake(value)) continue;
-      this.note(file, null, 'mojibake', record.row, value, {
+      this.groups.note(file, null, 'mojibake', record.row, value, {
         original: undoMojibake(value),
         column: columnName(header, i),
       });
@@ -178,8 +126,7 @@ export class DamageTracker {
         const cause = this.definedAs(refs, kind, stripped, value, 'lost-leading-zeros', file, row);
         if (cause) return cause;
       }
-      const key = `${file}\u0000${field}\u0000lost-leading-zeros`;
-      const known = this.groups.get(key);
+      const known = this.groups.get(file, field, 'lost-leading-zeros');
       const tryWidth = (w: number) => {
         const padded = '0'.repeat(w - value.length) + value;
         return refs.indexOf(kind, padded) >= 0 ? padded : null;
@@ -187,7 +134,7 @@ export class DamageTracker {
       let padded = known && known.width > value.length ? tryWidth(known.width) : null;
       for (let w = value.length + 1; !padded && w <= MAX_PADDED; w++) padded = tryWidth(w);
       if (padded) {
-        const g = this.note(file, field, 'lost-leading-zeros', row, value, { original: padded });
+        const g = this.groups.note(file, field, 'lost-leading-zeros', row, value, { original: padded });
         g.width = padded.length;
         return { reason: 'lost-leading-zeros', file, field, other: padded, definition: false };
       }
@@ -196,7 +143,7 @@ export class DamageTracker {
     if (DECIMAL.test(value)) {
       const whole = value.slice(0, value.indexOf('.'));
       if (refs.indexOf(kind, whole) >= 0) {
-        this.note(file, field, 'decimal-id', row, value, { original: whole });
+        this.groups.note(file, field, 'decimal-id', row, value, { original: whole });
         return { reason: 'decimal-id', file, field, other: whole, definition: false };
       }
     }
@@ -218,7 +165,11 @@ export class DamageTracker {
     const where = this.origin(kind, index);
     const field = this.definingColumn.get(where.file) ?? null;
     const seenIn = `${this.roster.files[file]} row ${row}`;
-    this.note(where.file, field, reason, where.row, defined, { original: value, definition: true, seenIn });
+    this.groups.note(where.file, field, reason, where.row, defined, {
+      original: value,
+      definition: true,
+      seenIn,
+    });
     return { reason, file: where.file, field, other: defined, definition: true };
   }
 
@@ -231,62 +182,9 @@ export class DamageTracker {
 
   /** Adds the `spreadsheet-damage` findings, then links the findings they explain. */
   finish(findings: FindingCollector): void {
-    if (!this.found) return;
-    const before = findings.raw.length;
-    for (const g of this.groups.values()) {
-      const rows = [...g.rows].sort((a, b) => a - b);
-      findings.add(spreadsheetDamage, 'row', {
-        file: g.file,
-        row: rows[0],
-        entity: 'file',
-        reason: g.reason,
-        field: g.field,
-        value: g.example,
-        detail: damageDetail({ ...g, rows }),
-      });
-    }
-    for (let i = 0; i < before; i++) this.link(findings.raw[i]);
-  }
-
-  /** A finding whose value is itself damage comes from the damaged column it was read from. */
-  private link(f: RawFinding): void {
-    if (f.because || f.value === null) return;
-    const reason = cellDamage(f.value);
-    if (!reason) return;
-    const file =
-      f.file >= 0
-        ? f.file
-        : f.subject === 'person'
-          ? this.roster.people.file(f.index)
-          : f.subject === 'class'
-            ? this.roster.classes[f.index].file
-            : -1;
-    const exact =
-      f.subject === 'row' ? this.groups.get(`${file}\u0000${f.field ?? ''}\u0000${reason}`) : undefined;
-    const g = exact ?? this.bestGroup(reason, file, f.field);
-    if (g) f.because = { reason, file: g.file, field: g.field, other: null, definition: false };
-  }
-
-  /** Of the columns damaged this way, the one most likely to hold the value: same file, a matching name. */
-  private bestGroup(reason: DamageReason, file: number, field: string | null): Group | undefined {
-    let best: Group | undefined;
-    let bestScore = -1;
-    const words = field ? (FIELD_WORDS[field] ?? [field.toLowerCase()]) : [];
-    for (const g of this.groups.values()) {
-      if (g.reason !== reason) continue;
-      const name = (g.field ?? '').toLowerCase();
-      const score = (g.file === file ? 2 : 0) + (words.some((w) => name.includes(w)) ? 1 : 0);
-      if (score > bestScore) [best, bestScore] = [g, score];
-    }
-    return best;
+    this.groups.finish(findings);
   }
 }
-
-const FIELD_WORDS: Record<string, string[]> = {
-  phone: ['phone', 'sms', 'mobile'],
-  dob: ['dob', 'birth'],
-  email: ['email'],
-};
 
 function columnName(header: readonly string[] | null, i: number): string {
   return header?.[i] || `column ${i + 1}`;

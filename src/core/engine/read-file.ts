@@ -5,72 +5,18 @@
  */
 import type { RawFinding } from '../model/finding.ts';
 import { CsvReader, MAX_CELLS, type CsvRecord, type QuoteProblem } from '../input/csv.ts';
-import { StreamDecoder } from '../input/decoder.ts';
-import type { HashFactory } from '../input/hash.ts';
 import { sniff, SNIFF_BYTES } from '../input/sniff.ts';
-import type { SourceFile } from '../input/source.ts';
 import { ZipError } from '../input/zip.ts';
-import type { FileSpec, RowContext } from '../formats/types.ts';
 import { cellTooLong } from '../rules/formatting/cell-too-long.ts';
-import { encoding } from '../rules/formatting/encoding.ts';
 import { fileUnreadable } from '../rules/formatting/file-unreadable.ts';
-import { headerMissing } from '../rules/formatting/header-missing.ts';
 import { NAME_LIMITS, nameTooLong } from '../rules/formatting/name-too-long.ts';
 import { rowColumns } from '../rules/formatting/row-columns.ts';
 import { rowQuotes } from '../rules/formatting/row-quotes.ts';
-import { nearMisses } from './near-miss.ts';
-import type { FindingCollector } from './collector.ts';
-import type { References } from './references.ts';
-import { RowCursor } from './row-context.ts';
+import { hashChunks, TextFeed } from './read-chunks.ts';
+import { readHeader } from './read-header.ts';
+import type { FileJob, ReadEnv, ReadOutcome } from './read-job.ts';
+import type { RowCursor } from './row-context.ts';
 import { own } from '../model/roster.ts';
-
-export interface FileJob {
-  source: SourceFile;
-  /** The format's spec for this file, or null to only hash it (ignored files). */
-  spec: FileSpec | null;
-  fileIndex: number;
-  headerCase: 'exact' | 'insensitive';
-  handler: ((row: RowContext) => void) | null;
-  /** A file the format allows to be completely empty (Remind CSV 1.0 classes and enrollments). */
-  mayBeEmpty?: boolean;
-}
-
-export interface ReadEnv {
-  fileNames: readonly string[];
-  findings: FindingCollector;
-  refs: References;
-  hash: HashFactory;
-  /** Called after each chunk with the bytes and data rows read so far in this file. */
-  progress(bytes: number, rows: number): void;
-}
-
-export interface ReadOutcome {
-  rows: number;
-  sha256: string;
-  header: string[] | null;
-  readable: boolean;
-}
-
-function headerIndex(spec: FileSpec, header: string[], headerCase: FileJob['headerCase']) {
-  const index = new Map<string, number>();
-  const names = new Map<string, string>();
-  const norm = (s: string) => (headerCase === 'insensitive' ? s.toLowerCase() : s);
-  const positions = new Map<string, number>();
-  header.forEach((h, i) => {
-    if (!positions.has(norm(h))) positions.set(norm(h), i);
-  });
-  const missing: string[] = [];
-  for (const col of spec.columns) {
-    const i = positions.get(norm(col.name));
-    if (i === undefined) {
-      if (col.required) missing.push(col.name);
-      continue;
-    }
-    index.set(col.name, i);
-    names.set(col.name, header[i]);
-  }
-  return { index, names, missing };
-}
 
 export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome> {
   const { source, spec, fileIndex: file } = job;
@@ -94,19 +40,11 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
   // Begun once the file can be read: a hash begun is always ended (digest), which frees a reused state.
   const hash = env.hash();
   const sniffed = sniff(head, source.path);
-  const hashOnly = async () => {
-    let bytes = 0;
-    for await (const chunk of source.chunks()) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      env.progress(bytes, 0);
-    }
-  };
   if (sniffed.kind === 'binary' || !spec || !job.handler) {
     if (sniffed.kind === 'binary' && spec) unreadable(`it is ${sniffed.what}`);
     if (sniffed.kind === 'binary') outcome.readable = false;
     try {
-      await hashOnly();
+      await hashChunks(source, hash, env);
       outcome.sha256 = hash.digest();
     } catch (error) {
       hash.digest(); // ended all the same (see above)
@@ -159,37 +97,11 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
         return;
       }
       if (row === 1) {
-        outcome.header = record.cells().map((c) => own(c.trim()));
-        headerWidth = record.count;
-        namedWidth = headerWidth;
-        while (namedWidth > 0 && outcome.header[namedWidth - 1] === '') namedWidth--;
-        if (namedWidth < headerWidth && namedWidth > 0)
-          env.findings.add(rowColumns, 'row', {
-            file,
-            row: 1,
-            entity: 'file',
-            reason: 'header-empty-names',
-            detail: `${headerWidth - namedWidth}:${namedWidth}`,
-          });
-        const { index, names: headerNames, missing } = headerIndex(spec, outcome.header, job.headerCase);
-        if (missing.length) {
-          const meant = nearMisses(
-            missing,
-            outcome.header,
-            spec.columns.map((c) => c.name),
-          );
-          env.findings.add(headerMissing, 'row', {
-            file,
-            row: 1,
-            entity: 'file',
-            detail: missing.join(', '),
-            // The header names probably meant for missing columns, as "written → meant".
-            value: meant.length
-              ? meant.map(([written, column]) => `${written} → ${column}`).join(', ')
-              : null,
-          });
-        }
-        cursor = new RowCursor(file, spec, index, headerNames, env.fileNames, env.findings, env.refs);
+        const header = readHeader(record, spec, job.headerCase, file, env);
+        outcome.header = header.names;
+        headerWidth = header.width;
+        namedWidth = header.namedWidth;
+        cursor = header.cursor;
         return;
       }
       if (record.blank()) return;
@@ -261,52 +173,16 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     if (id) for (const kind of spec.defines.kinds) env.refs.remove(kind, id);
   };
 
-  const decoder = new StreamDecoder(sniffed.encoding, sniffed.bom);
+  const feed = new TextFeed(sniffed, csv, file, env);
   let bytes = 0;
-  let textSeen = false;
-  /** Parses `text` up to `at`, reports the encoding finding on the row there, and parses the rest. */
-  const pushReporting = (text: string, at: number, reason: string | null) => {
-    csv.push(text.slice(0, at));
-    env.findings.add(encoding, 'row', { file, row: csv.nextRecordRow(), entity: 'file', reason });
-    return text.slice(at);
-  };
-  let zeroSeen = false;
-  const parseText = (text: string) => {
-    const zero = zeroSeen ? -1 : text.indexOf('\0');
-    if (zero >= 0) {
-      zeroSeen = true;
-      text = pushReporting(text, zero, 'zero-byte');
-    }
-    csv.push(text);
-  };
-  const decodeAndParse = (chunk: Uint8Array, final: boolean) => {
-    const wasUtf8 = decoder.fallbackAt < 0;
-    const wasUtf16 = decoder.switchedAt < 0;
-    let text = decoder.decode(chunk, final);
-    if (!textSeen && text.trim() !== '') textSeen = true;
-    // Parse up to where the text changes encoding, so the finding names the row it is in.
-    let base = 0;
-    if (wasUtf16 && decoder.switchedAt >= 0) {
-      base = decoder.switchedTextAt;
-      parseText(text.slice(0, base));
-      text = pushReporting(text.slice(base), 0, 'switched');
-    }
-    if (wasUtf8 && decoder.fallbackAt >= 0) {
-      const at = decoder.fallbackTextAt - base;
-      parseText(text.slice(0, at));
-      text = pushReporting(text.slice(at), 0, null);
-      env.refs.damage.readAsWindows1252(file);
-    }
-    parseText(text);
-  };
   try {
     for await (const chunk of source.chunks()) {
       hash.update(chunk);
       bytes += chunk.length;
-      decodeAndParse(chunk, false);
+      feed.decodeAndParse(chunk, false);
       env.progress(bytes, outcome.rows);
     }
-    decodeAndParse(new Uint8Array(0), true);
+    feed.decodeAndParse(new Uint8Array(0), true);
     csv.end();
     // Set by the row callback, which TypeScript does not see run.
     (cursor as RowCursor | null)?.finish();
@@ -320,7 +196,7 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     unreadable(`reading stopped near row ${row} (${why(error)})`, row);
   }
   outcome.sha256 = hash.digest();
-  if (!textSeen && !job.mayBeEmpty) unreadable('the file is empty');
-  else if (!textSeen) outcome.header = [];
+  if (!feed.textSeen && !job.mayBeEmpty) unreadable('the file is empty');
+  else if (!feed.textSeen) outcome.header = [];
   return outcome;
 }

@@ -1,15 +1,18 @@
 /** The engine's side of RowContext: turns an adapter's declarations into stage-1 findings. */
 import type { FileSpec, RecordKind, RefOptions, RowContext } from '../formats/types.ts';
 import { CsvRecord } from '../input/csv-record.ts';
-import { deltaExport } from '../rules/formatting/delta-export.ts';
-import { enrollmentSchool } from '../rules/formatting/enrollment-school.ts';
-import { idDuplicate } from '../rules/formatting/id-duplicate.ts';
 import { idMissing } from '../rules/formatting/id-missing.ts';
-import { refUnknown } from '../rules/formatting/ref-unknown.ts';
 import type { FindingCollector } from './collector.ts';
 import { ManifestProperties } from './manifest-properties.ts';
 import { recordConflict } from './record-conflict.ts';
 import type { References } from './references.ts';
+import {
+  checkUnresolved,
+  reportDelta,
+  reportDuplicate,
+  reportEnrollmentSchool,
+  type RowSite,
+} from './row-findings.ts';
 
 /** The options of a reference that gives none: one object, not a new one per row and reference. */
 const NO_OPTIONS: RefOptions = Object.freeze({});
@@ -17,7 +20,7 @@ const NO_OPTIONS: RefOptions = Object.freeze({});
 /** Kinds whose records have an index in the roster. */
 type IndexedKind = 'school' | 'org' | 'person' | 'class';
 
-export class RowCursor implements RowContext {
+export class RowCursor implements RowContext, RowSite {
   record = new CsvRecord();
   row = 0;
   /**
@@ -33,14 +36,14 @@ export class RowCursor implements RowContext {
 
   constructor(
     readonly file: number,
-    private readonly spec: FileSpec,
+    readonly spec: FileSpec,
     /** Spec column name → cell index in this file's header. */
     private readonly index: ReadonlyMap<string, number>,
     /** The column names as the file writes them (for findings). */
     private readonly headerNames: ReadonlyMap<string, string>,
-    private readonly fileNames: readonly string[],
-    private readonly findings: FindingCollector,
-    private readonly refs: References,
+    readonly fileNames: readonly string[],
+    readonly findings: FindingCollector,
+    readonly refs: References,
   ) {
     this.lastFound = new Int32Array(Math.max(0, ...index.values()) + 1).fill(-1);
     if (spec.defines && index.has(spec.defines.column))
@@ -58,11 +61,11 @@ export class RowCursor implements RowContext {
     return i === undefined ? lowerCase === '' : this.record.cellIsLowerCase(i, lowerCase);
   }
 
-  private field(column: string): string {
+  field(column: string): string {
     return this.headerNames.get(column) ?? column;
   }
 
-  private ownId(): string | null {
+  ownId(): string | null {
     return this.spec.defines ? this.get(this.spec.defines.column) || null : null;
   }
 
@@ -138,43 +141,12 @@ export class RowCursor implements RowContext {
     });
   }
 
-  /** A reference to no record in the roster: fine, unknown, or to be decided once more files are read. */
   private check(kind: RecordKind, value: string, column: string): void {
-    const verdict = this.refs.check(kind, value);
-    if (verdict === 'unknown')
-      reportUnknownRef(
-        this.findings,
-        this.refs,
-        kind,
-        value,
-        this.file,
-        this.row,
-        this.field(column),
-        this.spec.entity,
-        this.ownId(),
-      );
-    else if (verdict === 'later')
-      this.refs.waiting.add({
-        kind,
-        id: value,
-        file: this.file,
-        row: this.row,
-        column: this.field(column),
-        entity: this.spec.entity,
-        ownId: this.ownId(),
-      });
+    checkUnresolved(this, kind, value, column);
   }
 
   duplicate(column: string, id: string, first: { file: number; row: number }): void {
-    this.findings.add(idDuplicate, 'row', {
-      file: this.file,
-      row: this.row,
-      entity: this.spec.entity,
-      id,
-      field: this.field(column),
-      value: id,
-      detail: `first at ${this.fileNames[first.file]} row ${first.row}`,
-    });
+    reportDuplicate(this, column, id, first);
   }
 
   removed(kind: RecordKind, id: string): void {
@@ -186,14 +158,7 @@ export class RowCursor implements RowContext {
   }
 
   enrollmentSchool(column: string, why: string): void {
-    this.findings.add(enrollmentSchool, 'row', {
-      file: this.file,
-      row: this.row,
-      entity: this.spec.entity,
-      field: this.field(column),
-      value: this.get(column),
-      detail: why,
-    });
+    reportEnrollmentSchool(this, column, why);
   }
 
   repeated(column: string, person: number, first: string, ignoreCase = false): void {
@@ -212,13 +177,7 @@ export class RowCursor implements RowContext {
   }
 
   delta(column: string, file: string): void {
-    this.findings.add(deltaExport, 'row', {
-      file: this.file,
-      row: this.row,
-      entity: this.spec.entity,
-      field: this.field(column),
-      value: file,
-    });
+    reportDelta(this, column, file);
   }
 
   property(column: string, known: readonly string[]): void {
@@ -230,37 +189,4 @@ export class RowCursor implements RowContext {
   finish(): void {
     this.properties?.finish(this.findings);
   }
-}
-
-const KIND_WORDS: Record<RecordKind, string> = {
-  school: 'a school',
-  org: 'an organisation',
-  person: 'a person',
-  class: 'a class',
-  course: 'a course',
-  session: 'an academic session',
-};
-
-export function reportUnknownRef(
-  findings: FindingCollector,
-  refs: References,
-  kind: RecordKind,
-  value: string,
-  file: number,
-  row: number,
-  field: string,
-  entity: string | null,
-  id: string | null,
-): void {
-  const orgType = kind === 'school' ? refs.orgTypeOf(value) : null;
-  if (orgType !== null) {
-    // The ID is defined, as an org that is not a school (a district, a department): say what it is.
-    const what = orgType ? `an organisation of type ${orgType}` : 'an organisation without a type';
-    const detail = `is ${what}, not a school`;
-    findings.add(refUnknown, 'row', { file, row, entity, id, field, value, detail, reason: 'not-a-school' });
-    return;
-  }
-  const detail = `is not ${KIND_WORDS[kind]} defined in any file`;
-  const because = refs.damage.explainRef(refs, kind, value, file, row, field) ?? undefined;
-  findings.add(refUnknown, 'row', { file, row, entity, id, field, value, detail, because });
 }

@@ -5,7 +5,8 @@ import type { FormatId } from '../formats/types.ts';
 import { sourceFromBytes } from '../input/source.ts';
 import { filesOf, findings, run, summary } from '../../../tests/helpers.ts';
 import { DISTRICTS, districtFiles } from '../../../tests/fixtures/districts.ts';
-import { InputError, validate, type Progress } from './validate.ts';
+import type { Progress } from './progress.ts';
+import { InputError, validate } from './validate.ts';
 
 const FORMATS = Object.keys(DISTRICTS) as FormatId[];
 

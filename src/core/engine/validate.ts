@@ -27,26 +27,17 @@ import { FindingCollector } from './collector.ts';
 import { probe, type Probe } from '../input/probe.ts';
 import { reportEmptyFiles, type ReadFile } from './empty-files.ts';
 import { readFile } from './read-file.ts';
+import { ReferenceStatus } from './reference-status.ts';
 import { References } from './references.ts';
 import { resolveSchools } from './resolve.ts';
-import { reportUnknownRef } from './row-context.ts';
 import { runRules } from './run-rules.ts';
-import { steps, TICK_EVERY } from '../model/ticks.ts';
+import { settleWaiting } from './unknown-refs.ts';
+import { steps } from '../model/ticks.ts';
+import { ProgressReporter, type Progress } from './progress.ts';
 
 /** Input that cannot be checked at all: the message is for the person, one line, no stack. */
 export class InputError extends Error {
   override name = 'InputError';
-}
-
-export interface Progress {
-  phase: 'reading' | 'checking' | 'done';
-  file: string;
-  bytesDone: number;
-  bytesTotal: number;
-  rows: number;
-  rowsPerSecond: number;
-  /** Once the files are read (phase 'checking'): the share of the checking done, 0 to 1. */
-  checked?: number;
 }
 
 /** The checking steps' shares of its time (measured on large districts), in the order they run. */
@@ -110,16 +101,7 @@ export async function validate(
   const { bySpec, ignored } = assignFiles(adapter, probes, names);
   const reader = adapter.read({ roster });
 
-  const definers = new Map<string, FileSpec[]>();
-  for (const spec of adapter.files) {
-    for (const kind of spec.defines?.kinds ?? []) definers.set(kind, [...(definers.get(kind) ?? []), spec]);
-  }
-  for (const [kind, specs] of definers) {
-    // Checked only when every required definer is there and at least one definer is (courses.csv is optional).
-    const usable =
-      specs.every((s) => bySpec.has(s.name) || s.required === 'no') && specs.some((s) => bySpec.has(s.name));
-    refs.setStatus(kind as never, usable ? 'pending' : 'unavailable');
-  }
+  const status = new ReferenceStatus(adapter, bySpec, refs);
   for (const spec of adapter.files) {
     if (bySpec.has(spec.name) || spec.required === 'no') continue;
     findings.add(fileMissing, 'row', {
@@ -140,33 +122,8 @@ export async function validate(
     sha256: '',
   }));
   const bytesTotal = sources.reduce((n, s) => n + s.size, 0);
-  let bytesBefore = 0;
-  let rowsBefore = 0;
-  const started = Date.now();
-  let lastReport = 0;
-  const report = (
-    phase: Progress['phase'],
-    file: string,
-    bytes: number,
-    rows: number,
-    force = false,
-    checked?: number,
-  ) => {
-    const t = Date.now();
-    if (!options.onProgress || (!force && t - lastReport < 50)) return;
-    lastReport = t;
-    const seconds = Math.max((t - started) / 1000, 0.001);
-    const progress: Progress = {
-      phase,
-      file,
-      bytesDone: bytesBefore + bytes,
-      bytesTotal,
-      rows: rowsBefore + rows,
-      rowsPerSecond: Math.round((rowsBefore + rows) / seconds),
-    };
-    if (checked !== undefined) progress.checked = Math.round(checked * 1000) / 1000;
-    options.onProgress(progress);
-  };
+  const progress = new ProgressReporter(bytesTotal, options.onProgress);
+  const report = progress.report;
 
   const order = [
     ...adapter.files
@@ -184,7 +141,6 @@ export async function validate(
     digest.catch(() => {}); // awaited (and its failure handled) before the report is built
     remote.set(input, digest);
   }
-  const done = new Set<string>();
   const read: ReadFile[] = [];
   for (const { spec, input } of order) {
     const source = sources[input];
@@ -208,25 +164,12 @@ export async function validate(
     );
     entries[input].rows = outcome.rows;
     entries[input].sha256 = outcome.sha256;
-    bytesBefore += source.size;
-    rowsBefore += outcome.rows;
+    progress.fileRead(source.size, outcome.rows);
     if (!spec) continue;
-    done.add(spec.name);
-    // An allowed-empty file (no header at all) defines nothing, so references to its kind are unknown.
-    const definesNothing =
-      !outcome.readable ||
-      (outcome.header !== null &&
-        outcome.header.length > 0 &&
-        spec.defines &&
-        !headerHas(outcome.header, spec.defines.column, adapter));
+    const definesNothing = status.fileRead(spec, outcome);
     // A file without its ID column is already header-missing: file-empty would only repeat it.
     const withHeader = outcome.readable && (outcome.header?.length ?? 0) > 0 && !definesNothing;
     read.push({ spec, input, rows: outcome.rows, withHeader });
-    for (const kind of spec.defines?.kinds ?? []) {
-      if (definesNothing) refs.setStatus(kind, 'unavailable');
-      else if ((definers.get(kind) ?? []).every((s) => done.has(s.name) || !bySpec.has(s.name)))
-        refs.setStatus(kind, 'complete');
-    }
     settleWaiting(refs, findings, false, () => report('reading', names[input], 0, 0));
   }
   report('checking', '', 0, 0, true, 0);
@@ -250,24 +193,4 @@ export async function validate(
   );
   report('done', '', 0, 0, true);
   return result;
-}
-
-function headerHas(header: readonly string[], column: string, adapter: FormatAdapter): boolean {
-  return adapter.headerCase === 'insensitive'
-    ? header.some((h) => h.toLowerCase() === column.toLowerCase())
-    : header.includes(column);
-}
-
-/** References that waited for their kind: report those whose kind is now complete (or all, at the end). */
-function settleWaiting(refs: References, findings: FindingCollector, final = false, tick = () => {}): void {
-  let settled = 0;
-  refs.waiting.filter((w) => {
-    // Millions may wait (a large users.csv): keep the page's progress moving meanwhile.
-    if ((++settled & TICK_EVERY) === 0) tick();
-    const verdict = refs.check(w.kind, w.id);
-    if (verdict === 'later' && !final) return true;
-    if (verdict !== 'ok')
-      reportUnknownRef(findings, refs, w.kind, w.id, w.file, w.row, w.column, w.entity, w.ownId);
-    return false;
-  });
 }
