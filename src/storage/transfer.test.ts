@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryStore } from './history-store.ts';
-import { EXPORT_KIND, exportHistory, ImportError, importHistory } from './transfer.ts';
+import { EXPORT_KIND, ImportError } from './history-file.ts';
+import { exportHistory, importHistory } from './transfer.ts';
 import { FINDINGS_PER_CHUNK } from './schema.ts';
 import {
   freshIndexedDb,
