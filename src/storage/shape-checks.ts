@@ -56,30 +56,30 @@ export function list(item: Check): Check {
   };
 }
 
-export function object(fields: Record<string, Check>): Check {
-  return (v, at) =>
-    isObject(v)
-      ? first(
-          Object.entries(fields).map(
-            ([k, check]) =>
-              () =>
-                check(v[k], `${at}.${k}`),
-          ),
-        )
-      : `${at} is ${show(v)}, not a record`;
+type Entry = [value: unknown, at: string, check: Check];
+
+/** The first problem of a record's entries, in the order `entries` lists them, or that it is no record. */
+function entriesProblem(v: unknown, at: string, entries: (r: Record<string, unknown>) => Entry[]) {
+  if (!isObject(v)) return `${at} is ${show(v)}, not a record`;
+  for (const [x, where, check] of entries(v)) {
+    const problem = check(x, where);
+    if (problem) return problem;
+  }
+  return null;
 }
 
+/** A record with these fields, checked in this order. */
+export function object(fields: Record<string, Check>): Check {
+  return (v, at) =>
+    entriesProblem(v, at, (r) => Object.entries(fields).map(([k, check]) => [r[k], `${at}.${k}`, check]));
+}
+
+/** A record of any keys whose every value passes the check. */
 export function mapOf(value: Check): Check {
   return (v, at) =>
-    isObject(v)
-      ? first(
-          Object.entries(v).map(
-            ([k, x]) =>
-              () =>
-                value(x, `${at}[${JSON.stringify(k)}]`),
-          ),
-        )
-      : `${at} is ${show(v)}, not a record`;
+    entriesProblem(v, at, (r) =>
+      Object.entries(r).map(([k, x]) => [x, `${at}[${JSON.stringify(k)}]`, value]),
+    );
 }
 
 /** A time in the page's own form, not after `now` (with FUTURE_TOLERANCE_MS). */

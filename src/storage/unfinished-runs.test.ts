@@ -20,6 +20,16 @@ describe('runs left unfinished by a page that is gone', () => {
     return run;
   };
 
+  /** A tab writing a run, and another tab that started (ready()) meanwhile. */
+  const writingAndStarted = async () => {
+    const locks = new FakeLocks();
+    const writing = new HistoryStore({ locks });
+    const run = await unfinished(writing);
+    const other = new HistoryStore({ locks });
+    await other.ready();
+    return { locks, writing, other, run };
+  };
+
   it('are swept at the next start-up when the browser has no Web Locks', async () => {
     const before = new HistoryStore({ locks: null });
     await unfinished(before);
@@ -31,11 +41,7 @@ describe('runs left unfinished by a page that is gone', () => {
   });
 
   it('are swept at start-up once their writer lock is free, and not while another tab is writing', async () => {
-    const locks = new FakeLocks();
-    const writing = new HistoryStore({ locks });
-    const run = await unfinished(writing);
-    const other = new HistoryStore({ locks });
-    await other.ready(); // the writing tab is still open
+    const { locks, writing, other, run } = await writingAndStarted(); // the writing tab is still open
     expect((await storeCounts()).runs).toBe(1);
     writing.close(); // ... and now it reloads: its lock goes, the waiting sweep removes the run
     await vi.waitFor(async () => expect(await storeCounts()).toMatchObject({ runs: 0, findings: 0 }));
@@ -52,11 +58,7 @@ describe('runs left unfinished by a page that is gone', () => {
   });
 
   it('leave a run another tab finishes alone', async () => {
-    const locks = new FakeLocks();
-    const writing = new HistoryStore({ locks });
-    const run = await unfinished(writing);
-    const other = new HistoryStore({ locks });
-    await other.ready();
+    const { writing, other, run } = await writingAndStarted();
     await writing.finishRun(run, {
       details: detailsOf(run, runReport(MON, []), null),
       snapshot: null,
