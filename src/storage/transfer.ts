@@ -1,9 +1,9 @@
 /**
  * Export of the whole history to one JSON file, and import of such a file. Both only when the
  * person asks. The export is written run by run, chunk by chunk, into Blob pieces; the import reads
- * the file in slices, a run at a time (json-splitter.ts), checks every run before it writes it
+ * the file in slices, a run at a time (history-file.ts), checks every run before it writes it
  * (import-check.ts), skips runs it already has (same fingerprint), and joins imported districts to
- * the ones this browser knows (district.ts). Runs are written in the file's order (oldest first).
+ * the ones this browser knows (import-runs.ts). Runs are written in the file's order (oldest first).
  */
 import { unpackSnapshot } from '../core/snapshot/packed-snapshot.ts';
 import { NO_SCHOOLS_DISTRICT } from './district.ts';
