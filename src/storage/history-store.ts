@@ -1,9 +1,7 @@
 /**
- * The typed operations on the history database. A run is written in steps (its head, then each
- * chunk of findings, then the rest in one transaction that marks it complete: run-writes.ts), so an
- * interrupted or refused write leaves an incomplete run that is never listed (run-reads.ts), is
- * removed at once where possible, and swept at the next start-up otherwise (unfinished-runs.ts).
- * Every failure is a StorageError.
+ * The history's operations, as the page uses them. A run is written in steps (head, chunks, then the
+ * rest in one transaction: history-writes.ts), so a write cut short leaves an incomplete run that is
+ * never listed (history-reads.ts) and is swept (unfinished-runs.ts). Every failure is a StorageError.
  */
 import type { IDBPDatabase } from 'idb';
 import type { Acknowledgement } from '../core/report/acknowledged.ts';
