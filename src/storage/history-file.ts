@@ -47,7 +47,8 @@ export async function* piecesOf(file: Blob, runs: boolean, options: ImportOption
   }
 }
 
-export function parse(text: string): unknown {
+/** The parsed text, or undefined where it is not JSON. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -61,7 +62,7 @@ export async function headerOf(file: Blob, options: ImportOptions): Promise<Reco
   let runs = false;
   for await (const piece of piecesOf(file, false, options)) {
     if (piece.kind === 'member') {
-      const value = parse(piece.text);
+      const value = parseJson(piece.text);
       if (value === undefined)
         throw new ImportError(
           `This file is not JSON (its "${piece.key}" is broken): choose a history exported by Roster Check.`,

@@ -14,7 +14,7 @@ import {
   headerOf,
   ImportError,
   mb,
-  parse,
+  parseJson,
   piecesOf,
   type ImportOptions,
 } from './history-file.ts';
@@ -111,7 +111,7 @@ export async function importHistory(
       skip(`run ${position}: ${mb(piece.bytes)}, too large to import in this browser`);
       continue;
     }
-    const run = parse(piece.text);
+    const run = parseJson(piece.text);
     const problem = run === undefined ? 'it is not valid JSON' : runProblem(run, now);
     if (problem) {
       skip(`${runLabel(run, position)}: ${problem}`);
