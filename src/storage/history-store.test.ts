@@ -1,9 +1,8 @@
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { packFinding, unpackFinding } from './codec.ts';
-import { FakeLocks } from './fake-locks.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unpackFinding } from './codec.ts';
 import { HistoryStore } from './history-store.ts';
-import { detailsOf, headOf } from './records.ts';
+import { headOf } from './records.ts';
 import { DB_NAME, DB_VERSION, FINDINGS_PER_CHUNK, STORES } from './schema.ts';
 import {
   finding,
@@ -13,6 +12,7 @@ import {
   runReport,
   school,
   snapshotOf,
+  storeCounts,
   storeRun,
 } from '../../tests/fixtures/storage.ts';
 
@@ -26,15 +26,6 @@ afterEach(() => store.close());
 const MON = '2026-11-23T09:00:00.000Z';
 const TUE = '2026-11-24T09:00:00.000Z';
 const WED = '2026-11-25T09:00:00.000Z';
-
-/** How many records each store holds, read with a separate connection. */
-async function storeCounts(): Promise<Record<string, number>> {
-  const db = await openDB(DB_NAME, DB_VERSION);
-  const counts: Record<string, number> = {};
-  for (const name of STORES) counts[name] = await db.count(name);
-  db.close();
-  return counts;
-}
 
 describe('the history store', () => {
   it('creates every store of the current version on first use', async () => {
@@ -190,68 +181,5 @@ describe('the history store', () => {
     const [head] = await store.runs();
     expect(await store.hasFingerprint(head.fingerprint)).toBe(true);
     expect(await store.hasFingerprint(runReport(TUE, []).summary.generatedAt)).toBe(false);
-  });
-});
-
-describe('runs left unfinished by a page that is gone', () => {
-  const unfinished = async (tab: HistoryStore, findings = 3) => {
-    const report = runReport(MON, manyFindings(findings));
-    const facts = { sample: false, kept: 'findings' as const, findingCount: findings, chunkCount: 0 };
-    const run = await tab.beginRun(
-      headOf(report.summary, 'd-1', { ...facts, changes: null, complete: false }),
-    );
-    await tab.addChunk({ run, index: 0, items: manyFindings(findings).map(packFinding) });
-    return run;
-  };
-
-  it('are swept at the next start-up when the browser has no Web Locks', async () => {
-    const before = new HistoryStore({ locks: null });
-    await unfinished(before);
-    before.close(); // the page reloads mid-save
-    const after = new HistoryStore({ locks: null });
-    await after.ready();
-    expect(await storeCounts()).toMatchObject({ runs: 0, findings: 0 });
-    after.close();
-  });
-
-  it('are swept at start-up once their writer lock is free, and not while another tab is writing', async () => {
-    const locks = new FakeLocks();
-    const writing = new HistoryStore({ locks });
-    const run = await unfinished(writing);
-    const other = new HistoryStore({ locks });
-    await other.ready(); // the writing tab is still open
-    expect((await storeCounts()).runs).toBe(1);
-    writing.close(); // ... and now it reloads: its lock goes, the waiting sweep removes the run
-    await vi.waitFor(async () => expect(await storeCounts()).toMatchObject({ runs: 0, findings: 0 }));
-    expect(await other.run(run)).toBeNull();
-    other.close();
-
-    const again = new HistoryStore({ locks });
-    await unfinished(again);
-    again.close();
-    const next = new HistoryStore({ locks });
-    await next.ready(); // reloaded: its writer lock is already free
-    expect((await storeCounts()).runs).toBe(0);
-    next.close();
-  });
-
-  it('leave a run another tab finishes alone', async () => {
-    const locks = new FakeLocks();
-    const writing = new HistoryStore({ locks });
-    const run = await unfinished(writing);
-    const other = new HistoryStore({ locks });
-    await other.ready();
-    await writing.finishRun(run, {
-      details: detailsOf(run, runReport(MON, []), null),
-      snapshot: null,
-      district: { id: 'd-1', label: 'd', schools: [], lastRunAt: MON },
-      changes: null,
-      findingCount: 3,
-      chunkCount: 1,
-    });
-    writing.close();
-    await new Promise((r) => setTimeout(r, 20));
-    expect((await other.runs()).map((r) => r.id)).toEqual([run]);
-    other.close();
   });
 });

@@ -7,6 +7,23 @@ import { readAcknowledgements } from '../core/report/acknowledged.ts';
 import { isSnapshot, type RosterSnapshot } from '../core/snapshot/snapshot.ts';
 import { isPackedFinding } from './codec.ts';
 import type { DistrictRecord, PackedFinding, RunDetails, RunHead } from './schema.ts';
+import {
+  bool,
+  countOf,
+  first,
+  isObject,
+  list,
+  mapOf,
+  need,
+  object,
+  optional,
+  orNull,
+  show,
+  string,
+  stringOrNull,
+  timeProblem,
+  type Check,
+} from './shape-checks.ts';
 
 export interface ExportedRun {
   head: Omit<RunHead, 'complete' | 'startedAt' | 'writer'>;
@@ -15,79 +32,7 @@ export interface ExportedRun {
   findings: PackedFinding[];
 }
 
-/**
- * A run may be dated this far after the importing computer's clock (the exporting computer's clock
- * may run a little ahead); later ones are refused, as they would stay "the last run" of their
- * district for every later check (docs/decisions.md).
- */
-export const FUTURE_TOLERANCE_MS = 60 * 60 * 1000;
-
-type Check = (v: unknown, at: string) => string | null;
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
-const show = (v: unknown) => (v === undefined ? 'missing' : JSON.stringify(v)?.slice(0, 40));
-/** The form the page writes (toISOString): string order is time order, which the history relies on. */
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-
-const first = (checks: (() => string | null)[]) => {
-  for (const c of checks) {
-    const problem = c();
-    if (problem) return problem;
-  }
-  return null;
-};
-const need = (ok: boolean, at: string, what: string) => (ok ? null : `${at} ${what}`);
-const string: Check = (v, at) => need(typeof v === 'string', at, `is ${show(v)}, not text`);
-const stringOrNull: Check = (v, at) => (v === null ? null : string(v, at));
-const countOf: Check = (v, at) => need(count(v), at, `is ${show(v)}, not a count`);
-
-function list(item: Check): Check {
-  return (v, at) => {
-    if (!Array.isArray(v)) return `${at} is ${show(v)}, not a list`;
-    for (let i = 0; i < v.length; i++) {
-      const problem = item(v[i], `${at}[${i}]`);
-      if (problem) return problem;
-    }
-    return null;
-  };
-}
-
-function object(fields: Record<string, Check>): Check {
-  return (v, at) =>
-    isObject(v)
-      ? first(
-          Object.entries(fields).map(
-            ([k, check]) =>
-              () =>
-                check(v[k], `${at}.${k}`),
-          ),
-        )
-      : `${at} is ${show(v)}, not a record`;
-}
-
-function mapOf(value: Check): Check {
-  return (v, at) =>
-    isObject(v)
-      ? first(
-          Object.entries(v).map(
-            ([k, x]) =>
-              () =>
-                value(x, `${at}[${JSON.stringify(k)}]`),
-          ),
-        )
-      : `${at} is ${show(v)}, not a record`;
-}
-
-/** A time in the page's own form, not after `now` (with FUTURE_TOLERANCE_MS). */
-export function timeProblem(v: unknown, at: string, now: number): string | null {
-  if (typeof v !== 'string' || !ISO_TIME.test(v) || Number.isNaN(Date.parse(v)))
-    return `${at} is ${show(v)}, not a time such as 2026-11-23T09:00:00.000Z`;
-  if (Date.parse(v) > now + FUTURE_TOLERANCE_MS) return `${at} is ${v}, in the future`;
-  return null;
-}
-
+const integer: Check = (v, at) => need(Number.isSafeInteger(v), at, 'is not a number');
 const counts = mapOf(countOf);
 const SEVERITIES = ['formatting', 'error', 'alert', 'hold'];
 const TOTALS = [
@@ -101,7 +46,7 @@ const TOTALS = [
   'alert',
   'formatting',
 ];
-const changes = object({ new: countOf, resolved: countOf, unchanged: countOf });
+const changeCounts = { new: countOf, resolved: countOf, unchanged: countOf };
 
 const rule: Check = (v, at) =>
   first([
@@ -124,7 +69,7 @@ const school = object({
 
 const fileProblem = object({
   name: string,
-  present: (v, at) => need(typeof v === 'boolean', at, 'is not true or false'),
+  present: bool,
   rows: countOf,
   blocking: countOf,
   other: countOf,
@@ -134,51 +79,23 @@ const fileProblem = object({
 const fileEntry = object({ name: string, bytes: countOf, rows: countOf, sha256: string });
 
 function headProblem(v: unknown, now: number): string | null {
-  return first([
-    () =>
-      object({
-        district: string,
-        format: object({ id: string, label: string }),
-        files: list(fileEntry),
-        totals: object({ ...Object.fromEntries(TOTALS.map((k) => [k, countOf])), hold: countOf }),
-        findingCount: countOf,
-      })(v, 'head'),
-    () => {
-      const h = v as Record<string, unknown>;
-      return first([
-        () => timeProblem(h.at, 'head.at', now),
-        () => need(typeof h.blocked === 'boolean', 'head.blocked', 'is not true or false'),
-        () =>
-          need(h.kept === 'findings' || h.kept === 'counts', 'head.kept', 'is not "findings" or "counts"'),
-        () => (h.id === undefined ? null : need(Number.isSafeInteger(h.id), 'head.id', 'is not a number')),
-        () =>
-          h.sample === undefined
-            ? null
-            : need(typeof h.sample === 'boolean', 'head.sample', 'is not true or false'),
-        () =>
-          h.formatForced === undefined
-            ? null
-            : need(typeof h.formatForced === 'boolean', 'head.formatForced', 'is not true or false'),
-        () => (h.chosen === undefined ? null : string(h.chosen, 'head.chosen')),
-        () =>
-          h.districtNamed === undefined
-            ? null
-            : need(typeof h.districtNamed === 'boolean', 'head.districtNamed', 'is not true or false'),
-        () =>
-          h.changes === null
-            ? null
-            : first([
-                () => changes(h.changes, 'head.changes'),
-                () => {
-                  const since = (h.changes as Record<string, unknown>).since;
-                  return need(Number.isSafeInteger(since), 'head.changes.since', 'is not a number');
-                },
-                () =>
-                  timeProblem((h.changes as Record<string, unknown>).sinceAt, 'head.changes.sinceAt', now),
-              ]),
-      ]);
-    },
-  ]);
+  const time: Check = (x, at) => timeProblem(x, at, now);
+  return object({
+    district: string,
+    format: object({ id: string, label: string }),
+    files: list(fileEntry),
+    totals: object({ ...Object.fromEntries(TOTALS.map((k) => [k, countOf])), hold: countOf }),
+    findingCount: countOf,
+    at: time,
+    blocked: bool,
+    kept: (x, at) => need(x === 'findings' || x === 'counts', at, 'is not "findings" or "counts"'),
+    id: optional(integer),
+    sample: optional(bool),
+    formatForced: optional(bool),
+    chosen: optional(string),
+    districtNamed: optional(bool),
+    changes: orNull(object({ ...changeCounts, since: integer, sinceAt: time })),
+  })(v, 'head');
 }
 
 /** Each school once (the Schools table keys its rows by ID), and a rule for every code counted. */
@@ -192,7 +109,7 @@ function detailsProblem(v: unknown): string | null {
         rules: mapOf(rule),
         fileProblems: list(fileProblem),
         blocking: counts,
-        schoolChanges: (x, at) => (x === null ? null : mapOf(changes)(x, at)),
+        schoolChanges: orNull(mapOf(object(changeCounts))),
       })(v, 'details'),
     () => {
       const d = v as Omit<RunDetails, 'run'>;
@@ -246,7 +163,7 @@ export function runLabel(v: unknown, position: number): string {
 export function isDistrict(v: unknown, now = Date.now()): v is DistrictRecord {
   return (
     object({ id: string, label: string, schools: list(string) })(v, 'district') === null &&
-    ['undefined', 'boolean'].includes(typeof (v as DistrictRecord).named) &&
+    optional(bool)((v as DistrictRecord).named, 'named') === null &&
     timeProblem((v as DistrictRecord).lastRunAt, 'lastRunAt', now) === null
   );
 }

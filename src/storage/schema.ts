@@ -104,7 +104,7 @@ export interface RunDetails {
 /**
  * RunDetails as kept: the schools packed (core/report/packed-schools.ts), which the browser copies
  * into the database in milliseconds where 100 000 school objects blocked the page for half a second.
- * Runs kept before that hold the list itself; history-store.ts reads both.
+ * Runs kept before that hold the list itself; history-reads.ts reads both.
  */
 export type StoredDetails = Omit<RunDetails, 'schools'> & { schools: SchoolEntry[] | PackedSchools };
 

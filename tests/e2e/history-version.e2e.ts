@@ -3,7 +3,7 @@
  * this page reads version 1". The page now says what is wrong with it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_KIND } from '../../src/storage/transfer.ts';
+import { EXPORT_KIND } from '../../src/storage/history-file.ts';
 import { baseURL, hasBrowser, openSession, type Session } from './browser.ts';
 
 describe.skipIf(!hasBrowser())('importing a history export of the wrong version', () => {
