@@ -72,6 +72,15 @@ describe('validate command line', () => {
     expect(listed[0]).toMatch(/enrollments\.csv row \d+/);
   });
 
+  it('calls no school "Ready" while a formatting problem blocks the files', async () => {
+    const { stdout } = await cli(BLOCKED);
+    const report = await json(BLOCKED);
+    expect(report.schools.length).toBeGreaterThan(0);
+    for (const s of report.schools)
+      expect(stdout).toMatch(new RegExp(`^${s.name} +\\d+ +\\d+ +0 +0 +Blocked by file problems$`, 'm'));
+    expect(stdout).not.toMatch(/ Ready$/m);
+  });
+
   it('lists the first 20 formatting problems when there are more', async () => {
     const rows = Array.from({ length: 25 }, (_, i) => `s1,c1,st1,extra${i}\n`).join('');
     const many = writeFolder(dir, 'many', {
