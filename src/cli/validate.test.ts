@@ -156,7 +156,7 @@ describe('validate command line', () => {
     expect(stable(written)).toEqual(stable(await json(DIRTY)));
   });
 
-  it('writes CSV files per school and code, per school, and for the district with --csv-dir', async () => {
+  it('writes CSV files per school and code, per school, per district formatting or hold code, and for the district with --csv-dir', async () => {
     const out = join(dir, 'csv');
     expect((await cli(DIRTY, '--csv-dir', out)).code).toBe(1);
     const report = await json(DIRTY);
@@ -165,7 +165,18 @@ describe('validate command line', () => {
       const name = (code?: string) => csvFileName({ school: s.id, code });
       return codes.length ? [...codes.map(name), name()] : [];
     });
-    expect(readdirSync(out).sort()).toEqual([...expected, 'district-all.csv'].sort());
+    // The page's File problems and Sync holds offer a district file per type ("Download CSV").
+    const districtCodes = [...Object.keys(report.formatting), ...Object.keys(report.hold)];
+    expect(districtCodes.length).toBeGreaterThan(0);
+    const perCode = districtCodes.map((code) => csvFileName({ code }));
+    expect(readdirSync(out).sort()).toEqual([...expected, ...perCode, 'district-all.csv'].sort());
+    for (const code of districtCodes)
+      expect(
+        readFileSync(join(out, csvFileName({ code })), 'utf8')
+          .trimEnd()
+          .split('\r\n'),
+        code,
+      ).toHaveLength(1 + ({ ...report.formatting, ...report.hold }[code] ?? 0));
     const lines = (name: string) => readFileSync(join(out, name), 'utf8').trimEnd().split('\r\n');
     expect(lines(csvFileName({ school: 's1', code: 'student-dob' }))).toHaveLength(
       1 + report.schools.find((s) => s.id === 's1')!.error['student-dob'],

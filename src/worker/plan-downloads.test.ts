@@ -49,7 +49,7 @@ describe('Download all (.zip)', async () => {
   });
   if (!outcome.ok) throw new Error(outcome.message);
 
-  it('holds every per-school, per-type CSV and the district’s, named after the district and date', async () => {
+  it('holds every per-school, per-type CSV, the district’s per formatting and hold type and the district’s, named after the district and date', async () => {
     const download = await api.download({ kind: 'zip' });
     const school = outcome.summary.schools[0];
     expect(download.name).toBe(
@@ -57,9 +57,23 @@ describe('Download all (.zip)', async () => {
     );
     const entries = unzipSync(new Uint8Array(await download.blob.arrayBuffer()));
     const name = (code?: string) => csvFileName({ school: school.id, code });
+    // The district's file per formatting and hold type, as File problems and Sync holds offer them.
+    const districtCodes = [...Object.keys(outcome.summary.formatting), ...Object.keys(outcome.summary.hold)];
+    expect(districtCodes.length).toBeGreaterThan(0);
     expect(Object.keys(entries).sort()).toEqual(
-      [...Object.keys({ ...school.error, ...school.alert }).map(name), name(), 'district-all.csv'].sort(),
+      [
+        ...Object.keys({ ...school.error, ...school.alert }).map(name),
+        name(),
+        ...districtCodes.map((code) => csvFileName({ code })),
+        'district-all.csv',
+      ].sort(),
     );
+    for (const code of districtCodes) {
+      // The same name and rows as the page's "Download CSV" of that type.
+      const single = await api.download({ kind: 'csv', code });
+      expect(single.name).toBe(csvFileName({ code }));
+      expect(strFromU8(entries[single.name]), code).toBe(await single.blob.text());
+    }
     for (const [code, n] of Object.entries(school.error)) {
       const text = strFromU8(entries[name(code)]);
       expect(text.trim().split(/\r\n/)).toHaveLength(n + 1);

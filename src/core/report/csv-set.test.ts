@@ -23,6 +23,25 @@ describe('the set of CSV downloads', () => {
     }
   });
 
+  it("offers the district's file of each formatting and hold type, as the page's File problems and Sync holds do", async () => {
+    const result = await generated();
+    const { formatting, hold } = result.summary;
+    const codes = [...Object.keys(formatting), ...Object.keys(hold)];
+    expect(Object.keys(formatting).length).toBeGreaterThan(1);
+    expect(Object.keys(hold).length).toBeGreaterThan(0);
+    const district = [...csvSet(result)].filter((f) => f.filter.school === undefined);
+    expect(district.map((f) => f.name)).toEqual([
+      ...codes.map((code) => `district-${code}.csv`),
+      'district-all.csv',
+    ]);
+    for (const { name, filter, only } of district.slice(0, -1)) {
+      // They count in no school: one row per finding of the type.
+      expect([...csvRows(result, filter, undefined, only)], name).toHaveLength(
+        { ...formatting, ...hold }[filter.code!],
+      );
+    }
+  });
+
   it("reads each school's own findings only, not every finding for every file", async () => {
     const result = await generated();
     const schoolsOf = vi.spyOn(result.findings, 'schoolsOf');
