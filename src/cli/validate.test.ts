@@ -15,7 +15,7 @@ import {
 import { reportDistrict } from '../../tests/fixtures/report-district.ts';
 import type { Report } from '../core/report/types.ts';
 import { displayWidth } from './display-width.ts';
-import { csvFileName } from '../core/report/csv.ts';
+import { causeFileName, csvFileName } from '../core/report/csv.ts';
 import { main } from './validate.ts';
 import { checkReportShape } from '../core/report/schema.ts';
 import type { ReportChanges } from '../core/report/json.ts';
@@ -156,7 +156,7 @@ describe('validate command line', () => {
     expect(stable(written)).toEqual(stable(await json(DIRTY)));
   });
 
-  it('writes CSV files per school and code, per school, per district formatting or hold code, and for the district with --csv-dir', async () => {
+  it('writes the CSV files the page offers with --csv-dir: per school and code, per school, per district formatting or hold code, per cause, the district', async () => {
     const out = join(dir, 'csv');
     expect((await cli(DIRTY, '--csv-dir', out)).code).toBe(1);
     const report = await json(DIRTY);
@@ -169,7 +169,12 @@ describe('validate command line', () => {
     const districtCodes = [...Object.keys(report.formatting), ...Object.keys(report.hold)];
     expect(districtCodes.length).toBeGreaterThan(0);
     const perCode = districtCodes.map((code) => csvFileName({ code }));
-    expect(readdirSync(out).sort()).toEqual([...expected, ...perCode, 'district-all.csv'].sort());
+    // The fix plan's "Save these records (CSV)", one per cause.
+    const perCause = report.causes!.map((c, k) => causeFileName(k, c));
+    expect(perCause.length).toBeGreaterThan(0);
+    expect(readdirSync(out).sort()).toEqual(
+      [...expected, ...perCode, ...perCause, 'district-all.csv'].sort(),
+    );
     for (const code of districtCodes)
       expect(
         readFileSync(join(out, csvFileName({ code })), 'utf8')
