@@ -60,7 +60,7 @@ export async function writeJson(
   target.write('\n');
 }
 
-/** One CSV per school and code, one per school with all its findings, and one for the district. */
+/** Every CSV download the page offers (csv-set.ts), each file written as it is made. */
 export async function writeCsvDir(
   result: ValidationResult,
   dir: string,

@@ -48,7 +48,7 @@ export function summaryTable(result: ValidationResult): string {
     const { errors, alerts } = schoolCounts(school);
     lines.push(
       `${pad(names[i], nameWidth)}  ${pad(String(school.counts.teachers), 8, true)}  ${pad(String(school.counts.students), 8, true)}  ` +
-        `${pad(String(errors), 7, true)}  ${pad(String(alerts), 7, true)}  ${STATUS_LABEL[schoolStatus(school)]}`,
+        `${pad(String(errors), 7, true)}  ${pad(String(alerts), 7, true)}  ${STATUS_LABEL[schoolStatus(school, s.blocked)]}`,
     );
   }
   lines.push(...planLines(s), '');

@@ -15,7 +15,7 @@ import {
 import { reportDistrict } from '../../tests/fixtures/report-district.ts';
 import type { Report } from '../core/report/types.ts';
 import { displayWidth } from './display-width.ts';
-import { csvFileName } from '../core/report/csv.ts';
+import { causeFileName, csvFileName } from '../core/report/csv.ts';
 import { main } from './validate.ts';
 import { checkReportShape } from '../core/report/schema.ts';
 import type { ReportChanges } from '../core/report/json.ts';
@@ -70,6 +70,15 @@ describe('validate command line', () => {
     const formatting = report.findings.filter((f) => f.severity === 'formatting');
     expect(listed).toEqual(formatting.map((f) => `  ${f.message} [${f.code}, blocks]`));
     expect(listed[0]).toMatch(/enrollments\.csv row \d+/);
+  });
+
+  it('calls no school "Ready" while a formatting problem blocks the files', async () => {
+    const { stdout } = await cli(BLOCKED);
+    const report = await json(BLOCKED);
+    expect(report.schools.length).toBeGreaterThan(0);
+    for (const s of report.schools)
+      expect(stdout).toMatch(new RegExp(`^${s.name} +\\d+ +\\d+ +0 +0 +Blocked by file problems$`, 'm'));
+    expect(stdout).not.toMatch(/ Ready$/m);
   });
 
   it('lists the first 20 formatting problems when there are more', async () => {
@@ -147,7 +156,7 @@ describe('validate command line', () => {
     expect(stable(written)).toEqual(stable(await json(DIRTY)));
   });
 
-  it('writes CSV files per school and code, per school, and for the district with --csv-dir', async () => {
+  it('writes the CSV files the page offers with --csv-dir: per school and code, per school, per district formatting or hold code, per cause, the district', async () => {
     const out = join(dir, 'csv');
     expect((await cli(DIRTY, '--csv-dir', out)).code).toBe(1);
     const report = await json(DIRTY);
@@ -156,7 +165,23 @@ describe('validate command line', () => {
       const name = (code?: string) => csvFileName({ school: s.id, code });
       return codes.length ? [...codes.map(name), name()] : [];
     });
-    expect(readdirSync(out).sort()).toEqual([...expected, 'district-all.csv'].sort());
+    // The page's File problems and Sync holds offer a district file per type ("Download CSV").
+    const districtCodes = [...Object.keys(report.formatting), ...Object.keys(report.hold)];
+    expect(districtCodes.length).toBeGreaterThan(0);
+    const perCode = districtCodes.map((code) => csvFileName({ code }));
+    // The fix plan's "Save these records (CSV)", one per cause.
+    const perCause = report.causes!.map((c, k) => causeFileName(k, c));
+    expect(perCause.length).toBeGreaterThan(0);
+    expect(readdirSync(out).sort()).toEqual(
+      [...expected, ...perCode, ...perCause, 'district-all.csv'].sort(),
+    );
+    for (const code of districtCodes)
+      expect(
+        readFileSync(join(out, csvFileName({ code })), 'utf8')
+          .trimEnd()
+          .split('\r\n'),
+        code,
+      ).toHaveLength(1 + ({ ...report.formatting, ...report.hold }[code] ?? 0));
     const lines = (name: string) => readFileSync(join(out, name), 'utf8').trimEnd().split('\r\n');
     expect(lines(csvFileName({ school: 's1', code: 'student-dob' }))).toHaveLength(
       1 + report.schools.find((s) => s.id === 's1')!.error['student-dob'],

@@ -1,6 +1,6 @@
 /** Download Blobs built from the report's piece generators, so no file ever exists as one string. */
 import type { ValidationResult } from '../core/report/build.ts';
-import { csvFileName, csvPieces, fileSlug } from '../core/report/csv.ts';
+import { causeFileName, csvFileName, csvPieces, fileSlug } from '../core/report/csv.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
 import { reportJsonPieces, type AcknowledgedMarks } from '../core/report/json.ts';
 import { csvSet } from '../core/report/csv-set.ts';
@@ -13,11 +13,6 @@ export function blobOf(pieces: Iterable<string>, type: string): Blob {
   const parts: Blob[] = [];
   for (const piece of pieces) parts.push(new Blob([piece]));
   return new Blob(parts, { type });
-}
-
-/** "fix-2-teacher-email-missing.csv": the records of the plan's second cause. */
-export function causeFileName(index: number, cause: { code: string; reason: string | null }): string {
-  return `fix-${index + 1}-${cause.code}${cause.reason ? '-' + fileSlug(cause.reason) : ''}.csv`;
 }
 
 /**

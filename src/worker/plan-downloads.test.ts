@@ -4,7 +4,7 @@ import { plantedCauses } from '../../tests/fixtures/planted-causes.ts';
 import type { InputFile } from './api.ts';
 import { createValidator } from './validator.ts';
 import { strFromU8, unzipSync } from 'fflate';
-import { csvFileName, fileSlug } from '../core/report/csv.ts';
+import { causeFileName, csvFileName, fileSlug } from '../core/report/csv.ts';
 
 const inputs = (files: Record<string, string>): InputFile[] =>
   Object.entries(files).map(([name, text]) => ({ name, blob: new Blob([text]) }));
@@ -49,7 +49,7 @@ describe('Download all (.zip)', async () => {
   });
   if (!outcome.ok) throw new Error(outcome.message);
 
-  it('holds every per-school, per-type CSV and the district’s, named after the district and date', async () => {
+  it('holds every per-school, per-type CSV, the district’s per formatting and hold type, per cause and the district’s, named after the district and date', async () => {
     const download = await api.download({ kind: 'zip' });
     const school = outcome.summary.schools[0];
     expect(download.name).toBe(
@@ -57,9 +57,29 @@ describe('Download all (.zip)', async () => {
     );
     const entries = unzipSync(new Uint8Array(await download.blob.arrayBuffer()));
     const name = (code?: string) => csvFileName({ school: school.id, code });
+    // The district's file per formatting and hold type, as File problems and Sync holds offer them.
+    const districtCodes = [...Object.keys(outcome.summary.formatting), ...Object.keys(outcome.summary.hold)];
+    expect(districtCodes.length).toBeGreaterThan(0);
     expect(Object.keys(entries).sort()).toEqual(
-      [...Object.keys({ ...school.error, ...school.alert }).map(name), name(), 'district-all.csv'].sort(),
+      [
+        ...Object.keys({ ...school.error, ...school.alert }).map(name),
+        name(),
+        ...districtCodes.map((code) => csvFileName({ code })),
+        ...planted.expected.map((c, k) => causeFileName(k, c)),
+        'district-all.csv',
+      ].sort(),
     );
+    for (const code of districtCodes) {
+      // The same name and rows as the page's "Download CSV" of that type.
+      const single = await api.download({ kind: 'csv', code });
+      expect(single.name).toBe(csvFileName({ code }));
+      expect(strFromU8(entries[single.name]), code).toBe(await single.blob.text());
+    }
+    for (const cause of planted.expected.keys()) {
+      // The same name and rows as the fix plan's "Save these records (CSV)".
+      const single = await api.download({ kind: 'csv', cause });
+      expect(strFromU8(entries[single.name]), single.name).toBe(await single.blob.text());
+    }
     for (const [code, n] of Object.entries(school.error)) {
       const text = strFromU8(entries[name(code)]);
       expect(text.trim().split(/\r\n/)).toHaveLength(n + 1);

@@ -147,14 +147,14 @@ export async function shownSchools(page: Page): Promise<SchoolRow[]> {
   }));
 }
 
-/** What the Schools table should say for the engine's schools. */
-export function expectedSchools(schools: readonly SchoolEntry[]): SchoolRow[] {
-  return schools.map((s) => ({
+/** What the Schools table should say for the engine's schools (none "Ready" while the sync is blocked). */
+export function expectedSchools(summary: { schools: readonly SchoolEntry[]; blocked: boolean }): SchoolRow[] {
+  return summary.schools.map((s) => ({
     name: s.name,
     teachers: s.counts.teachers,
     students: s.counts.students,
     ...schoolCounts(s),
-    status: STATUS_LABEL[schoolStatus(s)],
+    status: STATUS_LABEL[schoolStatus(s, summary.blocked)],
   }));
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plantedCauses } from '../fixtures/planted-causes.ts';
+import { causeFileName } from '../../src/core/report/csv.ts';
 import { chooseFiles, DESKTOP, openApp, schoolsTable, screenshot, tempDir, waitForReport } from './app.ts';
 import { hasBrowser, openSession, type Session } from './browser.ts';
 
@@ -60,7 +61,7 @@ describe.skipIf(!hasBrowser())('the fix plan and what goes with it', () => {
     await page.getByRole('button', { name: 'All schools' }).click();
   });
 
-  it('Download all gives every per-school, per-type CSV in one zip named after the district and date', async () => {
+  it('Download all gives every CSV the page offers in one zip named after the district and date', async () => {
     const page = session.page;
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -71,6 +72,9 @@ describe.skipIf(!hasBrowser())('the fix plan and what goes with it', () => {
     const names = Object.keys(entries);
     expect(names).toContain('district-all.csv');
     expect(names.some((n) => /^school-.+-teacher-email\.csv$/.test(n))).toBe(true);
+    // The district's file of each formatting type (File problems) and of each cause (the fix plan).
+    expect(names).toEqual(expect.arrayContaining(['district-row-columns.csv', 'district-file-missing.csv']));
+    expect(names).toEqual(expect.arrayContaining(planted.expected.map((c, k) => causeFileName(k, c))));
     const district = strFromU8(entries['district-all.csv']).trim().split(/\r\n/);
     const total = planted.expected.reduce((n, c) => n + c.findings + c.knockOn, 0);
     expect(district.length - 1).toBe(total);

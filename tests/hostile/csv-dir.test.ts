@@ -41,8 +41,9 @@ describe('--csv-dir with school IDs that look alike as file names', () => {
     expect(await main([schools(), '--csv-dir', out], capture().stream, err.stream)).toBe(1);
     expect(err.text()).toBe('');
     const files = readdirSync(out).sort();
-    // Per school: the teacher-email file and the all file; and the district's file.
-    expect(files).toHaveLength(IDS.length * 2 + 1);
+    // Per school: the teacher-email file and the all file; the fix plan's one cause; the district's file.
+    expect(files).toHaveLength(IDS.length * 2 + 2);
+    expect(files).toContain('fix-1-teacher-email-missing.csv');
     const schoolIn = (name: string) => {
       const lines = readFileSync(join(out, name), 'utf8').trimEnd().split('\r\n');
       return lines.slice(1).map((line) => line.split(',')[0]);

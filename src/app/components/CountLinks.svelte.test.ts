@@ -21,7 +21,7 @@ describe('count links', () => {
   it('a school’s Errors and Alerts counts open it at its errors or alerts; zero is no link', async () => {
     const onOpen = vi.fn();
     const schools = [school('s1', 'Adams', 0, 2), school('s2', 'Banks', 4, 1)];
-    render(SchoolsTable, { schools, onOpen });
+    render(SchoolsTable, { schools, blocked: false, onOpen });
     // The row header names the school; the count's own name is its number and type.
     const row = (name: string) => screen.getByRole('rowheader', { name }).closest('tr')!;
     await fireEvent.click(within(row('Banks')).getByRole('button', { name: '4 errors' }));
@@ -41,7 +41,14 @@ describe('count links', () => {
     );
     const north = report.summary.schools.find((s) => s.id === 's1')!;
     const source = { findings: api.findings, download: api.download };
-    render(SchoolDetail, { school: north, rules: report.rules, source, onClose: () => {}, at });
+    render(SchoolDetail, {
+      school: north,
+      blocked: report.summary.blocked,
+      rules: report.rules,
+      source,
+      onClose: () => {},
+      at,
+    });
     expect(document.activeElement?.textContent?.trim()).toMatch(heading);
   });
 });

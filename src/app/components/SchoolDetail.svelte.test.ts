@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checked, district } from '../../../tests/fixtures/worker-district.ts';
+import { BROKEN_TEACHER_ROW, checked, district } from '../../../tests/fixtures/worker-district.ts';
 import { REMIND_1_HEADERS, rowOf } from '../../../tests/fixtures/headers.ts';
 import { csv } from '../../../tests/helpers.ts';
 import { csvFileName } from '../../core/report/csv.ts';
@@ -28,7 +28,13 @@ async function openNorth() {
   const source = { findings: vi.fn(api.findings), download: vi.fn(api.download) };
   const north = report.summary.schools.find((s) => s.id === 's1')!;
   const onClose = vi.fn();
-  render(SchoolDetail, { school: north, rules: report.rules, source, onClose });
+  render(SchoolDetail, {
+    school: north,
+    blocked: report.summary.blocked,
+    rules: report.rules,
+    source,
+    onClose,
+  });
   const group = await screen.findByRole('region', { name: 'Teacher without a usable email address' });
   return { source, group, onClose, rule: report.rules['teacher-email'] };
 }
@@ -122,9 +128,34 @@ describe('a school’s detail', () => {
     const { api, report } = await checked(files);
     const bucket = report.summary.schools.find((s) => s.id === null)!;
     expect(bucket.counts.students).toBe(1);
-    render(SchoolDetail, { school: bucket, rules: report.rules, source: api, onClose: vi.fn() });
+    render(SchoolDetail, {
+      school: bucket,
+      blocked: report.summary.blocked,
+      rules: report.rules,
+      source: api,
+      onClose: vi.fn(),
+    });
     expect(screen.getByText(/these records name no school of the export/)).toBeTruthy();
     expect(screen.queryByText(/Nothing to fix/)).toBeNull();
+  });
+
+  it('never calls a school without findings ready while a file problem blocks the whole sync', async () => {
+    const files = district(1, BROKEN_TEACHER_ROW);
+    files['schools.csv'] += csv([['s3', 'West']]);
+    const { api, report } = await checked(files);
+    expect(report.summary.blocked).toBe(true);
+    const west = report.summary.schools.find((s) => s.id === 's3')!;
+    render(SchoolDetail, {
+      school: west,
+      blocked: report.summary.blocked,
+      rules: report.rules,
+      source: api,
+      onClose: vi.fn(),
+    });
+    const detail = screen.getByRole('region', { name: 'West' });
+    expect(within(detail).getByText('Blocked by file problems')).toBeTruthy();
+    expect(within(detail).getByText(/Remind syncs none of them until the file problems/)).toBeTruthy();
+    expect(within(detail).queryByText(/Ready|every record gets its account/)).toBeNull();
   });
 
   it('goes back to all schools', async () => {

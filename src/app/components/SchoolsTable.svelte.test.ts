@@ -41,7 +41,7 @@ function rows(): string[][] {
 
 describe('the Schools table', () => {
   it('shows one row per school with its counts and a worded status', () => {
-    render(SchoolsTable, { schools: SCHOOLS, onOpen: () => {} });
+    render(SchoolsTable, { schools: SCHOOLS, blocked: false, onOpen: () => {} });
     expect(rows()).toEqual([
       ['Adams Elementary', '10', '200', '0', '2', '! Alerts only'],
       ['Banks <img src=x onerror=alert(1)>', '30', '600', '4', '1', '✕ Has errors'],
@@ -50,8 +50,24 @@ describe('the Schools table', () => {
     expect(table().querySelector('img')).toBeNull();
   });
 
+  it('never says "Ready" while a file problem blocks the whole sync', async () => {
+    render(SchoolsTable, { schools: SCHOOLS, blocked: true, onOpen: () => {} });
+    const status = (name: string) =>
+      within(screen.getByRole('rowheader', { name }).closest('tr')!).getAllByRole('cell').at(-1)!.textContent;
+    expect(status('Carver High')).toMatch(/^\S+ Blocked by file problems$/);
+    // The schools' own errors and alerts still need fixing: they keep their status.
+    expect(status('Adams Elementary')).toBe('! Alerts only');
+    expect(screen.queryByText(/Ready/)).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Status' }));
+    expect(rows().map((r) => r[0])).toEqual([
+      'Banks <img src=x onerror=alert(1)>',
+      'Adams Elementary',
+      'Carver High',
+    ]);
+  });
+
   it('sorts with the buttons in the column headers and says so with aria-sort', async () => {
-    render(SchoolsTable, { schools: SCHOOLS, onOpen: () => {} });
+    render(SchoolsTable, { schools: SCHOOLS, blocked: false, onOpen: () => {} });
     const header = (name: string) => screen.getByRole('columnheader', { name: new RegExp(`^${name}`) });
     expect(header('School').getAttribute('aria-sort')).toBe('ascending');
 
@@ -69,7 +85,7 @@ describe('the Schools table', () => {
   });
 
   it('filters by name with a labelled text box', async () => {
-    render(SchoolsTable, { schools: SCHOOLS, onOpen: () => {} });
+    render(SchoolsTable, { schools: SCHOOLS, blocked: false, onOpen: () => {} });
     await fireEvent.input(screen.getByRole('searchbox', { name: 'Filter schools by name' }), {
       target: { value: 'high' },
     });
@@ -81,7 +97,7 @@ describe('the Schools table', () => {
 
   it('opens a school from the button in its row', async () => {
     const onOpen = vi.fn();
-    render(SchoolsTable, { schools: SCHOOLS, onOpen });
+    render(SchoolsTable, { schools: SCHOOLS, blocked: false, onOpen });
     await fireEvent.click(screen.getByRole('button', { name: 'Carver High' }));
     expect(onOpen).toHaveBeenCalledWith(SCHOOLS[2]);
   });
@@ -100,7 +116,7 @@ describe('a district with more schools than one page', () => {
   );
 
   it('draws one page of rows, and tells assistive technology every school is a row', async () => {
-    render(SchoolsTable, { schools: many, onOpen: () => {} });
+    render(SchoolsTable, { schools: many, blocked: false, onOpen: () => {} });
     expect(bodyRows()).toHaveLength(PAGE_ROWS);
     expect(table().getAttribute('aria-rowcount')).toBe('1235');
     expect(
@@ -121,7 +137,7 @@ describe('a district with more schools than one page', () => {
 
   it('filters and sorts every school, not only the page shown, and starts again at the first page', async () => {
     const onOpen = vi.fn();
-    render(SchoolsTable, { schools: many, onOpen });
+    render(SchoolsTable, { schools: many, blocked: false, onOpen });
     await fireEvent.click(pageButton('Next schools'));
     await fireEvent.input(document.querySelector('#school-filter')!, {
       target: { value: 'School 12' },

@@ -6,10 +6,16 @@ import { SchoolIndex, schoolIndex } from './school-index.ts';
 import type { SortDirection, SortKey } from './sort.ts';
 
 const KEYS: SortKey[] = ['name', 'teachers', 'students', 'errors', 'alerts', 'status'];
-const RANK = { unplaced: 0, ready: 1, alerts: 2, errors: 3 };
+const RANK = { unplaced: 0, ready: 1, blocked: 1, alerts: 2, errors: 3 };
 
 /** The table's sorting and filtering written plainly: every school, every time. */
-function reference(schools: SchoolEntry[], text: string, key: SortKey, direction: SortDirection): number[] {
+function reference(
+  schools: SchoolEntry[],
+  blocked: boolean,
+  text: string,
+  key: SortKey,
+  direction: SortDirection,
+): number[] {
   const needle = text.trim().toLocaleLowerCase('en-US');
   const value = (s: SchoolEntry): string | number =>
     key === 'name'
@@ -17,7 +23,7 @@ function reference(schools: SchoolEntry[], text: string, key: SortKey, direction
       : key === 'errors' || key === 'alerts'
         ? schoolCounts(s)[key]
         : key === 'status'
-          ? RANK[schoolStatus(s)]
+          ? RANK[schoolStatus(s, blocked)]
           : s.counts[key];
   const sign = direction === 'ascending' ? 1 : -1;
   const last = (i: number) => (key === 'name' && schools[i].id === null ? 1 : 0);
@@ -59,16 +65,17 @@ describe('SchoolIndex', () => {
       fc.property(
         fc.array(school, { maxLength: 30 }),
         fc.array(step, { maxLength: 12 }),
-        (schools, steps) => {
-          const index = new SchoolIndex(schools);
+        fc.boolean(),
+        (schools, steps, blocked) => {
+          const index = new SchoolIndex(schools, blocked);
           for (const { text, key, direction } of steps) {
             // Typing a text a character at a time, then the step's own text (which may not extend it).
             for (let k = 1; k <= text.length; k++)
               expect(index.shown(text.slice(0, k), key, direction)).toEqual(
-                reference(schools, text.slice(0, k), key, direction),
+                reference(schools, blocked, text.slice(0, k), key, direction),
               );
             expect(index.shown(text.slice(1), key, direction)).toEqual(
-              reference(schools, text.slice(1), key, direction),
+              reference(schools, blocked, text.slice(1), key, direction),
             );
           }
         },

@@ -8,7 +8,8 @@ import { schoolCounts, schoolStatus, type SchoolStatus } from '../../core/report
 import type { SchoolEntry } from '../../shared/report-types.ts';
 import type { SortDirection, SortKey } from './sort.ts';
 
-const STATUS_RANK: Record<SchoolStatus, number> = { unplaced: 0, ready: 1, alerts: 2, errors: 3 };
+// "Ready" and "Blocked by file problems" never meet in one report: they take the same place.
+const STATUS_RANK: Record<SchoolStatus, number> = { unplaced: 0, ready: 1, blocked: 1, alerts: 2, errors: 3 };
 
 /**
  * Lower case for comparing. `toLowerCase` is `toLocaleLowerCase('en-US')` (English has no
@@ -18,6 +19,8 @@ const lower = (text: string) => text.toLowerCase();
 
 export class SchoolIndex {
   readonly schools: readonly SchoolEntry[];
+  /** The report's `summary.blocked`: a school without findings is then not "Ready". */
+  readonly blocked: boolean;
   #names: string[] | null = null;
   #ids: string[] | null = null;
   #orders = new Map<string, Uint32Array>();
@@ -25,8 +28,9 @@ export class SchoolIndex {
   /** How many schools the filter has looked at (tests count work with it). */
   visited = 0;
 
-  constructor(schools: readonly SchoolEntry[]) {
+  constructor(schools: readonly SchoolEntry[], blocked = false) {
     this.schools = schools;
+    this.blocked = blocked;
   }
 
   /** Positions in `schools`, sorted; ties keep the report's order. By name, "(no school)" stays last. */
@@ -79,12 +83,12 @@ export class SchoolIndex {
       return order.sort(byName);
     }
     const values = new Float64Array(n);
-    for (let i = 0; i < n; i++) values[i] = numberOf(this.schools[i], key);
+    for (let i = 0; i < n; i++) values[i] = numberOf(this.schools[i], key, this.blocked);
     return order.sort((a, b) => sign * (values[a] - values[b]) || a - b);
   }
 }
 
-function numberOf(school: SchoolEntry, key: Exclude<SortKey, 'name'>): number {
+function numberOf(school: SchoolEntry, key: Exclude<SortKey, 'name'>, blocked: boolean): number {
   switch (key) {
     case 'teachers':
       return school.counts.teachers;
@@ -95,15 +99,18 @@ function numberOf(school: SchoolEntry, key: Exclude<SortKey, 'name'>): number {
     case 'alerts':
       return schoolCounts(school).alerts;
     case 'status':
-      return STATUS_RANK[schoolStatus(school)];
+      return STATUS_RANK[schoolStatus(school, blocked)];
   }
 }
 
 const indexes = new WeakMap<readonly SchoolEntry[], SchoolIndex>();
 
-/** The index of a list of schools, made the first time it is asked for (going back to a report reuses it). */
-export function schoolIndex(schools: readonly SchoolEntry[]): SchoolIndex {
+/**
+ * The index of a list of schools, made the first time it is asked for (going back to a report reuses
+ * it). `blocked` is the same report's `summary.blocked`, so it never changes for one list.
+ */
+export function schoolIndex(schools: readonly SchoolEntry[], blocked = false): SchoolIndex {
   let index = indexes.get(schools);
-  if (!index) indexes.set(schools, (index = new SchoolIndex(schools)));
+  if (!index) indexes.set(schools, (index = new SchoolIndex(schools, blocked)));
   return index;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { run } from '../../../tests/helpers.ts';
 import { generateInMemory, planDistrict } from '../generate/generate.ts';
-import { csvPieces } from './csv.ts';
+import { causeFileName, csvPieces } from './csv.ts';
 import { csvRows } from './csv-rows.ts';
 import { csvSet } from './csv-set.ts';
 
@@ -23,6 +23,42 @@ describe('the set of CSV downloads', () => {
     }
   });
 
+  it("offers the district's file of each formatting and hold type, as the page's File problems and Sync holds do", async () => {
+    const result = await generated();
+    const { formatting, hold } = result.summary;
+    const codes = [...Object.keys(formatting), ...Object.keys(hold)];
+    expect(Object.keys(formatting).length).toBeGreaterThan(1);
+    expect(Object.keys(hold).length).toBeGreaterThan(0);
+    const district = [...csvSet(result)].filter(
+      (f) => f.filter.school === undefined && f.filter.cause === undefined,
+    );
+    expect(district.map((f) => f.name)).toEqual([
+      ...codes.map((code) => `district-${code}.csv`),
+      'district-all.csv',
+    ]);
+    for (const { name, filter, only } of district.slice(0, -1)) {
+      // They count in no school: one row per finding of the type.
+      expect([...csvRows(result, filter, undefined, only)], name).toHaveLength(
+        { ...formatting, ...hold }[filter.code!],
+      );
+    }
+  });
+
+  it('offers the records of each cause of the fix plan, as its "Save these records (CSV)" does', async () => {
+    const result = await generated();
+    const causes = result.summary.causes ?? [];
+    expect(causes.length).toBeGreaterThan(1);
+    const files = [...csvSet(result)].filter((f) => f.filter.cause !== undefined);
+    expect(files.map((f) => f.name)).toEqual(causes.map((c, k) => causeFileName(k, c)));
+    const { findings } = result;
+    for (const { name, filter, only } of files) {
+      let rows = 0;
+      for (let i = 0; i < findings.length; i++)
+        if (findings.causeOf[i] === filter.cause) rows += Math.max(1, findings.schoolsOf(i).length);
+      expect([...csvRows(result, filter, undefined, only)], name).toHaveLength(rows);
+    }
+  });
+
   it("reads each school's own findings only, not every finding for every file", async () => {
     const result = await generated();
     const schoolsOf = vi.spyOn(result.findings, 'schoolsOf');
@@ -31,10 +67,11 @@ describe('the set of CSV downloads', () => {
       files++;
       for (const _ of csvRows(result, filter, undefined, only));
     }
-    // Each finding: twice to index the schools, then once in each file it is in (its school's
-    // files and the district's); a pass over all findings per file would be files × findings.
+    // Each finding: twice to index the schools, then once in each file it is in (its school's two
+    // files, or its type's district file; its cause's; the district's); a pass over all findings
+    // per file would be files × findings.
     const findings = result.findings.length;
     expect(files).toBeGreaterThan(10);
-    expect(schoolsOf.mock.calls.length).toBeLessThan(6 * findings);
+    expect(schoolsOf.mock.calls.length).toBeLessThan(7 * findings);
   });
 });

@@ -1,10 +1,12 @@
 /**
- * Every CSV download of a report, as Remind's dashboard offers them: one per school and type, one
- * per school with all its findings, and one for the district. The command line writes them to a
- * folder (--csv-dir); the page zips them ("Download all").
+ * Every CSV download the page offers for a report: one per school and type, one per school with all
+ * its findings (as Remind's dashboard offers them), one per formatting and hold type for the district
+ * (the page's File problems and Sync holds), one per cause of the fix plan, and one for the district.
+ * The command line writes them to a folder (--csv-dir); the page zips them ("Download all"). Each file
+ * is one pass over findings, written as it is made.
  */
 import type { ValidationResult } from './build.ts';
-import { csvFileName } from './csv.ts';
+import { causeFileName, csvFileName } from './csv.ts';
 import type { CsvFilter } from './csv-rows.ts';
 
 export interface CsvFile {
@@ -45,5 +47,12 @@ export function* csvSet(result: ValidationResult): Generator<CsvFile> {
       yield { name: csvFileName({ school: school.id, code }), filter: { school: school.id, code }, only };
     yield { name: csvFileName({ school: school.id }), filter: { school: school.id }, only };
   }
+  // Formatting findings and holds count in no school: the page offers them per type for the district.
+  const { formatting, hold } = result.summary;
+  for (const code of [...Object.keys(formatting), ...Object.keys(hold)])
+    yield { name: csvFileName({ code }), filter: { code } };
+  // The fix plan's "Save these records (CSV)": each cause's findings and knock-on.
+  for (const [k, cause] of (result.summary.causes ?? []).entries())
+    yield { name: causeFileName(k, cause), filter: { cause: k } };
   yield { name: csvFileName({}), filter: {} };
 }

@@ -100,3 +100,8 @@ export function csvFileName(filter: { school?: string | null; code?: string }): 
         : `school-${schoolSlug(filter.school)}`;
   return `${scope}-${filter.code ?? 'all'}.csv`;
 }
+
+/** "fix-2-teacher-email-missing.csv": the records of the fix plan's second cause. */
+export function causeFileName(index: number, cause: { code: string; reason: string | null }): string {
+  return `fix-${index + 1}-${cause.code}${cause.reason ? '-' + fileSlug(cause.reason) : ''}.csv`;
+}

@@ -30,7 +30,25 @@ describe('the status of a school in the Schools table', () => {
     // Its records name no school of the export: never "Ready", whatever the counts.
     ['the (no school) bucket with neither', school(null, {}, {}), 'unplaced', 'No school'],
   ])('%s', (_, entry, status, label) => {
-    expect(schoolStatus(entry)).toBe(status);
-    expect(STATUS_LABEL[schoolStatus(entry)]).toBe(label);
+    expect(schoolStatus(entry, false)).toBe(status);
+    expect(STATUS_LABEL[schoolStatus(entry, false)]).toBe(label);
+  });
+
+  // Remind processes nothing while a formatting problem blocks: no school may read "Ready" then.
+  // A school's own errors and alerts still show (they need fixing too); "(no school)" stays itself.
+  it.each<[string, SchoolEntry, SchoolStatus, string]>([
+    ['neither', school('s1', {}, {}), 'blocked', 'Blocked by file problems'],
+    [
+      'a code counted zero times',
+      school('s1', { 'student-dob': 0 }, {}),
+      'blocked',
+      'Blocked by file problems',
+    ],
+    ['errors', school('s1', { 'student-dob': 2 }, {}), 'errors', 'Has errors'],
+    ['alerts only', school('s1', {}, { 'phone-unsupported': 1 }), 'alerts', 'Alerts only'],
+    ['the (no school) bucket with neither', school(null, {}, {}), 'unplaced', 'No school'],
+  ])('while the district is blocked: %s', (_, entry, status, label) => {
+    expect(schoolStatus(entry, true)).toBe(status);
+    expect(STATUS_LABEL[schoolStatus(entry, true)]).toBe(label);
   });
 });

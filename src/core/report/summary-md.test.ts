@@ -21,6 +21,7 @@ const FIXED_TEXTS = [
   'Roster Check summary Verdict Next steps District totals Schools Teachers Students Parents Staff Classes',
   'Formatting Errors Alerts Holds Fix plan Cause What it is Blocks Findings Knock-on Clears School Status',
   'Errors by code Alerts by code Files File Bytes Rows SHA-256 yes Has errors Alerts only Ready No school',
+  'Blocked by file problems',
 ];
 
 /** Every distinct cell value of the files' data rows (not their headers). */

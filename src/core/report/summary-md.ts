@@ -89,7 +89,7 @@ export function summaryMarkdown(s: ReportSummary): string {
         school.counts.students,
         errors,
         alerts,
-        STATUS_LABEL[schoolStatus(school)],
+        STATUS_LABEL[schoolStatus(school, s.blocked)],
         codes(school.error),
         codes(school.alert),
       ]);
