@@ -54,7 +54,7 @@ function layerRules() {
     model: [],
     snapshot: ['model'],
     devices: ['model'],
-    formats: ['input', 'model'],
+    formats: ['input', 'model', 'devices'],
     rules: ['model', 'devices', 'snapshot'],
     report: ['model', 'snapshot', 'formats', 'rules'],
     engine: ['input', 'model', 'snapshot', 'devices', 'formats', 'rules', 'report'],

@@ -171,6 +171,12 @@ describe('Clever adapter', () => {
       parents: { 'st10/Ann Lee': ['st10', 'st9'] },
     },
     {
+      // rules.md §9: supported phones compare by E.164 (formats.md says "phone digits"; decisions.md).
+      name: 'the same phone with and without the leading 1 is one parent',
+      contacts: [ANN, { ...ANN, Contact_phone: '1-212-555-0100' }],
+      parents: { 'st10/Ann Lee': ['st10', 'st9'] },
+    },
+    {
       name: 'another phone is another parent',
       contacts: [ANN, { ...ANN, Contact_phone: '212-555-0199' }],
       parents: { 'st10/Ann Lee': ['st10'], 'st9/Ann Lee': ['st9'] },

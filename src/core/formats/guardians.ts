@@ -1,15 +1,20 @@
 /**
  * Guardians in formats without guardian IDs (Remind CSV 1.0, Clever contacts without
- * Contact_sis_id), formats.md: one parent per exact (name, lower-cased email, phone digits), linked
- * to every student whose rows carry it; source ID `<smallest linked student ID>/<name>`.
+ * Contact_sis_id), formats.md: one parent per exact (name, lower-cased email, phone), linked to every
+ * student whose rows carry it; source ID `<smallest linked student ID>/<name>`. The phone compares as
+ * its device does (rules.md §9, devices/phone.ts): E.164 for a supported number, so `1-212-555-0123`
+ * and `212-555-0123` are one guardian, the digits with the country code otherwise (decisions.md).
  *
  * A guardian is found again by a hash of those three parts, checked against what the parent kept
- * from its first row (its name, first email and first phone): no key string per contact row.
+ * from its first row (its name, first email and first phone): no key string per contact row (a
+ * plain North American number is read in place; only other numbers are classified, as devices are).
  */
 import { NO_TICK, TICK_EVERY, type Tick } from '../model/ticks.ts';
 import { IntList } from '../model/int-list.ts';
 import { FNV_BASIS, hashText, mix } from '../model/texts.ts';
 import type { Roster } from '../model/roster.ts';
+import { nanpNumber } from '../devices/nanp.ts';
+import { classifyPhone } from '../devices/phone.ts';
 
 /** Who a contact row names: the name as one field (Clever) or as first and last name (Remind CSV 1.0). */
 export interface Guardian {
@@ -35,7 +40,7 @@ export class GuardianIdentities {
     let h = hashText(g.first);
     if (g.last !== null) h = mix(h ^ Math.imul(hashText(g.last), 0x9e3779b1));
     h = mix(h ^ Math.imul(hashText(email), 0x85ebca6b));
-    h = mix(h ^ Math.imul(digitsHash(g.phone), 0xc2b2ae35));
+    h = mix(h ^ Math.imul(phoneHash(g.phone), 0xc2b2ae35));
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
       const m = this.slots[s];
       if (m === -1) break;
@@ -58,7 +63,7 @@ export class GuardianIdentities {
     if (g.last !== null && people.lastName(p) !== g.last) return false;
     const email = people.emailCount(p) > 0 ? people.email(p, 0).toLowerCase() : '';
     if (email !== lowerEmail) return false;
-    return sameDigits(people.phoneCount(p) > 0 ? people.phone(p, 0) : '', g.phone);
+    return samePhone(people.phoneCount(p) > 0 ? people.phone(p, 0) : '', g.phone);
   }
 
   private place(m: number): void {
@@ -91,14 +96,50 @@ export class GuardianIdentities {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** Hash of the digits of a phone cell (what `replace(/\D/g, '')` keeps). */
-function digitsHash(phone: string): number {
+/** Hash of the digits of a text (what `replace(/\D/g, '')` keeps). */
+function digitsHash(text: string): number {
   let h = FNV_BASIS;
-  for (let i = 0; i < phone.length; i++) {
-    const c = phone.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (isDigit(c)) h = Math.imul(h ^ c, 0x01000193);
   }
   return mix(h);
+}
+
+/** The same hash of the decimal digits of `1` followed by a ten-digit national number, without a string. */
+function nanpHash(national: number): number {
+  let h = Math.imul(FNV_BASIS ^ 49, 0x01000193);
+  for (let p = 1_000_000_000; p >= 1; p /= 10)
+    h = Math.imul(h ^ (48 + (Math.floor(national / p) % 10)), 0x01000193);
+  return mix(h);
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isDigit(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * The digits of the phone's device key: "12125550123" for `(212) 555-0123` and `+1 212 555 0123`;
+ * empty for a cell without digits ("N/A" names no phone, as an empty cell).
+ */
+function phoneKeyDigits(phone: string): string {
+  const national = nanpNumber(phone, 0, phone.length);
+  if (national >= 0) return `1${national}`;
+  return hasDigit(phone) ? classifyPhone(phone).key.replace(/\D/g, '') : '';
+}
+
+/** Hash of phoneKeyDigits, reading a plain North American number in place. */
+function phoneHash(phone: string): number {
+  const national = nanpNumber(phone, 0, phone.length);
+  if (national >= 0) return nanpHash(national);
+  return hasDigit(phone) ? digitsHash(classifyPhone(phone).key) : digitsHash('');
+}
+
+/** Whether two phone cells are one device; the kept phone is usually written as the new one. */
+function samePhone(kept: string, phone: string): boolean {
+  if (sameDigits(kept, phone)) return true;
+  return phoneKeyDigits(kept) === phoneKeyDigits(phone);
 }
 
 function sameDigits(a: string, b: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run, summary } from '../../../tests/helpers.ts';
+import { findings, run, summary } from '../../../tests/helpers.ts';
 import { classesOf, idsByRole, peopleOf } from '../../../tests/fixtures/roster-view.ts';
 import {
   cls,
@@ -97,6 +97,26 @@ describe('OneRoster 1.1 adapter', () => {
     expect(summary(result)).toEqual(findings);
   });
 
+  // rules.md §9: a record's school is a link it cannot exist without; parents and staff reach schools otherwise.
+  it.each<[string, string, string[]]>([
+    ['teacher', '', ['id-missing u1']],
+    ['student', '', ['id-missing u1']],
+    ['student', ' , ', ['id-missing u1']],
+    ['parent', '', []],
+    ['aide', '', []],
+  ])('an empty orgSourcedIds of a %s "%s" gives %j', async (role, cell, expected) => {
+    const result = await district({
+      users: [...BASE.users, person('u1', { role, orgSourcedIds: cell })],
+      enrollments: [...BASE.enrollments, ...(role === 'student' ? [enr('c1', 'u1', 'student')] : [])],
+      demographics: [...BASE.demographics, { sourcedId: 'u1', birthDate: '2012-01-05' }],
+    });
+    expect(summary(result)).toEqual(expected);
+    const missing = findings(result, 'id-missing');
+    expect(missing.map((f) => `${f.file} row ${f.row} ${f.field}`)).toEqual(
+      expected.length ? ['users.csv row 5 orgSourcedIds'] : [],
+    );
+  });
+
   it('takes class teachers from teacher enrollments and students from student enrollments', async () => {
     const result = await district({
       users: [
@@ -178,6 +198,19 @@ describe('OneRoster 1.1 adapter', () => {
     {
       name: 'without courses.csv and academicSessions.csv, courses and terms are not checked',
       data: { classes: [cls('c1', 's1', { courseSourcedId: 'k9', termSourcedIds: 'a1,a9' })] },
+      expected: [],
+    },
+    {
+      name: 'an empty courseSourcedId is no missing ID: courses are not required',
+      data: { classes: [cls('c1', 's1', { courseSourcedId: '' })] },
+      expected: [],
+    },
+    {
+      name: 'with courses.csv too, an empty courseSourcedId is fine',
+      data: {
+        classes: [cls('c1', 's1', { courseSourcedId: '' })],
+        courses: [{ sourcedId: 'k1', orgSourcedId: 'd1' }],
+      },
       expected: [],
     },
     {

@@ -118,8 +118,12 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
       people.addPhone(index, r.get('phone'));
       people.addPhone(index, r.get('sms'));
       if (version === '1.1') {
-        for (const org of list(r.get('orgSourcedIds')))
-          people.addSchool(index, r.refIndex('org', 'orgSourcedIds', { value: org }));
+        const orgs = list(r.get('orgSourcedIds'));
+        for (const org of orgs) people.addSchool(index, r.refIndex('org', 'orgSourcedIds', { value: org }));
+        // rules.md §9: a record's school is a link it cannot exist without (id-missing); parents reach
+        // schools through their children and staff are not checked, so only their cells may be empty.
+        if (orgs.length === 0 && (role === 'teacher' || role === 'student'))
+          r.ref('org', 'orgSourcedIds', { value: '' });
       }
       for (const agent of list(r.get('agentSourcedIds'))) {
         if (r.ref('person', 'agentSourcedIds', { value: agent })) {
@@ -144,7 +148,8 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
       // A removed class is left out whole, its references included (as in every other file).
       if (id === null && removed(r)) return;
       const school = r.refIndex('school', 'schoolSourcedId');
-      r.ref('course', 'courseSourcedId');
+      // Courses are not required (formats.md): an empty link is fine, a filled one is checked.
+      r.ref('course', 'courseSourcedId', { optional: true });
       for (const term of list(r.get('termSourcedIds'))) r.ref('session', 'termSourcedIds', { value: term });
       if (id === null) return;
       const index = roster.addClass(id, r.file, r.row);

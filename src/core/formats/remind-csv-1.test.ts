@@ -123,6 +123,46 @@ describe('Remind CSV 1.0 adapter', () => {
       rows: [student('s1', 'st1', ANN), student('s1', 'st2', ['Ann', 'Lee', 'ann@x.org', '212-555-0199'])],
       parents: { 'st1/Ann Lee': ['st1'], 'st2/Ann Lee': ['st2'] },
     },
+    {
+      // rules.md §9: supported phones compare by E.164 (formats.md says "phone digits"; decisions.md).
+      name: 'the same phone with and without the leading 1 is one guardian',
+      rows: [student('s1', 'st1', ANN), student('s1', 'st2', ['Ann', 'Lee', 'ann@x.org', '1-212-555-0100'])],
+      parents: { 'st1/Ann Lee': ['st1', 'st2'] },
+    },
+    {
+      name: 'the same phone as +1 and with an extension is one guardian',
+      rows: [
+        student('s1', 'st1', ['Ann', 'Lee', 'ann@x.org', '+1 212 555 0100 x12']),
+        student('s1', 'st2', ['Ann', 'Lee', 'ann@x.org', '(212) 555-0100']),
+      ],
+      parents: { 'st1/Ann Lee': ['st1', 'st2'] },
+    },
+    {
+      name: 'a number only the phone library reads is the same device as its plain form',
+      rows: [
+        student('s1', 'st1', ['Ann', 'Lee', 'ann@x.org', '(212)555-0100 (cell)']),
+        student('s1', 'st2', ['Ann', 'Lee', 'ann@x.org', '1 212 555 0100']),
+        student('s1', 'st3', ['Ann', 'Lee', 'ann@x.org', 'tel: 212-555-0100']),
+      ],
+      parents: { 'st1/Ann Lee': ['st1', 'st2', 'st3'] },
+    },
+    {
+      name: 'a number outside North America compares by its device key (country code written out)',
+      rows: [
+        student('s1', 'st1', ['Ann', 'Lee', 'ann@x.org', '+44 20 7946 0958']),
+        student('s1', 'st2', ['Ann', 'Lee', 'ann@x.org', '+44 (0)20 7946 0958']),
+        student('s1', 'st3', ['Ann', 'Lee', 'ann@x.org', '20 7946 0958']),
+      ],
+      parents: { 'st1/Ann Lee': ['st1', 'st2'], 'st3/Ann Lee': ['st3'] },
+    },
+    {
+      name: 'a cell without digits names no phone, as an empty one',
+      rows: [
+        student('s1', 'st1', ['Ann', 'Lee', 'ann@x.org', 'N/A']),
+        student('s1', 'st2', ['Ann', 'Lee', 'ann@x.org', '']),
+      ],
+      parents: { 'st1/Ann Lee': ['st1', 'st2'] },
+    },
   ];
   it.each(guardianCases)('$name', async ({ rows, parents }) => {
     const result = await run(remind1({ 'students.csv': rows, 'enrollments.csv': [] }));
@@ -134,6 +174,19 @@ describe('Remind CSV 1.0 adapter', () => {
     );
     expect(found).toEqual(parents);
     expect(summary(result).filter((s) => s.startsWith('id-'))).toEqual([]);
+  });
+
+  it('reports no parent-contact taken for one guardian whose phone is written with and without the 1', async () => {
+    const result = await run(
+      remind1({
+        'students.csv': [
+          student('s1', 'st1', ['Pat', 'One', 'p@x.org', '212-555-0123']),
+          student('s1', 'st3', ['Pat', 'One', 'p@x.org', '1-212-555-0123']),
+        ],
+      }),
+    );
+    expect(idsByRole(result).parent).toEqual(['st1/Pat One']);
+    expect(summary(result)).toEqual([]);
   });
 
   it('gives a shared guardian the schools of all its students', async () => {

@@ -187,7 +187,18 @@ export const remindCsv1: FormatAdapter = {
           const role = people.role(p);
           if (role !== 'teacher' && role !== 'student') return;
           const why = wrongSchool(school, cls.school, p, role, cls.id);
-          if (why) return r.enrollmentSchool('school_id', why);
+          if (why) {
+            // Kept so that the class's missing owner can point at this row instead of asking for it again.
+            if (role === 'teacher')
+              roster.leaveOutClassOwner(cls, {
+                teacher: people.id(p),
+                school,
+                teacherSchools: people.schools(p),
+                file: r.file,
+                row: r.row,
+              });
+            return r.enrollmentSchool('school_id', why);
+          }
           if (role === 'teacher') roster.addClassTeacher(cls, people.id(p));
         },
       },

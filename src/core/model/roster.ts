@@ -39,6 +39,20 @@ export class Person {
   ) {}
 }
 
+/**
+ * An enrollment that would have made a teacher the class's owner but was left out for its school
+ * (Remind CSV 1.0 `enrollment-school`): the row is there, so adding it again would change nothing.
+ */
+export interface LeftOutOwner {
+  teacher: string;
+  /** The enrollment's school_id (index into Roster.schools). */
+  school: number;
+  /** The schools of the teacher's own rows (later, the class's school counts for them too, §8). */
+  teacherSchools: readonly number[];
+  file: number;
+  row: number;
+}
+
 export class RosterClass {
   name = '';
   school = -1;
@@ -49,6 +63,8 @@ export class RosterClass {
    * enrollments.csv does). They still count as referencing the class (rules.md §8).
    */
   namedTeacherRefs: readonly string[] = NONE;
+  /** Owner enrollments left out for their school, in file order (rare: usually none). */
+  leftOutOwners: readonly LeftOutOwner[] = NONE;
   constructor(
     public id: string,
     public file: number,
@@ -112,6 +128,11 @@ export class Roster {
   /** A teacher the class's row names, who owns the class only if an enrollment says so. */
   nameClassTeacher(c: RosterClass, teacherId: string): void {
     if (teacherId) c.namedTeacherRefs = addTo(c.namedTeacherRefs, own(teacherId));
+  }
+
+  /** An owner enrollment of the class that the format left out because of its school. */
+  leaveOutClassOwner(c: RosterClass, owner: LeftOutOwner): void {
+    c.leftOutOwners = [...c.leftOutOwners, { ...owner, teacher: own(owner.teacher) }];
   }
 
   /** One person as a plain object. */

@@ -70,6 +70,18 @@ describe('causes', () => {
       districtFiles('remind-csv-1.0', {}, { 'teachers.csv': ['teacher_email'] }),
       ['header-missing 1+2'],
     ],
+    [
+      'an owner enrollment left out for its school is the cause of its class’s teacher-not-enrolled',
+      districtFiles('remind-csv-1.0', {
+        'schools.csv': [
+          { school_id: 's1', school_name: 'North' },
+          { school_id: 's2', school_name: 'South' },
+        ],
+        'classes.csv': [{ school_id: 's2', class_id: 'c1', teacher_id: 't1', class_name: 'Math' }],
+        'enrollments.csv': [{ school_id: 's2', class_id: 'c1', user_id: 't1' }],
+      }),
+      ['enrollment-school 1+1'],
+    ],
   ];
 
   it.each(cases)('%s', async (_, files, expected) => {

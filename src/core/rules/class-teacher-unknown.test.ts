@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findings, run } from '../../../tests/helpers.ts';
 import { cls, enr, oneRoster, org, person } from '../../../tests/fixtures/oneroster.ts';
+import { DISTRICTS, districtFiles } from '../../../tests/fixtures/districts.ts';
 import {
   parent,
   runRemind2,
@@ -65,5 +66,33 @@ describe('class-teacher teacher-unknown messages (OneRoster)', () => {
       'Class "Class c1" (c1): its teacher st9 is a student (users.csv row 3), not a teacher; ' +
         'a class needs a teacher of the roster as owner.',
     );
+  });
+});
+
+describe('class-teacher teacher-unknown messages (Remind CSV 1.0, the teacher classes.csv names)', () => {
+  const R1 = DISTRICTS['remind-csv-1.0'];
+  it.each<[string, string, string]>([
+    [
+      'a student named as the teacher',
+      'st1',
+      'Class "Math 7" (c1): its teacher st1 is a student (students.csv row 2), not a teacher; ' +
+        'a class needs a teacher of the roster as owner.',
+    ],
+    [
+      'an ID nobody has: the fix plan counts it as knock-on of the reference',
+      't404',
+      'Class "Math 7" (c1): teacher t404 is not a teacher in the roster, because no file defines t404 ' +
+        '(classes.csv row 2).',
+    ],
+  ])('%s', async (_, named, message) => {
+    const result = await run(
+      districtFiles('remind-csv-1.0', {
+        'classes.csv': [{ ...R1['classes.csv'][0], teacher_id: named }],
+        'enrollments.csv': [{ school_id: 's1', class_id: 'c1', user_id: 'st1' }],
+      }),
+    );
+    const [f] = findings(result, 'class-teacher');
+    expect(f.reason).toBe('teacher-unknown');
+    expect(f.message).toBe(message);
   });
 });

@@ -189,3 +189,67 @@ describe('class-teacher in Remind CSV 1.0: owners come from enrollments.csv (for
     expect(finding.schools).toEqual(['s1']);
   });
 });
+
+describe('class-teacher teacher-not-enrolled when the owner row is there but left out (enrollment-school)', () => {
+  const R1 = DISTRICTS['remind-csv-1.0'];
+  const SCHOOLS = [...R1['schools.csv'], { school_id: 's2', school_name: 'South High' }];
+  const ROW =
+    'Class "Math 7" (c1): teacher t1 is named in classes.csv, but enrollments.csv row 2 makes them its owner';
+  it.each<[string, string, string, string]>([
+    [
+      'the teacher is not in the class’s school (review repro)',
+      's2',
+      's2',
+      `${ROW} but is left out (enrollment-school), because t1 is not in school s2 (teachers.csv); add a row ` +
+        'for t1 in school s2 to teachers.csv, or correct the class’s school.',
+    ],
+    [
+      'the row names another school than the class’s',
+      's1',
+      's2',
+      `${ROW} but is left out (enrollment-school), because its school_id s2 is not the class’s school s1; ` +
+        'give that row school_id s1.',
+    ],
+    [
+      'both: another school, and the teacher is not in the class’s school',
+      's2',
+      's1',
+      `${ROW} but is left out (enrollment-school), because its school_id s1 is not the class’s school s2 and ` +
+        't1 is not in school s2 (teachers.csv); give that row school_id s2 and add a row for t1 in school s2 ' +
+        'to teachers.csv, or correct the class’s school.',
+    ],
+  ])('%s', async (_, classSchool, enrollmentSchool, message) => {
+    const result = await run(
+      districtFiles('remind-csv-1.0', {
+        'schools.csv': SCHOOLS,
+        'classes.csv': [{ ...R1['classes.csv'][0], school_id: classSchool }],
+        'enrollments.csv': [{ school_id: enrollmentSchool, class_id: 'c1', user_id: 't1' }],
+      }),
+    );
+    expect(findings(result, 'enrollment-school').map((f) => f.row)).toEqual([2]);
+    const [finding] = findings(result, 'class-teacher');
+    expect([finding.reason, finding.value]).toEqual(['teacher-not-enrolled', 't1']);
+    expect(finding.message).toBe(message);
+    expect(finding.fix).toContain('left out for its school');
+  });
+
+  it('names the row of the named teacher, not another left-out teacher’s', async () => {
+    const result = await run(
+      districtFiles('remind-csv-1.0', {
+        'schools.csv': SCHOOLS,
+        'teachers.csv': [
+          ...R1['teachers.csv'],
+          { school_id: 's1', teacher_id: 't2', teacher_first_name: 'Bea', teacher_email: 'bea@north.org' },
+        ],
+        'classes.csv': [{ ...R1['classes.csv'][0], school_id: 's2' }],
+        'enrollments.csv': [
+          { school_id: 's2', class_id: 'c1', user_id: 't2' },
+          { school_id: 's2', class_id: 'c1', user_id: 't1' },
+        ],
+      }),
+    );
+    const [finding] = findings(result, 'class-teacher');
+    expect(finding.value).toBe('t1');
+    expect(finding.message).toContain('enrollments.csv row 3 makes them its owner');
+  });
+});

@@ -1,5 +1,5 @@
 import { teacherEmailReason } from './teacher-email.ts';
-import type { Role, Roster } from '../model/roster.ts';
+import type { LeftOutOwner, Role, Roster, RosterClass } from '../model/roster.ts';
 import type { DataRule } from './rule.ts';
 
 const TLDS = 'com|org|net|edu|gov|io|ly|co|us|me|info|app|link|gl';
@@ -33,6 +33,42 @@ function notATeacher(roster: Roster, refs: readonly string[]): string | null {
   return null;
 }
 
+/** The first owner enrollment of a named teacher that the format left out for its school. */
+function leftOutOwnerOf(roster: Roster, c: RosterClass, named: readonly number[]) {
+  for (const owner of c.leftOutOwners) {
+    const teacher = named.find((n) => roster.people.id(n) === owner.teacher);
+    if (teacher !== undefined) return { owner, teacher };
+  }
+  return null;
+}
+
+/**
+ * Why that enrollment does not count and what would make it count: "enrollments.csv row 4 makes them
+ * its owner but is left out (enrollment-school), because t1 is not in school s2 (teachers.csv); add …".
+ */
+function leftOutClause(roster: Roster, c: RosterClass, owner: LeftOutOwner, teacher: number): string {
+  const school = (s: number) => roster.schools[s].id;
+  const target = c.school >= 0 ? c.school : owner.school;
+  const otherSchool = c.school >= 0 && owner.school !== c.school;
+  const outside = !owner.teacherSchools.includes(target);
+  const teacherFile = roster.files[roster.people.file(teacher)];
+  const why = [
+    otherSchool ? `its school_id ${school(owner.school)} is not the class’s school ${school(c.school)}` : '',
+    outside ? `${owner.teacher} is not in school ${school(target)} (${teacherFile})` : '',
+  ].filter(Boolean);
+  const addTeacher = `add a row for ${owner.teacher} in school ${school(target)} to ${teacherFile}`;
+  const fix =
+    otherSchool && outside
+      ? `give that row school_id ${school(c.school)} and ${addTeacher}, or correct the class’s school`
+      : otherSchool
+        ? `give that row school_id ${school(c.school)}`
+        : `${addTeacher}, or correct the class’s school`;
+  return (
+    `${roster.files[owner.file]} row ${owner.row} makes them its owner but is left out (enrollment-school), ` +
+    `because ${why.join(' and ')}; ${fix}`
+  );
+}
+
 export type ClassTeacherReason =
   | 'name-missing'
   | 'name-url'
@@ -63,7 +99,9 @@ export const classTeacher: DataRule = {
     'no-teacher': 'Assign a teacher to the class in the SIS.',
     'teacher-not-enrolled':
       'Add a row to enrollments.csv that makes the teacher the class’s owner: the class’s school_id, ' +
-      'its class_id, and the teacher’s teacher_id as user_id (the message gives the exact row). In the SIS, ' +
+      'its class_id, and the teacher’s teacher_id as user_id (the message gives the exact row). When the ' +
+      'message says that row is there but left out for its school, fix what it names instead: give the ' +
+      'teacher a row in teachers.csv for the class’s school, or correct the class’s school. In the SIS, ' +
       'make the teacher the section’s teacher of record so that every export writes that row.',
     'teacher-unknown':
       'The class’s teacher is not in the teacher file: add the teacher, or correct the teacher ID.',
@@ -80,10 +118,8 @@ export const classTeacher: DataRule = {
       case 'no-teacher':
         return `${cls} has no teacher.`;
       case 'teacher-not-enrolled':
-        return (
-          `${cls}: teacher ${f.value} is named in ${f.file ?? 'the class file'}, but no row of enrollments.csv ` +
-          `makes a teacher its owner; add the row ${f.detail} (school_id,class_id,user_id) to enrollments.csv.`
-        );
+        // detail: why no enrollment counts, and what to do about it.
+        return `${cls}: teacher ${f.value} is named in ${f.file ?? 'the class file'}, but ${f.detail}.`;
       case 'teacher-unknown':
         // detail: what the first referenced person is instead ("st1 is a student (users.csv row 3)").
         return f.detail
@@ -120,11 +156,20 @@ export const classTeacher: DataRule = {
         else if (c.teacherRefs.length === 0) {
           // Named on the class's row, but no enrollment makes anyone its owner (Remind CSV 1.0).
           const named = existingTeachers(c.namedTeacherRefs);
-          if (named.length === 0) [reason, value] = ['teacher-unknown', c.namedTeacherRefs.join(', ')];
-          else {
-            const school = c.school >= 0 ? ctx.roster.schools[c.school].id : '<school_id>';
-            const id = ctx.roster.people.id(named[0]);
-            [reason, value, detail] = ['teacher-not-enrolled', id, `${school},${c.id},${id}`];
+          if (named.length === 0) {
+            [reason, value] = ['teacher-unknown', c.namedTeacherRefs.join(', ')];
+            detail = notATeacher(ctx.roster, c.namedTeacherRefs);
+          } else {
+            const leftOut = leftOutOwnerOf(ctx.roster, c, named);
+            // value: the teacher the left-out row names (causes/links.ts finds that row by it).
+            [reason, value] = ['teacher-not-enrolled', ctx.roster.people.id(leftOut?.teacher ?? named[0])];
+            if (leftOut) detail = leftOutClause(ctx.roster, c, leftOut.owner, leftOut.teacher);
+            else {
+              const school = c.school >= 0 ? ctx.roster.schools[c.school].id : '<school_id>';
+              detail =
+                `no row of enrollments.csv makes a teacher its owner; add the row ${school},${c.id},${value} ` +
+                '(school_id,class_id,user_id) to enrollments.csv';
+            }
           }
         } else {
           const teachers = existingTeachers(c.teacherRefs);

@@ -38,6 +38,7 @@ export function because(roster: Roster, cause: RawFinding): string | null {
       return `because ${file} cannot be read`;
     case 'header-missing':
       return `because ${file} has no ${cause.detail} column${cause.detail?.includes(',') ? 's' : ''}`;
+    case 'enrollment-school': // the class-teacher message already says which row and why
     case 'spreadsheet-damage':
       return null;
     default:

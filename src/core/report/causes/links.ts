@@ -5,10 +5,13 @@
  *
  * - `class-teacher` `teacher-not-provisioned` → the `teacher-email` error of the class's first
  *   referenced teacher that has one (every existing teacher of the class has one, by the rule);
- * - `class-teacher` `teacher-unknown` → for the class's first teacher reference that has an
- *   explanation: the row that defined that teacher and was left out (`row-columns`, `cell-too-long`,
- *   `id-duplicate`), the `ref-unknown` saying no file defines it, or else the teacher file's own
- *   problem (`file-missing`, `file-unreadable`, `header-missing` of its ID column);
+ * - `class-teacher` `teacher-unknown` → for the class's first teacher reference (its owners, else the
+ *   teacher a Remind CSV 1.0 class names) that has an explanation: the row that defined that teacher
+ *   and was left out (`row-columns`, `cell-too-long`, `id-duplicate`), the `ref-unknown` saying no file
+ *   defines it, or else the teacher file's own problem (`file-missing`, `file-unreadable`,
+ *   `header-missing` of its ID column);
+ * - `class-teacher` `teacher-not-enrolled` (Remind CSV 1.0) → the `enrollment-school` finding of the
+ *   enrollment that would have made the named teacher its owner but was left out for its school;
  * - `teacher-email` `missing` → the `header-missing` of an email column in the teacher's file;
  * - `student-dob` `missing` → a `header-missing` of a birth-date column, or the birth-date file
  *   (OneRoster demographics.csv) missing or unreadable;
@@ -57,6 +60,8 @@ export function knockOnLinks(
   const unknownPerson = new Map<string, number>();
   const emailHeaderMissing = new Map<number, number>();
   const damage = new Map<string, number>();
+  const leftOutEnrollment = new Map<string, number>();
+  const rowKey = (file: number, row: number | null) => `${file}\u0000${row ?? ''}`;
   const damageKey = (file: number, field: string | null, reason: string | null) =>
     `${file}\u0000${field ?? ''}\u0000${reason ?? ''}`;
   let dobSource = NONE;
@@ -71,6 +76,7 @@ export function knockOnLinks(
     const f = findings[i];
     if (f.code === 'spreadsheet-damage') first(damage, damageKey(f.file, f.field, f.reason), i);
     else if (f.code === 'teacher-email' && f.subject === 'person') first(teacherEmail, f.index, i);
+    else if (f.code === 'enrollment-school') first(leftOutEnrollment, rowKey(f.file, f.row), i);
     else if (DROPPED_ROW.has(f.code) && TEACHER_ROWS.has(f.entity ?? '')) {
       const id = f.code === 'id-duplicate' ? f.id : f.leftOutId;
       if (id) first(droppedRow, id, i);
@@ -107,9 +113,14 @@ export function knockOnLinks(
       : undefined;
     if (damaged !== undefined) parent[i] = damaged;
     else if (f.code === 'class-teacher' && f.subject === 'class') {
-      const refs = roster.classes[f.index].teacherRefs;
+      const c = roster.classes[f.index];
+      // The references the rule judged: the owners, else (Remind CSV 1.0) the teacher the class names.
+      const refs = c.teacherRefs.length > 0 ? c.teacherRefs : c.namedTeacherRefs;
       if (f.reason === 'teacher-unknown') parent[i] = teacherUnknownCause(refs);
-      else if (f.reason === 'teacher-not-provisioned') {
+      else if (f.reason === 'teacher-not-enrolled') {
+        const owner = c.leftOutOwners.find((o) => o.teacher === f.value);
+        if (owner) parent[i] = leftOutEnrollment.get(rowKey(owner.file, owner.row)) ?? NONE;
+      } else if (f.reason === 'teacher-not-provisioned') {
         for (const id of refs) {
           const cause = teacherEmail.get(roster.findPerson(id));
           if (cause !== undefined) {
