@@ -20,7 +20,7 @@ import { own } from '../model/roster.ts';
 
 export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome> {
   const { source, spec, fileIndex: file } = job;
-  const outcome: ReadOutcome = { rows: 0, sha256: '', header: null, readable: true };
+  const outcome: ReadOutcome = { rows: 0, sha256: '', header: null, readable: true, endsInOpenQuote: false };
   const unreadable = (detail: string, row: number | null = null) => {
     outcome.readable = false;
     env.findings.add(fileUnreadable, 'row', { file, row, entity: 'file', detail });
@@ -59,23 +59,40 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
   let headerWidth = 0;
   /** The header's cells up to its last non-empty name (a spreadsheet leaves `role,,,`). */
   let namedWidth = 0;
+  /** A row left out whole: a cell too long, or a quote never closed (that row ends the file). */
   let skipRow = 0;
-  /** The `cell-too-long` finding of row `skipRow`, which learns the ID its row would define. */
+  let tooLongRow = 0;
+  /** The `cell-too-long` finding of row `tooLongRow`, which learns the ID its row would define. */
   let tooLong: RawFinding | null = null;
+  /** The `row-quotes` finding of a quote never closed (the last row), which learns it too. */
+  let openQuote: RawFinding | null = null;
   let lastQuoteRow = 0;
   /** A header wider than the reader keeps: the file is unreadable, its rows are not looked at. */
   let tooWide = false;
   const names = spec.names ?? [];
   const csv = new CsvReader({
-    quoteProblem(row: number, kind: QuoteProblem) {
+    quoteProblem(row: number, kind: QuoteProblem, openLines: number) {
       if (row === lastQuoteRow || tooWide) return;
       lastQuoteRow = row;
-      env.findings.add(rowQuotes, 'row', { file, row, entity: spec.entity, reason: kind });
+      // A quote never closed takes in the rest of the file: its row is garbled, and ends the file.
+      const open = openLines >= 0;
+      const finding = env.findings.add(rowQuotes, 'row', {
+        file,
+        row,
+        entity: spec.entity,
+        reason: kind,
+        detail: open ? String(openLines) : null,
+      });
+      if (!open) return;
+      outcome.endsInOpenQuote = true;
+      skipRow = row;
+      openQuote = finding;
     },
     cellTooLong(row, column, length) {
-      if (skipRow === row || tooWide) return;
-      skipRow = row;
+      if (tooLongRow === row || tooWide) return;
+      tooLongRow = row;
       const field = outcome.header?.[column] ?? `column ${column + 1}`;
+      skipRow = row;
       tooLong = env.findings.add(cellTooLong, 'row', {
         file,
         row,
@@ -111,7 +128,9 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       c.row = row;
       const width = record.count;
       if (skipRow === row) {
-        if (tooLong) tooLong.leftOutId = leftOutId(c);
+        const id = leftOutId(c);
+        if (tooLong && tooLongRow === row) tooLong.leftOutId = id;
+        if (openQuote) openQuote.leftOutId = id;
         excludeMalformed(c);
         return;
       }
