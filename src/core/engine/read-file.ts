@@ -20,7 +20,7 @@ import { own } from '../model/roster.ts';
 
 export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome> {
   const { source, spec, fileIndex: file } = job;
-  const outcome: ReadOutcome = { rows: 0, sha256: '', header: null, readable: true, endsInOpenQuote: false };
+  const outcome: ReadOutcome = { rows: 0, sha256: '', header: null, readable: true };
   const unreadable = (detail: string, row: number | null = null) => {
     outcome.readable = false;
     env.findings.add(fileUnreadable, 'row', { file, row, entity: 'file', detail });
@@ -84,7 +84,6 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
         detail: open ? String(openLines) : null,
       });
       if (!open) return;
-      outcome.endsInOpenQuote = true;
       skipRow = row;
       openQuote = finding;
     },
@@ -130,8 +129,11 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       if (skipRow === row) {
         const id = leftOutId(c);
         if (tooLong && tooLongRow === row) tooLong.leftOutId = id;
-        if (openQuote) openQuote.leftOutId = id;
         excludeMalformed(c);
+        if (openQuote) {
+          openQuote.leftOutId = id;
+          excludeLostLines(c, record);
+        }
         return;
       }
       const fits =
@@ -190,6 +192,28 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     if (!spec.defines) return;
     const id = c.get(spec.defines.column);
     if (id) for (const kind of spec.defines.kinds) env.refs.remove(kind, id);
+  };
+
+  /**
+   * The lines a quote never closed took in (after the line where the cell opens), read as if it had
+   * been closed: the IDs they would define still exist for references (no `ref-unknown` "not defined
+   * in any file" for a class on the next line), though their records are left out. Once per file.
+   */
+  const excludeLostLines = (c: RowCursor, record: CsvRecord) => {
+    const lineEnd = record.text.indexOf('\n', record.starts[record.length - 1]);
+    if (!spec.defines || lineEnd === -1) return;
+    const lost = new CsvReader({
+      row(r) {
+        if (r.blank()) return;
+        c.record = r;
+        excludeMalformed(c);
+      },
+      quoteProblem() {},
+      cellTooLong() {},
+    });
+    lost.push(record.text.slice(lineEnd + 1));
+    lost.end();
+    c.record = record;
   };
 
   const feed = new TextFeed(sniffed, csv, file, env);

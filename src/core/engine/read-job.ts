@@ -30,6 +30,4 @@ export interface ReadOutcome {
   sha256: string;
   header: string[] | null;
   readable: boolean;
-  /** A quote never closed took in the file's last rows: what they define is not known. */
-  endsInOpenQuote: boolean;
 }

@@ -6,12 +6,11 @@ import { ReferenceStatus } from './reference-status.ts';
 import type { ReadOutcome } from './read-job.ts';
 import { References } from './references.ts';
 
-const outcome = (header: string[] | null, readable = true, endsInOpenQuote = false): ReadOutcome => ({
+const outcome = (header: string[] | null, readable = true): ReadOutcome => ({
   rows: 1,
   sha256: '',
   header,
   readable,
-  endsInOpenQuote,
 });
 
 /** Reads `read` (spec name → outcome) of a format given `given`; returns what each read returned and the statuses. */
@@ -62,16 +61,6 @@ describe('ReferenceStatus', () => {
       CLEVER,
       [['teachers.csv', outcome(['School_id', 'Name'])]],
       [true],
-      'unavailable',
-    ],
-    [
-      'a definer whose last rows a quote never closed took in',
-      CLEVER,
-      [
-        ['teachers.csv', outcome(['School_id', 'Teacher_id'], true, true)],
-        ['students.csv', STUDENTS],
-      ],
-      [false, false],
       'unavailable',
     ],
     [

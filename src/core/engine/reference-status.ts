@@ -1,7 +1,6 @@
 /**
  * When references to each kind of record can be checked: once every file of the format defining
- * the kind has been read; never when a required one is missing, defines nothing, or ends inside a
- * quote never closed (its last rows were taken into one cell).
+ * the kind has been read; never when a required one is missing or defines nothing.
  */
 import type { FileSpec, FormatAdapter } from '../formats/types.ts';
 import type { ReadOutcome } from './read-job.ts';
@@ -42,8 +41,7 @@ export class ReferenceStatus {
         spec.defines &&
         !headerHas(outcome.header, spec.defines.column, this.adapter));
     for (const kind of spec.defines?.kinds ?? []) {
-      // A quote never closed took in the file's last rows: the IDs they define are not known.
-      if (definesNothing || outcome.endsInOpenQuote) refs.setStatus(kind, 'unavailable');
+      if (definesNothing) refs.setStatus(kind, 'unavailable');
       else if ((this.definers.get(kind) ?? []).every((s) => done.has(s.name) || !bySpec.has(s.name)))
         refs.setStatus(kind, 'complete');
     }

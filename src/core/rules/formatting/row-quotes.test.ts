@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../../formats/types.ts';
 import { columnsOf, districtFiles } from '../../../../tests/fixtures/districts.ts';
-import { findings, run, summary } from '../../../../tests/helpers.ts';
+import { findings, run } from '../../../../tests/helpers.ts';
 
 const HEADER = columnsOf('remind-csv-1.0', 'teachers.csv').join(',');
 
@@ -82,13 +82,16 @@ describe('row-quotes', () => {
   });
 });
 
-/** The reviewer's reproduction: a class row opens a quote never closed, and the next class is enrolled. */
+/**
+ * The reviewer's reproduction: a class row opens a quote never closed, and the next class is enrolled;
+ * plus an enrollment in a class C9 that is really in no file.
+ */
 const NEVER_CLOSED: Array<[FormatId, Record<string, string>]> = [
   [
     'remind-csv-1.0',
     {
       'classes.csv': `${columnsOf('remind-csv-1.0', 'classes.csv').join(',')}\ns1,C1,t1,"Math\ns1,C2,t1,Art\n`,
-      'enrollments.csv': `${columnsOf('remind-csv-1.0', 'enrollments.csv').join(',')}\ns1,C2,t1\ns1,C2,st1\n`,
+      'enrollments.csv': `${columnsOf('remind-csv-1.0', 'enrollments.csv').join(',')}\ns1,C2,t1\ns1,C2,st1\ns1,C9,st1\n`,
     },
   ],
   [
@@ -99,20 +102,23 @@ const NEVER_CLOSED: Array<[FormatId, Record<string, string>]> = [
         'C1,active,,"Math,,co1,,scheduled,,s1,term1,,,\nC2,active,,Art,,co1,,scheduled,,s1,term1,,,\n',
       'enrollments.csv':
         `${columnsOf('oneroster-1.1', 'enrollments.csv').join(',')}\n` +
-        'e1,active,,C2,s1,t1,teacher,,,\ne2,active,,C2,s1,st1,student,,,\n',
+        'e1,active,,C2,s1,t1,teacher,,,\ne2,active,,C2,s1,st1,student,,,\ne3,active,,C9,s1,st1,student,,,\n',
     },
   ],
 ];
 
 describe('a quote never closed', () => {
   it.each(NEVER_CLOSED)(
-    '%s: the row is left out, and the records it took in are not reported unknown',
+    '%s: the row is left out, and the records it took in are not reported unknown (a class in no file is)',
     async (format, files) => {
       const result = await run({ ...districtFiles(format), ...files });
       expect(result.summary.format.id).toBe(format);
       // Not also ref-unknown "C2 is not a class defined in any file" (C2 is on line 3), nor a
       // class-teacher finding on the garbled class C1 named `Math\ns1,C2,…`.
-      expect(summary(result)).toEqual(['row-quotes/unterminated classes.csv']);
+      expect(findings(result).map((f) => [f.code, f.value])).toEqual([
+        ['ref-unknown', 'C9'],
+        ['row-quotes', null],
+      ]);
       expect(findings(result, 'row-quotes').map((f) => f.message)).toEqual([
         'classes.csv row 2 opens a quote that is never closed. Its cell runs to the end of the file, ' +
           'taking in the line after it: the row and that line are left out.',
@@ -136,14 +142,20 @@ describe('a quote never closed', () => {
     expect(result.summary.totals.teachers).toBe(1);
   });
 
-  it('still reports references to IDs no file defines when every quote is closed', async () => {
-    const classes = `${columnsOf('remind-csv-1.0', 'classes.csv').join(',')}\ns1,C1,t1,"Math ""A"""\n`;
-    const enrollments = `${columnsOf('remind-csv-1.0', 'enrollments.csv').join(',')}\ns1,C1,t1\ns1,C2,t1\n`;
+  it('reads the lines taken in as written for their IDs, stray quotes and all', async () => {
+    const header = columnsOf('remind-csv-1.0', 'classes.csv').join(',');
+    const classes = `${header}\ns1,C1,t1,"Math\ns1,C2,t1,Art "B"x\n\ns1,C3,t1,Music\n`;
+    const enrolled = `${columnsOf('remind-csv-1.0', 'enrollments.csv').join(',')}\ns1,C2,t1\ns1,C3,t1\ns1,C4,t1\n`;
     const result = await run({
       ...districtFiles('remind-csv-1.0'),
       'classes.csv': classes,
-      'enrollments.csv': enrollments,
+      'enrollments.csv': enrolled,
     });
-    expect(findings(result, 'ref-unknown').map((f) => f.value)).toEqual(['C2']);
+    expect(findings(result, 'ref-unknown').map((f) => f.value)).toEqual(['C4']);
+    expect(findings(result, 'row-quotes').map((f) => f.message)).toEqual([
+      // The later quotes do not close the cell (none is followed by a comma or line break).
+      'classes.csv row 2 has text right after a closing quote. A quote in it is never closed: its cell runs to ' +
+        'the end of the file, taking in the 3 lines after it: the row and those lines are left out.',
+    ]);
   });
 });
