@@ -59,23 +59,39 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
   let headerWidth = 0;
   /** The header's cells up to its last non-empty name (a spreadsheet leaves `role,,,`). */
   let namedWidth = 0;
+  /** A row left out whole: a cell too long, or a quote never closed (that row ends the file). */
   let skipRow = 0;
-  /** The `cell-too-long` finding of row `skipRow`, which learns the ID its row would define. */
+  let tooLongRow = 0;
+  /** The `cell-too-long` finding of row `tooLongRow`, which learns the ID its row would define. */
   let tooLong: RawFinding | null = null;
+  /** The `row-quotes` finding of a quote never closed (the last row), which learns it too. */
+  let openQuote: RawFinding | null = null;
   let lastQuoteRow = 0;
   /** A header wider than the reader keeps: the file is unreadable, its rows are not looked at. */
   let tooWide = false;
   const names = spec.names ?? [];
   const csv = new CsvReader({
-    quoteProblem(row: number, kind: QuoteProblem) {
+    quoteProblem(row: number, kind: QuoteProblem, openLines: number) {
       if (row === lastQuoteRow || tooWide) return;
       lastQuoteRow = row;
-      env.findings.add(rowQuotes, 'row', { file, row, entity: spec.entity, reason: kind });
+      // A quote never closed takes in the rest of the file: its row is garbled, and ends the file.
+      const open = openLines >= 0;
+      const finding = env.findings.add(rowQuotes, 'row', {
+        file,
+        row,
+        entity: spec.entity,
+        reason: kind,
+        detail: open ? String(openLines) : null,
+      });
+      if (!open) return;
+      skipRow = row;
+      openQuote = finding;
     },
     cellTooLong(row, column, length) {
-      if (skipRow === row || tooWide) return;
-      skipRow = row;
+      if (tooLongRow === row || tooWide) return;
+      tooLongRow = row;
       const field = outcome.header?.[column] ?? `column ${column + 1}`;
+      skipRow = row;
       tooLong = env.findings.add(cellTooLong, 'row', {
         file,
         row,
@@ -111,8 +127,13 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
       c.row = row;
       const width = record.count;
       if (skipRow === row) {
-        if (tooLong) tooLong.leftOutId = leftOutId(c);
+        const id = leftOutId(c);
+        if (tooLong && tooLongRow === row) tooLong.leftOutId = id;
         excludeMalformed(c);
+        if (openQuote) {
+          openQuote.leftOutId = id;
+          excludeLostLines(c, record);
+        }
         return;
       }
       const fits =
@@ -171,6 +192,28 @@ export async function readFile(job: FileJob, env: ReadEnv): Promise<ReadOutcome>
     if (!spec.defines) return;
     const id = c.get(spec.defines.column);
     if (id) for (const kind of spec.defines.kinds) env.refs.remove(kind, id);
+  };
+
+  /**
+   * The lines a quote never closed took in (after the line where the cell opens), read as if it had
+   * been closed: the IDs they would define still exist for references (no `ref-unknown` "not defined
+   * in any file" for a class on the next line), though their records are left out. Once per file.
+   */
+  const excludeLostLines = (c: RowCursor, record: CsvRecord) => {
+    const lineEnd = record.text.indexOf('\n', record.starts[record.length - 1]);
+    if (!spec.defines || lineEnd === -1) return;
+    const lost = new CsvReader({
+      row(r) {
+        if (r.blank()) return;
+        c.record = r;
+        excludeMalformed(c);
+      },
+      quoteProblem() {},
+      cellTooLong() {},
+    });
+    lost.push(record.text.slice(lineEnd + 1));
+    lost.end();
+    c.record = record;
   };
 
   const feed = new TextFeed(sniffed, csv, file, env);

@@ -46,14 +46,19 @@ export function readHeader(
       header,
       spec.columns.map((c) => c.name),
     );
-    env.findings.add(headerMissing, 'row', {
-      file,
-      row: 1,
-      entity: 'file',
-      detail: missing.join(', '),
-      // The header names probably meant for missing columns, as "written → meant".
-      value: meant.length ? meant.map(([written, column]) => `${written} → ${column}`).join(', ') : null,
-    });
+    // One finding per missing column, named in `field` (and `detail`, which the fix plan's links read).
+    for (const column of missing) {
+      const written = meant.find(([, c]) => c === column)?.[0];
+      env.findings.add(headerMissing, 'row', {
+        file,
+        row: 1,
+        entity: 'file',
+        field: column,
+        detail: column,
+        // The header name probably meant for the column, as "written → meant".
+        value: written === undefined ? null : `${written} → ${column}`,
+      });
+    }
   }
   const cursor = new RowCursor(file, spec, index, headerNames, env.fileNames, env.findings, env.refs);
   return { names: header, width: headerWidth, namedWidth, cursor };

@@ -98,7 +98,8 @@ describe('format detection', () => {
   it('uses the format it is told, whatever the headers say', async () => {
     const result = await run(CLEVER, { format: 'remind-csv-1.0' });
     expect(result.summary.format.id).toBe('remind-csv-1.0');
-    expect(summary(result, 'header-missing').sort()).toEqual([
+    // One finding per missing column: the files that lack some.
+    expect([...new Set(summary(result, 'header-missing'))].sort()).toEqual([
       'header-missing enrollments.csv',
       'header-missing schools.csv',
       'header-missing students.csv',

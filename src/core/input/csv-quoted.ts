@@ -46,6 +46,7 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
   let nextNewline = text.indexOf('\n', cursor);
   let nextQuote = text.indexOf('"', cursor);
   let end = -1;
+  let openLines = -1;
   for (;;) {
     if (text.charCodeAt(cursor) === QUOTE) {
       let q = cursor;
@@ -56,6 +57,7 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
         if (q === -1) {
           if (!final) return -1;
           error ??= 'unterminated';
+          openLines = linesAfter(text, cursor);
           put(cursor, len, 0);
           end = len;
           break;
@@ -115,7 +117,16 @@ export function parseQuotedRecord(text: string, start: number, final: boolean, o
   out.doubled = doubled;
   out.unescaped = null;
   out.problem = stray ? 'stray' : error;
+  out.openLines = openLines;
   return end;
+}
+
+/** The lines of `text` after the one `from` is on (a line break that ends the text starts none). */
+function linesAfter(text: string, from: number): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1))
+    lines++;
+  return lines;
 }
 
 /** papaparse's extraSpaces: the white space between a closing quote and `index`, if that is all there is. */

@@ -39,6 +39,12 @@ export class CsvRecord {
   unescaped: (string | undefined)[] | null = null;
   /** What was wrong with the record's quotes (set by the reader). */
   problem: QuoteProblem | null = null;
+  /**
+   * For a record that ends inside a quote never closed (its last cell runs to the end of the text):
+   * the lines that cell took in after the one it opens on, else -1. Set with `problem` (read it only
+   * when that is set: a record without quotes does not reset it).
+   */
+  openLines = -1;
   /** The cell found by plainCell(). */
   at = 0;
   end = 0;

@@ -258,6 +258,31 @@ describe('CsvReader quote problems', () => {
     ).toEqual(rows);
   });
 
+  it.each<[string, string[], Array<[number, number]>]>([
+    ['text after a closing quote, closed by a later quote', ['a,b\n"x"y,1\n"z",2\n'], [[2, -1]]],
+    ['a quote never closed on the last line', ['a,b\n1,"x\n'], [[2, 0]]],
+    ['the lines it takes in, blank ones too', ['a,b\n1,"x\n2,3\n\n4,5'], [[2, 3]]],
+    ['counted from the open cell, cut anywhere', ['a,b\n"p\nq","x', '\n2', ',3\n4,5\n'], [[2, 2]]],
+    ['after text that follows a closing quote', ['a,b\n"x"y,1\n2,3\n'], [[2, 1]]],
+    [
+      'a stray quote first',
+      ['a,b\nR "B",2\n3,"x\n4\n'],
+      [
+        [2, -1],
+        [3, 1],
+      ],
+    ],
+  ])('says how many lines a quote never closed takes in: %s', (_label, chunks, expected) => {
+    const open: Array<[number, number]> = [];
+    const reader = new CsvReader(
+      { row: () => {}, quoteProblem: (row, _kind, lines) => open.push([row, lines]), cellTooLong: () => {} },
+      1,
+    );
+    for (const chunk of chunks) reader.push(chunk);
+    reader.end();
+    expect(open).toEqual(expected);
+  });
+
   it('keeps text after a malformed quote in the cell, as papaparse does (the rest of the row is swallowed)', () => {
     const parsed = parse(['a,b\n"abc"def,x\n3,"4"\n5,6\n']);
     expect(parsed.quotes).toEqual([[2, 'malformed']]);

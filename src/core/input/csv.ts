@@ -25,7 +25,8 @@ const COMPACT_CHARS = 1 << 20;
 export interface CsvEvents {
   /** The record is reused: read its cells during the call. */
   row(record: CsvRecord): void;
-  quoteProblem(row: number, kind: QuoteProblem): void;
+  /** `openLines`: for a record that ends inside a quote never closed, the lines its open cell took in after the one it opens on (else -1). */
+  quoteProblem(row: number, kind: QuoteProblem, openLines: number): void;
   cellTooLong(row: number, column: number, length: number): void;
 }
 
@@ -198,7 +199,7 @@ export class CsvReader {
     // The record whose text was compacted is the next one to end.
     record.count += this.droppedCells;
     this.droppedCells = 0;
-    if (record.problem !== null) this.events.quoteProblem(row, record.problem);
+    if (record.problem !== null) this.events.quoteProblem(row, record.problem, record.openLines);
     for (let c = 0; c < record.length; c++) {
       const length = record.cellLength(c);
       if (length > MAX_CELL_CHARS) this.events.cellTooLong(row, c, length);

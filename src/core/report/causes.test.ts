@@ -108,6 +108,23 @@ describe('causes', () => {
     ]);
   });
 
+  it('a quote never closed in teachers.csv is the cause of its classes’ unknown teachers', async () => {
+    const files = districtFiles('clever', {
+      'teachers.csv': [teacher('t1', 'a@north.org')],
+      'sections.csv': [section('c1', 't1'), section('c2', 't2'), section('c3', 't3')],
+    });
+    files['teachers.csv'] += 's1,t2,Bo,"Lee,b@north.org\ns1,t3,Cy,Lee,c@north.org\n';
+    const result = await run(files);
+    // t2's own row, and t3's row that the open quote took in: no ref-unknown, both classes knock-on.
+    expect(plan(result)).toEqual(['row-quotes/unterminated 1+2']);
+    expect(findings(result, 'class-teacher').map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /because teachers\.csv row 3 opens a quote that is never closed, so it and the rest of the file are left out\.$/,
+      ),
+      expect.stringMatching(/because teachers\.csv row 3 opens a quote that is never closed/),
+    ]);
+  });
+
   it('a teacher row left out for a cell too long is the cause of its classes’ unknown teacher', async () => {
     const files = districtFiles('clever', {
       'teachers.csv': [teacher('t1', 'a@north.org')],

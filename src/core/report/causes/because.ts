@@ -30,6 +30,8 @@ export function because(roster: Roster, cause: RawFinding): string | null {
       return `because ${row} has a ${cause.field} cell ${cause.detail} characters long, so it is left out`;
     case 'id-duplicate':
       return `because ${row} repeats an ID already used (${cause.detail}), so it is left out`;
+    case 'row-quotes':
+      return `because ${file} row ${cause.row} opens a quote that is never closed, so it and the rest of the file are left out`;
     case 'ref-unknown':
       return `because no file defines ${cause.value} (${file} row ${cause.row})`;
     case 'file-missing':

@@ -7,9 +7,10 @@
  *   referenced teacher that has one (every existing teacher of the class has one, by the rule);
  * - `class-teacher` `teacher-unknown` → for the class's first teacher reference (its owners, else the
  *   teacher a Remind CSV 1.0 class names) that has an explanation: the row that defined that teacher
- *   and was left out (`row-columns`, `cell-too-long`, `id-duplicate`), the `ref-unknown` saying no file
- *   defines it, or else the teacher file's own problem (`file-missing`, `file-unreadable`,
- *   `header-missing` of its ID column);
+ *   and was left out (`row-columns`, `cell-too-long`, `id-duplicate`, `row-quotes` of a quote never
+ *   closed), the `ref-unknown` saying no file defines it, or else the teacher file's own problem
+ *   (`file-missing`, `file-unreadable`, `header-missing` of its ID column, a quote never closed that
+ *   took in the file's last rows);
  * - `class-teacher` `teacher-not-enrolled` (Remind CSV 1.0) → the `enrollment-school` finding of the
  *   enrollment that would have made the named teacher its owner but was left out for its school;
  * - `teacher-email` `missing` → the `header-missing` of an email column in the teacher's file;
@@ -26,7 +27,8 @@ import type { Roster } from '../../model/roster.ts';
 import type { FileSpec } from '../../formats/types.ts';
 
 const NONE = -1;
-const DROPPED_ROW = new Set(['row-columns', 'cell-too-long', 'id-duplicate']);
+/** Row findings that leave their row out (`row-quotes` only for a quote never closed: it has `leftOutId`). */
+const DROPPED_ROW = new Set(['row-columns', 'cell-too-long', 'id-duplicate', 'row-quotes']);
 /** Rows that may define a teacher (a users file holds every role). */
 const TEACHER_ROWS = new Set(['teacher', 'user']);
 const FILE_PROBLEM = new Set(['file-missing', 'file-unreadable', 'header-missing']);
@@ -82,6 +84,9 @@ export function knockOnLinks(
       if (id) first(droppedRow, id, i);
     } else if (f.code === 'ref-unknown' && f.value !== null && f.detail === PERSON_REF)
       first(unknownPerson, f.value, i);
+    // A quote never closed (its `detail`: the lines it took in) left the teacher file's last rows out.
+    if (f.code === 'row-quotes' && f.detail !== null && teacherFileProblem === NONE)
+      if (isTeacherFile(fileNameOf(roster, f))) teacherFileProblem = i;
     if (!FILE_PROBLEM.has(f.code) || f.reason === 'manifest-property') continue;
     const name = fileNameOf(roster, f);
     const spec = isTeacherFile(name);

@@ -9,21 +9,21 @@ function withHeader(files: Record<string, string>, name: string, edit: (header: 
 }
 
 describe('header-missing', () => {
-  it.each<[string, FormatId, string, string[], string, string[]]>([
+  it.each<[string, FormatId, string, string[], string[], string[]]>([
     [
       'one column',
       'remind-csv-1.0',
       'teachers.csv',
       ['teacher_email'],
-      'teachers.csv has no teacher_email column.',
+      ['teacher_email'],
       ['class-teacher/teacher-not-provisioned c1', 'teacher-email/missing t1'],
     ],
     [
-      'every missing column, in the order of the format',
+      'one finding per missing column (in report order)',
       'remind-csv-1.0',
       'students.csv',
       ['dob', 'school_id'],
-      'students.csv has no school_id, dob columns.',
+      ['dob', 'school_id'],
       // No id-missing for each row's absent school_id: the header finding says it once.
       ['student-dob/missing st1'],
     ],
@@ -32,7 +32,7 @@ describe('header-missing', () => {
       'oneroster-1.1',
       'users.csv',
       ['middleName', 'email'],
-      'users.csv has no middleName, email columns.',
+      ['email', 'middleName'],
       ['class-teacher/teacher-not-provisioned c1', 'parent-contact/missing p1', 'teacher-email/missing t1'],
     ],
     [
@@ -40,21 +40,40 @@ describe('header-missing', () => {
       'remind-csv-2.0',
       'enrollments.csv',
       ['role'],
-      'enrollments.csv has no role column.',
+      ['role'],
       ['class-teacher/no-teacher c1'],
     ],
   ])(
     '%s: blocks, data stage treats the cells as empty',
-    async (_label, format, file, drop, message, data) => {
+    async (_label, format, file, drop, columns, data) => {
       const result = await run(districtFiles(format, {}, { [file]: drop }));
       expect(result.summary.format.id).toBe(format);
-      expect(findings(result, 'header-missing').map((f) => [f.file, f.row, f.message])).toEqual([
-        [file, 1, message],
-      ]);
+      // The column is named in `field` too, for a script or the CSV download.
+      expect(findings(result, 'header-missing').map((f) => [f.file, f.row, f.field, f.message])).toEqual(
+        columns.map((column) => [file, 1, column, `${file} has no ${column} column.`]),
+      );
       expect(summary(result).filter((s) => !s.startsWith('header-missing'))).toEqual(data);
       expect(result.summary.blocked).toBe(true);
     },
   );
+
+  it('Clever sections.csv without Teacher_id: the column is the finding’s field', async () => {
+    const result = await run(districtFiles('clever', {}, { 'sections.csv': ['Teacher_id'] }));
+    expect(findings(result, 'header-missing').map((f) => [f.field, f.value, f.message])).toEqual([
+      ['Teacher_id', null, 'sections.csv has no Teacher_id column.'],
+    ]);
+  });
+
+  it('names the header name probably meant on the finding of its own column', async () => {
+    const files = withHeader(districtFiles('oneroster-1.1'), 'users.csv', (h) =>
+      h.replace('givenName', 'GivenName').replace('familyName', 'surname'),
+    );
+    const result = await run(files, { format: 'oneroster-1.1' });
+    expect(findings(result, 'header-missing').map((f) => [f.field, f.value])).toEqual([
+      ['familyName', null],
+      ['givenName', 'GivenName → givenName'],
+    ]);
+  });
 
   it('Clever matches header names in any case', async () => {
     let files = districtFiles('clever');

@@ -17,6 +17,6 @@ export const headerMissing: FormattingRule = {
   message: (f) =>
     f.reason === 'manifest-property'
       ? `${f.file} row ${f.row}: \`${f.value}\` is probably \`${f.detail}\`; a property under another name is ignored.`
-      : `${f.file} has no ${f.detail} column${f.detail?.includes(',') ? 's' : ''}.` +
+      : `${f.file} has no ${f.field} column.` +
         (f.value ? ` Probably misspelt in the header: ${f.value}.` : ''),
 };
