@@ -101,6 +101,7 @@ export async function checkDistrict(
   d: District,
   site: string,
   profile = false,
+  settleMs = 0,
 ): Promise<BrowserResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page: Page = await context.newPage();
@@ -109,6 +110,8 @@ export async function checkDistrict(
   await page.addInitScript(watchPage);
   await page.goto(url);
   await page.getByRole('heading', { name: 'Choose the files to check' }).waitFor();
+  // A person takes a moment to choose the files; the page uses it (its worker starts once idle).
+  await page.waitForTimeout(settleMs);
   const files = readdirSync(d.dir)
     .filter((n) => n.endsWith('.csv'))
     .sort()
