@@ -79,9 +79,17 @@ describe('acknowledging from a list of records', () => {
     await fireEvent.click(await screen.findByRole('button', { name: 'Show 120 records' }, SLOW));
     await fireEvent.click(await screen.findByRole('button', { name: 'Next' }, SLOW));
     await screen.findByText('Records 51–100 of 120', {}, SLOW);
+    // The list is replaced (it now leaves acknowledged records out): its table never vanishes meanwhile.
+    let vanished = false;
+    const watch = new MutationObserver(() => {
+      if (!screen.queryByRole('table', { name: `Records: ${rule.title}` })) vanished = true;
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
     await acks.attach('d1', (list) => api.acknowledge(list));
     const table = await screen.findByRole('table', { name: `Records: ${rule.title}` }, SLOW);
     await waitFor(() => expect(buttonsOf(table)).toHaveLength(50), SLOW);
     expect(screen.getByText('Records 51–100 of 120')).toBeTruthy();
+    watch.disconnect();
+    expect(vanished).toBe(false);
   });
 });

@@ -10,6 +10,8 @@ export class FindingPager {
   error = $state<string | null>(null);
   /** Where the list opens (the page a list it replaces was on). */
   start = 0;
+  /** The page shown is the replaced list's, until this list's own first page comes. */
+  stale = false;
   #request = 0;
   #pending: Promise<void> = Promise.resolve();
 
@@ -34,6 +36,21 @@ export class FindingPager {
   }
   get hasNext(): boolean {
     return !!this.page && this.to < this.page.total;
+  }
+
+  /**
+   * Takes the place of a list of the same records (its filter changed): opens where that one was, and
+   * shows its page meanwhile, so the table does not vanish while this list's first page loads.
+   */
+  replace(previous: FindingPager): void {
+    this.start = previous.page?.offset ?? 0;
+    this.page = previous.page;
+    this.stale = previous.page !== null;
+  }
+
+  /** Whether the list has its own page yet (not the page of a list it replaced). */
+  get ready(): boolean {
+    return this.page !== null && !this.stale;
   }
 
   load(offset = 0): Promise<void> {
@@ -64,7 +81,10 @@ export class FindingPager {
     this.error = null;
     try {
       const page = await this.source.findings(this.filter, offset, this.size);
-      if (id === this.#request) this.page = page;
+      if (id === this.#request) {
+        this.page = page;
+        this.stale = false;
+      }
     } catch (error) {
       if (id === this.#request)
         this.error = `The records could not be loaded (${error instanceof Error ? error.message : String(error)}).`;
