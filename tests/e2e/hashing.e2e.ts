@@ -1,7 +1,8 @@
 /**
- * The files' SHA-256 in the page (docs/dev/performance.md, "Hashing in the browser"): the checking
- * worker hashes with hash-wasm's WebAssembly, chosen files and a zip's entries alike, and the report's
- * `files[].sha256` are node:crypto's digests of the same bytes. The worker may compile WebAssembly
+ * The files' SHA-256 in the page (docs/dev/performance.md, "Hashing in the browser"): chosen files are
+ * hashed by a second worker (Web Crypto for files up to 128 MiB, as here), a zip's entries by the
+ * checking worker with hash-wasm's WebAssembly, and the report's `files[].sha256` are node:crypto's
+ * digests of the same bytes either way. The worker may compile WebAssembly
  * under the site's policy (it does not inherit the page's meta tag); the page itself may not.
  */
 import { createHash } from 'node:crypto';
