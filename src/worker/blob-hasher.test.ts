@@ -90,6 +90,15 @@ describe('sha256OfBlob with a whole-file digest (Web Crypto)', () => {
     expect(WHOLE_HASH_MAX_BYTES).toBeLessThanOrEqual(256 << 20);
   });
 
+  it('a file with no room to be held whole is hashed in slices', async () => {
+    const data = bytes(5000, 9);
+    const blob = blobOf(data);
+    blob.arrayBuffer = () => Promise.reject(new RangeError('Array buffer allocation failed'));
+    const whole = vi.fn(web);
+    expect(await sha256OfBlob(blob, jsSha256, { whole, sliceBytes: 1024 })).toBe(nodeSha256(data));
+    expect(whole).not.toHaveBeenCalled();
+  });
+
   it('a file that cannot be read whole rejects, and the next file is hashed', async () => {
     const hasher = blobHasher(jsSha256, { whole: web });
     const broken = blobOf(bytes(10));

@@ -45,7 +45,14 @@ export async function sha256OfBlob(
   options: BlobHashOptions = {},
 ): Promise<string> {
   const { sliceBytes = HASH_SLICE_BYTES, whole = null, wholeMaxBytes = WHOLE_HASH_MAX_BYTES } = options;
-  if (whole && blob.size <= wholeMaxBytes) return whole(await blob.arrayBuffer());
+  if (whole && blob.size <= wholeMaxBytes) {
+    const bytes = await blob.arrayBuffer().catch((error: unknown) => {
+      // No room for the whole file (V8's "Array buffer allocation failed"): hash it in slices instead.
+      if (error instanceof RangeError) return null;
+      throw error;
+    });
+    if (bytes) return whole(bytes);
+  }
   const h = hash();
   try {
     for (let pos = 0; pos < blob.size; pos += sliceBytes)
