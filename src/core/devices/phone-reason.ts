@@ -38,6 +38,16 @@ function areaRegion(area: string): string | null {
   return region;
 }
 
+/**
+ * The country of an invalid +1 number's area code. libphonenumber-js names it from the area code
+ * alone for the smaller +1 countries and territories (767 Dominica, 684 American Samoa), whose
+ * numbers the sample exchanges may all miss; for the rest it gives the default, US, and the sample
+ * exchanges decide (403 is Canada's, 837 no one's).
+ */
+function areaCountry(country: string | undefined, area: string): string | null {
+  return country && country !== 'US' ? country : areaRegion(area);
+}
+
 export function unsupportedReason(raw: string): UnsupportedPhone {
   const parsed = parsePhoneNumberFromString(raw, 'US');
   if (!parsed) {
@@ -53,7 +63,7 @@ export function unsupportedReason(raw: string): UnsupportedPhone {
   const area = national.slice(0, 3);
   // A valid number here is of a +1 country outside the list (parsed.country); otherwise its area
   // code tells whether the area is unused, used by another country, or used with other exchanges.
-  const region = parsed.isValid() ? (parsed.country ?? null) : areaRegion(area);
+  const region = parsed.isValid() ? (parsed.country ?? null) : areaCountry(parsed.country, area);
   if (region !== null && !SUPPORTED_REGIONS.has(region)) return { reason: 'other-country', detail: region };
   if (region === null) return { reason: 'not-in-use', detail: `area ${area}` };
   return { reason: 'not-in-use', detail: `exchange ${national.slice(3, 6)}` };

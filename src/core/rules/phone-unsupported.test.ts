@@ -107,6 +107,38 @@ describe('phone-unsupported reasons (rules.md §6)', () => {
       'other-country',
       'it is a number of another country (country code +44), not of the US or Canada',
     ],
+    // Area codes of +1 countries none of whose numbers the sample exchanges hit (Clever's sample has 767).
+    [
+      '767-828-3650 x485',
+      'other-country',
+      'it is a number of another country (Dominica), not of the US, its territories or Canada',
+    ],
+    [
+      '264-000-1234',
+      'other-country',
+      'it is a number of another country (Anguilla), not of the US, its territories or Canada',
+    ],
+    [
+      '664-000-1234',
+      'other-country',
+      'it is a number of another country (Montserrat), not of the US, its territories or Canada',
+    ],
+    [
+      '721-000-1234',
+      'other-country',
+      'it is a number of another country (Sint Maarten), not of the US, its territories or Canada',
+    ],
+    // American Samoa and Guam are supported: their area codes are in use, the exchange is not.
+    [
+      '684-000-1234',
+      'not-in-use',
+      'it has ten digits, but its exchange 000 (the three digits after the area code) is not in use',
+    ],
+    [
+      '671-000-1234',
+      'not-in-use',
+      'it has ten digits, but its exchange 000 (the three digits after the area code) is not in use',
+    ],
     ['+999 123 4567', 'other-country', 'its country code is not one in use'],
     ['837-504-5419', 'not-in-use', 'it has ten digits, but its area code 837 is not in use'],
     ['(950) 336 6601', 'not-in-use', 'it has ten digits, but its area code 950 is not in use'],
