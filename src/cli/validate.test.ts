@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -190,6 +190,22 @@ describe('validate command line', () => {
     const rowsPerFinding = report.findings.map((f) => Math.max(1, f.schools.length));
     expect(lines('district-all.csv')).toHaveLength(1 + rowsPerFinding.reduce((a, b) => a + b, 0));
     expect(readFileSync(join(out, 'district-all.csv'), 'utf8').startsWith('\uFEFFschool_id,')).toBe(true);
+  });
+
+  it("--csv-dir removes an earlier run's CSV files and only those", async () => {
+    const out = join(dir, 'csv-again');
+    expect((await cli(DIRTY, '--csv-dir', out)).code).toBe(1);
+    const earlier = readdirSync(out);
+    expect(earlier.some((n) => n.startsWith('fix-'))).toBe(true);
+    writeFileSync(join(out, 'notes.csv'), 'kept\n');
+    writeFileSync(join(out, 'district-all.csv.bak'), 'kept\n');
+    mkdirSync(join(out, 'school-old-all.csv'));
+    writeFileSync(join(out, 'school-old-all.csv', 'fix-1-x.csv'), 'kept\n');
+    expect((await cli(CLEAN, '--csv-dir', out)).code).toBe(0);
+    const now = readdirSync(out).sort();
+    expect(now).toEqual(['district-all.csv', 'district-all.csv.bak', 'notes.csv', 'school-old-all.csv']);
+    expect(readdirSync(join(out, 'school-old-all.csv'))).toEqual(['fix-1-x.csv']);
+    expect(readFileSync(join(out, 'district-all.csv'), 'utf8').trim().split('\r\n')).toHaveLength(1);
   });
 
   it('uses the format given with --format', async () => {
