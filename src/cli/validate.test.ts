@@ -295,6 +295,28 @@ describe('validate command line', () => {
     expect((await cli(DIRTY, '--acknowledged', join(dir, 'ack.json'))).code).toBe(1);
   });
 
+  it('--summary counts the acknowledged findings and the changes since --previous', async () => {
+    const report = await json(DIRTY);
+    const errors = report.findings.filter((f) => f.severity === 'error' && f.id !== null);
+    const ack = join(dir, 'ack-summary.json');
+    writeFileSync(ack, JSON.stringify({ acknowledged: errors.map((f) => ({ code: f.code, id: f.id })) }));
+    const acked = await cli(DIRTY, '--acknowledged', ack, '--summary', '-');
+    expect(acked.code).toBe(0);
+    expect(acked.stdout).toContain(`Acknowledged: ${errors.length} acknowledged`);
+    const old = join(dir, 'dirty-for-summary.json');
+    await cli(DIRTY, '--json', old);
+    const since = (await json(CLEAN, '--previous', old)) as Report & { changes: ReportChanges };
+    const { changes } = since;
+    const target = join(dir, 'changes-summary.md');
+    await cli(CLEAN, '--previous', old, '--summary', target);
+    expect(readFileSync(target, 'utf8')).toContain(
+      `Since the previous report: ${changes.new.length} new, ${changes.resolved.length} resolved, ${changes.unchanged} unchanged.`,
+    );
+    expect(changes.resolved.length).toBeGreaterThan(0);
+    const plain = (await cli(DIRTY, '--summary', '-')).stdout;
+    expect(plain).not.toMatch(/Acknowledged:|Since the previous report/);
+  });
+
   it('--acknowledged marks the acknowledged findings in the CSV files of --csv-dir', async () => {
     const report = await json(DIRTY);
     const f = report.findings.find((x) => x.severity === 'error' && x.id !== null)!;

@@ -107,4 +107,20 @@ describe('the summary', async () => {
     for (const f of result.summary.files) expect(md).toContain(`| ${f.name} | `);
     expect(md).toContain(result.summary.files[0].sha256);
   });
+
+  it('counts the acknowledged findings and the changes since an earlier report when given, and only then', () => {
+    expect(md).not.toMatch(/Acknowledged:|Since the previous report/);
+    const more = summaryMarkdown(result.summary, {
+      acknowledged: 5,
+      changes: { new: 2, resolved: 1234, unchanged: 7, reason: null },
+    });
+    expect(more).toContain('Acknowledged: 5 acknowledged');
+    expect(more).toContain('Since the previous report: 2 new, 1,234 resolved, 7 unchanged.');
+    const other = summaryMarkdown(result.summary, {
+      changes: { new: 0, resolved: 0, unchanged: 0, reason: 'the earlier report is of another district' },
+    });
+    expect(other).toContain(
+      'Since the previous report: not compared, because the earlier report is of another district.',
+    );
+  });
 });
