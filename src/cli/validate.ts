@@ -87,15 +87,18 @@ export async function main(
     const is = acknowledgements ? acknowledgedBy(acknowledgements) : () => false;
     const verdict = acknowledgements ? verdictOf(result.findings, is) : null;
     const marks = verdict ? { is, count: verdict.acknowledged } : undefined;
+    // Hold-removals were judged only against an earlier report of this district that has its roster IDs.
+    const removalsChecked = Boolean(previous?.snapshot && changes && !changes.reason);
     const summaryText = () =>
       summaryMarkdown(result.summary, {
         acknowledged: verdict?.acknowledged,
+        removalsChecked,
         changes: changes && { ...changes, new: changes.new.length, resolved: changes.resolved.length },
       });
     if (values.json === '-') await writeJson(result, out, changes, marks);
     else if (values.summary === '-') out.write(summaryText());
     else {
-      out.write(printable(summaryTable(result), true));
+      out.write(printable(summaryTable(result, removalsChecked), true));
       if (previous && changes) {
         if (changes.reason) out.write(`Changes: not compared: ${changes.reason}.\n`);
         else {

@@ -8,7 +8,7 @@ import { plantedCauses } from '../../../tests/fixtures/planted-causes.ts';
 import { ADAPTERS, FORMAT_IDS } from '../formats/registry.ts';
 import { generateInMemory, planDistrict } from '../generate/generate.ts';
 import { ALL_RULES } from '../rules/registry.ts';
-import { FILES_CANNOT_SHOW, nextSteps, VERDICT } from './plan-text.ts';
+import { FILES_CANNOT_SHOW, nextSteps, REMOVALS_NOT_CHECKED, VERDICT } from './plan-text.ts';
 import { summaryMarkdown } from './summary-md.ts';
 
 /** Our own texts, which the summary is made of. */
@@ -16,6 +16,7 @@ const FIXED_TEXTS = [
   ...ALL_RULES.flatMap((r) => [r.code, r.title, ...('reasons' in r && r.reasons ? r.reasons : [])]),
   ...Object.values(VERDICT),
   FILES_CANNOT_SHOW,
+  REMOVALS_NOT_CHECKED,
   ...FORMAT_IDS.flatMap((f) => nextSteps(f)),
   ...ADAPTERS.map((a) => a.label),
   'Roster Check summary Verdict Next steps District totals Schools Teachers Students Parents Staff Classes',
@@ -100,7 +101,8 @@ describe('the summary', async () => {
 
   it('gives the verdict, what the files cannot show, totals, the causes, schools by number and the files', () => {
     expect(md).toContain(`**${VERDICT.blocked}**`);
-    expect(md).toContain(FILES_CANNOT_SHOW);
+    expect(md).toContain(`${FILES_CANNOT_SHOW} ${REMOVALS_NOT_CHECKED}`);
+    expect(summaryMarkdown(result.summary, { removalsChecked: true })).not.toContain(REMOVALS_NOT_CHECKED);
     for (const c of planted.expected)
       expect(md).toMatch(new RegExp(`\\| ${c.code}( \\(${c.reason}\\))? \\|`));
     expect(md).toMatch(/^\| School 1 \| /m);

@@ -4,7 +4,7 @@
  * only: no name, email, phone, ID, date of birth or other roster value. Schools are numbered in the
  * report's order ("School 1"), because a school's name and ID are roster values too.
  */
-import { causeCode, FILES_CANNOT_SHOW, nextSteps, num, VERDICT, verdictKind } from './plan-text.ts';
+import { causeCode, filesCannotShow, nextSteps, num, VERDICT, verdictKind } from './plan-text.ts';
 import { schoolCounts, schoolStatus, STATUS_LABEL } from './status.ts';
 import type { ReportSummary } from './types.ts';
 
@@ -23,6 +23,8 @@ export interface SummaryExtras {
   acknowledged?: number;
   /** Counted against an earlier report; undefined: none was given. */
   changes?: { new: number; resolved: number; unchanged: number; reason: string | null };
+  /** An earlier run of the district was compared, so removals were checked (plan-text.ts). */
+  removalsChecked?: boolean;
 }
 
 function extraLines({ acknowledged, changes }: SummaryExtras): string[] {
@@ -53,7 +55,7 @@ export function summaryMarkdown(s: ReportSummary, extras: SummaryExtras = {}): s
     '',
     `**${VERDICT[verdictKind(s)]}**`,
     '',
-    FILES_CANNOT_SHOW,
+    filesCannotShow(extras.removalsChecked ?? false),
     '',
     '## Next steps',
     '',
