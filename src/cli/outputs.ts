@@ -1,10 +1,10 @@
 /** Writing the JSON report and the CSV downloads to disk (or stdout). */
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ValidationResult } from '../core/report/build.ts';
 import type { Finding } from '../core/report/types.ts';
-import { csvPieces } from '../core/report/csv.ts';
+import { csvPieces, isCsvDownloadName } from '../core/report/csv.ts';
 import { csvSet } from '../core/report/csv-set.ts';
 import { csvRows } from '../core/report/csv-rows.ts';
 import { reportJsonPieces, type AcknowledgedMarks, type ReportChanges } from '../core/report/json.ts';
@@ -60,7 +60,11 @@ export async function writeJson(
   target.write('\n');
 }
 
-/** Every CSV download the page offers (csv-set.ts), each file written as it is made. */
+/**
+ * Every CSV download the page offers (csv-set.ts), each file written as it is made. The files an
+ * earlier run left in the folder under the names this tool writes go first, so that a fixed problem's
+ * file does not stay next to the new ones; any other file or folder stays.
+ */
 export async function writeCsvDir(
   result: ValidationResult,
   dir: string,
@@ -71,10 +75,28 @@ export async function writeCsvDir(
   } catch (e) {
     throw new OutputError(`Cannot create the folder ${dir}: ${reason(e)}`);
   }
+  await removeEarlierCsvFiles(dir);
   const written: string[] = [];
   for (const { name, filter, only } of csvSet(result)) {
     await writePieces(csvPieces(csvRows(result, filter, isAcknowledged, only)), join(dir, name));
     written.push(name);
   }
   return written;
+}
+
+async function removeEarlierCsvFiles(dir: string): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new OutputError(`Cannot read the folder ${dir}: ${reason(e)}`);
+  }
+  for (const entry of entries) {
+    if (!entry.isFile() || !isCsvDownloadName(entry.name)) continue;
+    try {
+      await rm(join(dir, entry.name));
+    } catch (e) {
+      throw new OutputError(`Cannot remove ${join(dir, entry.name)} of an earlier run: ${reason(e)}`);
+    }
+  }
 }

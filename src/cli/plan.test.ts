@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capture, tempDir, writeFolder } from '../../tests/fixtures/cli.ts';
 import { plantedCauses } from '../../tests/fixtures/planted-causes.ts';
-import { FILES_CANNOT_SHOW } from '../core/report/plan-text.ts';
+import { FILES_CANNOT_SHOW, REMOVALS_NOT_CHECKED } from '../core/report/plan-text.ts';
 import { main } from './validate.ts';
 
 const dir = tempDir();
@@ -30,6 +30,19 @@ describe('the fix plan on the command line', () => {
     expect(listed[0][4]).toBe(' [blocks]');
     expect(stdout.indexOf('Fix plan:')).toBeGreaterThan(stdout.indexOf('Status'));
     expect(stdout).toContain(FILES_CANNOT_SHOW);
+  });
+
+  it('says removals were not checked unless an earlier report of the district was compared', async () => {
+    expect((await cli(PLANTED)).stdout).toContain(`${FILES_CANNOT_SHOW} ${REMOVALS_NOT_CHECKED}`);
+    expect((await cli(PLANTED, '--summary', '-')).stdout).toContain(REMOVALS_NOT_CHECKED);
+    const old = `${dir}/planted-before.json`;
+    await cli(PLANTED, '--json', old);
+    const compared = await cli(PLANTED, '--previous', old);
+    expect(compared.stdout).toContain(FILES_CANNOT_SHOW);
+    expect(compared.stdout).not.toContain(REMOVALS_NOT_CHECKED);
+    expect((await cli(PLANTED, '--previous', old, '--summary', '-')).stdout).not.toContain(
+      REMOVALS_NOT_CHECKED,
+    );
   });
 
   it('gives the same causes in --json', async () => {

@@ -4,7 +4,7 @@ import {
   causeCode,
   causeReach,
   num,
-  FILES_CANNOT_SHOW,
+  filesCannotShow,
   nextSteps,
   planHeadline,
   VERDICT,
@@ -14,12 +14,13 @@ import {
 /** Causes printed; the rest are in --json. */
 export const CAUSES_LISTED = 5;
 
-export function planLines(summary: ReportSummary): string[] {
+/** removalsChecked: an earlier report of the same district, with its roster IDs, was compared. */
+export function planLines(summary: ReportSummary, removalsChecked: boolean): string[] {
   const causes = summary.causes ?? [];
   const verdict = [
     '',
     `Verdict: ${VERDICT[verdictKind(summary)]}`,
-    FILES_CANNOT_SHOW,
+    filesCannotShow(removalsChecked),
     'Next steps:',
     ...nextSteps(summary.format.id).map((step, i) => `  ${i + 1}. ${step}`),
   ];

@@ -26,7 +26,8 @@ function codeTotals(result: ValidationResult) {
   return of;
 }
 
-export function summaryTable(result: ValidationResult): string {
+/** removalsChecked: an earlier report of the district was compared (plan.ts). */
+export function summaryTable(result: ValidationResult, removalsChecked: boolean): string {
   const s = result.summary;
   const t = s.totals;
   const lines = [
@@ -51,7 +52,7 @@ export function summaryTable(result: ValidationResult): string {
         `${pad(String(errors), 7, true)}  ${pad(String(alerts), 7, true)}  ${STATUS_LABEL[schoolStatus(school, s.blocked)]}`,
     );
   }
-  lines.push(...planLines(s), '');
+  lines.push(...planLines(s, removalsChecked), '');
   const of = codeTotals(result);
   lines.push(
     `Formatting: ${of('formatting')}`,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,6 +192,22 @@ describe('validate command line', () => {
     expect(readFileSync(join(out, 'district-all.csv'), 'utf8').startsWith('\uFEFFschool_id,')).toBe(true);
   });
 
+  it("--csv-dir removes an earlier run's CSV files and only those", async () => {
+    const out = join(dir, 'csv-again');
+    expect((await cli(DIRTY, '--csv-dir', out)).code).toBe(1);
+    const earlier = readdirSync(out);
+    expect(earlier.some((n) => n.startsWith('fix-'))).toBe(true);
+    writeFileSync(join(out, 'notes.csv'), 'kept\n');
+    writeFileSync(join(out, 'district-all.csv.bak'), 'kept\n');
+    mkdirSync(join(out, 'school-old-all.csv'));
+    writeFileSync(join(out, 'school-old-all.csv', 'fix-1-x.csv'), 'kept\n');
+    expect((await cli(CLEAN, '--csv-dir', out)).code).toBe(0);
+    const now = readdirSync(out).sort();
+    expect(now).toEqual(['district-all.csv', 'district-all.csv.bak', 'notes.csv', 'school-old-all.csv']);
+    expect(readdirSync(join(out, 'school-old-all.csv'))).toEqual(['fix-1-x.csv']);
+    expect(readFileSync(join(out, 'district-all.csv'), 'utf8').trim().split('\r\n')).toHaveLength(1);
+  });
+
   it('uses the format given with --format', async () => {
     const report = await json(CLEAN, '--format', 'remind-csv-1.0');
     expect(report.format.id).toBe('remind-csv-1.0');
@@ -277,6 +293,28 @@ describe('validate command line', () => {
     expect(marked.findings.filter((f) => f.acknowledged).length).toBe(errors.length);
     ack(errors.slice(1));
     expect((await cli(DIRTY, '--acknowledged', join(dir, 'ack.json'))).code).toBe(1);
+  });
+
+  it('--summary counts the acknowledged findings and the changes since --previous', async () => {
+    const report = await json(DIRTY);
+    const errors = report.findings.filter((f) => f.severity === 'error' && f.id !== null);
+    const ack = join(dir, 'ack-summary.json');
+    writeFileSync(ack, JSON.stringify({ acknowledged: errors.map((f) => ({ code: f.code, id: f.id })) }));
+    const acked = await cli(DIRTY, '--acknowledged', ack, '--summary', '-');
+    expect(acked.code).toBe(0);
+    expect(acked.stdout).toContain(`Acknowledged: ${errors.length} acknowledged`);
+    const old = join(dir, 'dirty-for-summary.json');
+    await cli(DIRTY, '--json', old);
+    const since = (await json(CLEAN, '--previous', old)) as Report & { changes: ReportChanges };
+    const { changes } = since;
+    const target = join(dir, 'changes-summary.md');
+    await cli(CLEAN, '--previous', old, '--summary', target);
+    expect(readFileSync(target, 'utf8')).toContain(
+      `Since the previous report: ${changes.new.length} new, ${changes.resolved.length} resolved, ${changes.unchanged} unchanged.`,
+    );
+    expect(changes.resolved.length).toBeGreaterThan(0);
+    const plain = (await cli(DIRTY, '--summary', '-')).stdout;
+    expect(plain).not.toMatch(/Acknowledged:|Since the previous report/);
   });
 
   it('--acknowledged marks the acknowledged findings in the CSV files of --csv-dir', async () => {

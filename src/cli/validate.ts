@@ -87,10 +87,18 @@ export async function main(
     const is = acknowledgements ? acknowledgedBy(acknowledgements) : () => false;
     const verdict = acknowledgements ? verdictOf(result.findings, is) : null;
     const marks = verdict ? { is, count: verdict.acknowledged } : undefined;
+    // Hold-removals were judged only against an earlier report of this district that has its roster IDs.
+    const removalsChecked = Boolean(previous?.snapshot && changes && !changes.reason);
+    const summaryText = () =>
+      summaryMarkdown(result.summary, {
+        acknowledged: verdict?.acknowledged,
+        removalsChecked,
+        changes: changes && { ...changes, new: changes.new.length, resolved: changes.resolved.length },
+      });
     if (values.json === '-') await writeJson(result, out, changes, marks);
-    else if (values.summary === '-') out.write(summaryMarkdown(result.summary));
+    else if (values.summary === '-') out.write(summaryText());
     else {
-      out.write(printable(summaryTable(result), true));
+      out.write(printable(summaryTable(result, removalsChecked), true));
       if (previous && changes) {
         if (changes.reason) out.write(`Changes: not compared: ${changes.reason}.\n`);
         else {
@@ -107,8 +115,7 @@ export async function main(
         );
     }
     if (values.json && values.json !== '-') await writeJson(result, values.json, changes, marks);
-    if (values.summary && values.summary !== '-')
-      await writePieces([summaryMarkdown(result.summary)], values.summary);
+    if (values.summary && values.summary !== '-') await writePieces([summaryText()], values.summary);
     if (values['csv-dir']) await writeCsvDir(result, values['csv-dir'], marks?.is);
     if (verdict) return verdict.blocked || verdict.errors > 0 ? 1 : 0;
     const { blocked, totals } = result.summary;

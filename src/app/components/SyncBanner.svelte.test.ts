@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportSummary } from '../../shared/report-types.ts';
 import SyncBanner from './SyncBanner.svelte';
-import { FILES_CANNOT_SHOW } from '../../core/report/plan-text.ts';
+import { FILES_CANNOT_SHOW, REMOVALS_NOT_CHECKED } from '../../core/report/plan-text.ts';
 
 afterEach(cleanup);
 
@@ -82,5 +82,15 @@ describe('the sync banner', () => {
     // Every verdict, Ready included, says what no check of the files can prove.
     expect(banner.textContent).toContain(FILES_CANNOT_SHOW);
     expect(banner.textContent).toMatch(/device-in-use/);
+    // Nothing was compared: removals since Remind's last sync were not checked, and it says so.
+    expect(banner.textContent).toContain(REMOVALS_NOT_CHECKED);
+  });
+
+  it('leaves out the removals not checked once an earlier run was compared', () => {
+    render(SyncBanner, { summary: summary(false, {}), removalsChecked: true });
+    const banner = screen.getByRole('status');
+    expect(banner.textContent).toMatch(/Ready, as far as these files show/);
+    expect(banner.textContent).toContain(FILES_CANNOT_SHOW);
+    expect(banner.textContent).not.toContain(REMOVALS_NOT_CHECKED);
   });
 });

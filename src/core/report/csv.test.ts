@@ -2,7 +2,15 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../tests/helpers.ts';
 import { reportDistrict } from '../../../tests/fixtures/report-district.ts';
-import { CSV_COLUMNS, csvCell, csvFileName, csvPieces, schoolSlug } from './csv.ts';
+import {
+  causeFileName,
+  CSV_COLUMNS,
+  csvCell,
+  csvFileName,
+  csvPieces,
+  isCsvDownloadName,
+  schoolSlug,
+} from './csv.ts';
 import { csvRows, findingCsvRows, schoolNameMap, type CsvFilter } from './csv-rows.ts';
 import { remindNameOf } from '../rules/registry.ts';
 import { toReport } from './json.ts';
@@ -192,5 +200,28 @@ describe('CSV downloads', () => {
     );
     // The same ID always gets the same name (a later run's downloads line up with the earlier ones).
     expect(csvFileName({ school: '学校' })).toBe(csvFileName({ school: '学校' }));
+  });
+
+  it('knows the names it makes (--csv-dir removes those of an earlier run) and no others', () => {
+    const ours = [
+      csvFileName({}),
+      csvFileName({ code: 'row-columns' }),
+      csvFileName({ school: null }),
+      csvFileName({ school: '学校', code: 'teacher-email' }),
+      csvFileName({ school: 'North High' }),
+      causeFileName(0, { code: 'teacher-email', reason: null }),
+      causeFileName(11, { code: 'student-dob', reason: 'Dates written day/month' }),
+    ];
+    expect(ours.filter((n) => !isCsvDownloadName(n))).toEqual([]);
+    const others = [
+      'notes.csv',
+      'district.csv',
+      'fix-notes.csv',
+      'school-a.txt',
+      'my-district-all.csv',
+      'district-all.csv.bak',
+      'Fix-1-x.csv',
+    ];
+    expect(others.filter(isCsvDownloadName)).toEqual([]);
   });
 });

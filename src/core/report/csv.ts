@@ -101,6 +101,14 @@ export function csvFileName(filter: { school?: string | null; code?: string }): 
   return `${scope}-${filter.code ?? 'all'}.csv`;
 }
 
+/**
+ * Whether a file name is one csvFileName or causeFileName makes: `--csv-dir` removes these (and only
+ * these) before writing, so that a folder reused from run to run holds one run's files.
+ */
+export function isCsvDownloadName(name: string): boolean {
+  return /^(?:district|no-school|school|fix-\d+)-.+\.csv$/.test(name);
+}
+
 /** "fix-2-teacher-email-missing.csv": the records of the fix plan's second cause. */
 export function causeFileName(index: number, cause: { code: string; reason: string | null }): string {
   return `fix-${index + 1}-${cause.code}${cause.reason ? '-' + fileSlug(cause.reason) : ''}.csv`;

@@ -58,6 +58,17 @@ export const FILES_CANNOT_SHOW =
   'already hold an email address or phone number of this roster. Remind may then report device-in-use ' +
   'or a taken email that no check of the files can predict.';
 
+/** Said with it when no earlier run was compared: hold-removals cannot be judged from one export. */
+export const REMOVALS_NOT_CHECKED =
+  'No earlier run was compared, so records removed since Remind’s last sync were not checked: Remind may ' +
+  'pause the sync to review such removals. Compare with the run Remind last synced (keep your runs in the ' +
+  'History, or give its report with --previous).';
+
+/** What the files cannot show, with REMOVALS_NOT_CHECKED unless an earlier run was compared. */
+export function filesCannotShow(removalsChecked: boolean): string {
+  return removalsChecked ? FILES_CANNOT_SHOW : `${FILES_CANNOT_SHOW} ${REMOVALS_NOT_CHECKED}`;
+}
+
 /** What to do after fixing, per format (how changes reach Remind). */
 export function nextSteps(format: FormatId): string[] {
   if (format === 'clever')

@@ -8,7 +8,7 @@ import { plantedCauses } from '../../../tests/fixtures/planted-causes.ts';
 import { ADAPTERS, FORMAT_IDS } from '../formats/registry.ts';
 import { generateInMemory, planDistrict } from '../generate/generate.ts';
 import { ALL_RULES } from '../rules/registry.ts';
-import { FILES_CANNOT_SHOW, nextSteps, VERDICT } from './plan-text.ts';
+import { FILES_CANNOT_SHOW, nextSteps, REMOVALS_NOT_CHECKED, VERDICT } from './plan-text.ts';
 import { summaryMarkdown } from './summary-md.ts';
 
 /** Our own texts, which the summary is made of. */
@@ -16,6 +16,7 @@ const FIXED_TEXTS = [
   ...ALL_RULES.flatMap((r) => [r.code, r.title, ...('reasons' in r && r.reasons ? r.reasons : [])]),
   ...Object.values(VERDICT),
   FILES_CANNOT_SHOW,
+  REMOVALS_NOT_CHECKED,
   ...FORMAT_IDS.flatMap((f) => nextSteps(f)),
   ...ADAPTERS.map((a) => a.label),
   'Roster Check summary Verdict Next steps District totals Schools Teachers Students Parents Staff Classes',
@@ -100,11 +101,28 @@ describe('the summary', async () => {
 
   it('gives the verdict, what the files cannot show, totals, the causes, schools by number and the files', () => {
     expect(md).toContain(`**${VERDICT.blocked}**`);
-    expect(md).toContain(FILES_CANNOT_SHOW);
+    expect(md).toContain(`${FILES_CANNOT_SHOW} ${REMOVALS_NOT_CHECKED}`);
+    expect(summaryMarkdown(result.summary, { removalsChecked: true })).not.toContain(REMOVALS_NOT_CHECKED);
     for (const c of planted.expected)
       expect(md).toMatch(new RegExp(`\\| ${c.code}( \\(${c.reason}\\))? \\|`));
     expect(md).toMatch(/^\| School 1 \| /m);
     for (const f of result.summary.files) expect(md).toContain(`| ${f.name} | `);
     expect(md).toContain(result.summary.files[0].sha256);
+  });
+
+  it('counts the acknowledged findings and the changes since an earlier report when given, and only then', () => {
+    expect(md).not.toMatch(/Acknowledged:|Since the previous report/);
+    const more = summaryMarkdown(result.summary, {
+      acknowledged: 5,
+      changes: { new: 2, resolved: 1234, unchanged: 7, reason: null },
+    });
+    expect(more).toContain('Acknowledged: 5 acknowledged');
+    expect(more).toContain('Since the previous report: 2 new, 1,234 resolved, 7 unchanged.');
+    const other = summaryMarkdown(result.summary, {
+      changes: { new: 0, resolved: 0, unchanged: 0, reason: 'the earlier report is of another district' },
+    });
+    expect(other).toContain(
+      'Since the previous report: not compared, because the earlier report is of another district.',
+    );
   });
 });

@@ -4,7 +4,7 @@
  * only: no name, email, phone, ID, date of birth or other roster value. Schools are numbered in the
  * report's order ("School 1"), because a school's name and ID are roster values too.
  */
-import { causeCode, FILES_CANNOT_SHOW, nextSteps, num, VERDICT, verdictKind } from './plan-text.ts';
+import { causeCode, filesCannotShow, nextSteps, num, VERDICT, verdictKind } from './plan-text.ts';
 import { schoolCounts, schoolStatus, STATUS_LABEL } from './status.ts';
 import type { ReportSummary } from './types.ts';
 
@@ -17,7 +17,32 @@ const codes = (counts: Record<string, number>) =>
     .map(([code, n]) => `${code} ${num(n)}`)
     .join(', ') || '–';
 
-export function summaryMarkdown(s: ReportSummary): string {
+/** What the summary says beyond the report's counts: both counts only, never a finding itself. */
+export interface SummaryExtras {
+  /** How many findings are acknowledged (known and left as they are); undefined: none were given. */
+  acknowledged?: number;
+  /** Counted against an earlier report; undefined: none was given. */
+  changes?: { new: number; resolved: number; unchanged: number; reason: string | null };
+  /** An earlier run of the district was compared, so removals were checked (plan-text.ts). */
+  removalsChecked?: boolean;
+}
+
+function extraLines({ acknowledged, changes }: SummaryExtras): string[] {
+  const lines: string[] = [];
+  if (acknowledged !== undefined)
+    lines.push(
+      `Acknowledged: ${num(acknowledged)} acknowledged, known and left as they are (counted in the totals above).`,
+    );
+  if (changes)
+    lines.push(
+      changes.reason
+        ? `Since the previous report: not compared, because ${changes.reason}.`
+        : `Since the previous report: ${num(changes.new)} new, ${num(changes.resolved)} resolved, ${num(changes.unchanged)} unchanged.`,
+    );
+  return lines.length ? [...lines, ''] : [];
+}
+
+export function summaryMarkdown(s: ReportSummary, extras: SummaryExtras = {}): string {
   const t = s.totals;
   const causes = s.causes ?? [];
   const out: string[] = [
@@ -30,7 +55,7 @@ export function summaryMarkdown(s: ReportSummary): string {
     '',
     `**${VERDICT[verdictKind(s)]}**`,
     '',
-    FILES_CANNOT_SHOW,
+    filesCannotShow(extras.removalsChecked ?? false),
     '',
     '## Next steps',
     '',
@@ -48,6 +73,7 @@ export function summaryMarkdown(s: ReportSummary): string {
     '',
     `Formatting: ${codes(s.formatting)}. Holds: ${codes(s.hold)}.`,
     '',
+    ...extraLines(extras),
     '## Fix plan',
     '',
   ];
