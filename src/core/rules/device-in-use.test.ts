@@ -134,4 +134,20 @@ describe('device-in-use (rules.md §6)', () => {
     const found = findings(result, code).map((f) => ({ otherId: f.otherId, message: f.message }));
     expect(found).toEqual([{ otherId, message }]);
   });
+
+  it('keeps the same-person hint when the name is isolated (right-to-left letters)', async () => {
+    const result = await runRemind1(
+      [],
+      [
+        { student: 's1', first: 'דנה', last: 'כהן', email: EMAIL, phone: PHONE },
+        { student: 's2', first: 'דנה', last: 'כהן', email: EMAIL, phone: '212-234-9999' },
+      ],
+    );
+    const [finding] = findings(result, 'device-in-use');
+    expect(finding.message).toContain(
+      '\u2068the contact דנה כהן of student s1, students.csv row 2\u2069, who',
+    );
+    expect(finding.message).toMatch(/write the same phone on both rows\.$/);
+    expect(finding.message).not.toContain('\n');
+  });
 });
