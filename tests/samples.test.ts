@@ -290,26 +290,29 @@ describeSet(
     const sessions = readTable(set, 'academicSessions.csv');
     const active = (t: Table) => t.rows.filter((r) => r.get('status') !== 'tobedeleted');
 
-    it('reports its broken references: orgs parent, sessions parent, a department used as a school', () => {
+    it('reports its broken references: a department used as a school, not the unread parent links', () => {
       const orgIds = new Set(orgs.rows.map((r) => r.get('sourcedId')));
+      const sessionIds = new Set(sessions.rows.map((r) => r.get('sourcedId')));
+      // The set has parent links no file defines (orgs.csv row 2, academicSessions.csv rows 3 and 6); Remind
+      // never reads them, so they are not ref-unknown.
+      const danglingParents = [
+        ...active(orgs).filter((r) => r.get('parentSourcedId') && !orgIds.has(r.get('parentSourcedId'))),
+        ...active(sessions).filter(
+          (r) => r.get('parentSourcedId') && !sessionIds.has(r.get('parentSourcedId')),
+        ),
+      ];
+      expect(danglingParents.length).toBe(3);
       const schoolIds = new Set(
         orgs.rows.filter((r) => r.get('type') === 'school').map((r) => r.get('sourcedId')),
       );
-      const sessionIds = new Set(sessions.rows.map((r) => r.get('sourcedId')));
       const expected = [
-        ...active(orgs)
-          .filter((r) => r.get('parentSourcedId') && !orgIds.has(r.get('parentSourcedId')))
-          .map((r) => `orgs.csv ${r.row}`),
-        ...active(sessions)
-          .filter((r) => r.get('parentSourcedId') && !sessionIds.has(r.get('parentSourcedId')))
-          .map((r) => `academicSessions.csv ${r.row}`),
         ...['classes.csv', 'enrollments.csv'].flatMap((file) =>
           active(readTable(set, file))
             .filter((r) => !schoolIds.has(r.get('schoolSourcedId')))
             .map((r) => `${file} ${r.row}`),
         ),
       ];
-      expect(expected.length).toBeGreaterThanOrEqual(4);
+      expect(expected.length).toBeGreaterThanOrEqual(1);
       const found = [...result.findings]
         .filter((f) => f.code === 'ref-unknown')
         .map((f) => `${f.file} ${f.row}`);

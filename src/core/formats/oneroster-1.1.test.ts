@@ -189,9 +189,9 @@ describe('OneRoster 1.1 adapter', () => {
     expect(classesOf(result).c1.school).toBeNull();
   });
 
-  it('reports an orgs parentSourcedId no file defines', async () => {
+  it('does not check an orgs parentSourcedId (Remind never reads it)', async () => {
     const result = await district({ orgs: [...ORGS, org('s3', 'school', 'd9')] });
-    expect(summary(result)).toEqual(['ref-unknown s3']);
+    expect(summary(result)).toEqual([]);
   });
 
   const referenceCases: Array<{ name: string; data: OneRosterData; expected: string[] }> = [
@@ -227,7 +227,8 @@ describe('OneRoster 1.1 adapter', () => {
         classes: [cls('c1', 's1', { termSourcedIds: 'a1,a8,a9' })],
         academicSessions: [{ sourcedId: 'a1' }, { sourcedId: 'a2', parentSourcedId: 'a7' }],
       },
-      expected: ['ref-unknown a2', 'ref-unknown c1', 'ref-unknown c1'],
+      // a2's parentSourcedId a7 is not checked: Remind never reads a term's parent.
+      expected: ['ref-unknown c1', 'ref-unknown c1'],
     },
   ];
   it.each(referenceCases)('$name', async ({ data, expected }) => {

@@ -83,7 +83,8 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
       const isSchool = r.is('type', 'school');
       const id = defineOnce(r, isSchool ? 'school' : 'org', 'sourcedId');
       if (id === null) return;
-      r.ref('org', 'parentSourcedId', { optional: true });
+      // parentSourcedId (an org's district, a term's school year) is not read: Remind never follows it, and
+      // rules.md §9 checks only school, class and user references (decisions.md).
       const earlier = roster.schoolIndex.has(id)
         ? roster.schools[roster.schoolIndex.get(id)!]
         : otherOrgs.get(id);
@@ -97,7 +98,6 @@ function reader({ roster }: AdapterContext, version: '1.1' | '1.2'): FormatReade
     'academicSessions.csv'(r) {
       const id = defineOnce(r, 'session', 'sourcedId');
       if (id === null) return;
-      r.ref('session', 'parentSourcedId', { optional: true });
       if (once(r, 'session\u0000' + id, 'sourcedId', id)) r.define('session', id);
     },
     'courses.csv'(r) {

@@ -2,10 +2,11 @@
  * CSV rows of findings: the finding plus its record's own columns, once per school. One path for a
  * fresh run (the record's columns from the roster) and for findings the page holds as report
  * objects (a stored run, the lists of changes), whose record columns come from the finding itself:
- * what a finding does not carry (first and last name apart, birth date, the email or phone of
- * another field) stays empty there.
+ * its name (whole, in first_name, as a fresh run writes a one-field name), the value of its own
+ * email, phone or birth date field. What a finding does not carry (first and last name apart, the
+ * email or phone of another field) stays empty there.
  */
-import type { Roster } from '../model/roster.ts';
+import type { Role, Roster } from '../model/roster.ts';
 import type { RawFinding } from '../model/finding.ts';
 import { NO_SCHOOL_NAME, type ValidationResult } from './build.ts';
 import type { CsvRow } from './csv.ts';
@@ -29,15 +30,21 @@ export type RecordColumns = Pick<
   'first_name' | 'last_name' | 'email' | 'phone' | 'dob' | 'class_id' | 'class_name'
 >;
 
-/** What the finding itself tells of its record: the value of its email or phone field, its class. */
+const PERSON_ROLES: ReadonlySet<string> = new Set<Role>(['teacher', 'student', 'parent', 'staff']);
+
+/**
+ * What the finding itself tells of its record: a person's name, the value of its email, phone or
+ * birth date field, its class. The name is one text (first and last are not told apart any more), so
+ * it goes whole into first_name, as a fresh run writes a name the roster holds as one field.
+ */
 export function recordOfFinding(f: Finding): RecordColumns {
   const isClass = f.entity === 'class';
   return {
-    first_name: null,
+    first_name: PERSON_ROLES.has(f.entity) ? f.name : null,
     last_name: null,
     email: f.field === 'email' ? f.value : null,
     phone: f.field === 'phone' ? f.value : null,
-    dob: null,
+    dob: f.field === 'dob' ? f.value : null,
     class_id: isClass ? f.id : null,
     class_name: isClass ? f.name : null,
   };

@@ -94,14 +94,32 @@ describe('CSV downloads', () => {
         const record = ['first_name', 'last_name', 'dob', ...(person ? ['email', 'phone'] : [])];
         const expected = { ...fresh[i] };
         for (const column of record) expected[column as keyof typeof expected] = null;
-        // A stored person finding keeps the value of its own email or phone field only.
+        // A stored person finding keeps its name whole (as a one-field name) and the value of its own
+        // email, phone or birth date field only.
         const own = (field: string) =>
           held.find((f) => f.id === row.source_id && f.code === row.code)?.field === field;
+        if (person) {
+          const name = [fresh[i].first_name, fresh[i].last_name].filter(Boolean).join(' ');
+          expected.first_name = name || null;
+        }
         if (person && own('email')) expected.email = row.email;
         if (person && own('phone')) expected.phone = row.phone;
+        if (person && own('dob')) expected.dob = fresh[i].dob || null;
         expect(row).toEqual(expected);
       });
     }
+  });
+
+  it("gives a stored finding's row its name and birth date", async () => {
+    const result = await run(reportDistrict({ noSchool: true }));
+    const names = { schools: schoolNameMap(result.roster.schools), remindName: remindNameOf };
+    const held = toReport(result).findings.filter((f) => f.code === 'student-dob' && f.id === 'st1');
+    const fresh = [...csvRows(result, { code: 'student-dob' })].filter((r) => r.source_id === 'st1');
+    const stored = [...findingCsvRows(held, names)];
+    expect(stored.map((r) => [r.first_name, r.last_name, r.dob])).toEqual(
+      fresh.map((r) => [`${r.first_name} ${r.last_name}`, null, '1/5/12']),
+    );
+    expect(fresh[0].dob).toBe('1/5/12');
   });
 
   it("fills the record's own columns", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findings } from '../../../tests/helpers.ts';
-import { runRemind1 } from '../../../tests/fixtures/rules/remind1.ts';
+import { runRemind1, type GuardianRow } from '../../../tests/fixtures/rules/remind1.ts';
 import {
   dataFindings,
   lines,
@@ -88,5 +88,66 @@ describe('device-in-use (rules.md §6)', () => {
       { id: 't1', school: 's2', email: 'T1@school.org', phone: '+1 212 234 5678' },
     ]);
     expect(lines(result, CODES)).toEqual(['device-in-use t1 → t0']);
+  });
+
+  // A guardian without an ID of its own (Remind CSV 1.0, Clever contacts without Contact_sis_id) has only
+  // the ID we make up; the message names it by role, name, student and row instead (otherId stays).
+  it.each<{ name: string; guardians: GuardianRow[]; code: string; otherId: string; message: string }>([
+    {
+      name: 'one name and email written with two phones: the keeper named by row, and the same-person hint',
+      guardians: [
+        { student: 's1', first: 'Kari', last: 'Upton', email: EMAIL, phone: PHONE },
+        { student: 's2', first: 'Kari', last: 'Upton', email: EMAIL, phone: '212-234-9999' },
+      ],
+      code: 'device-in-use',
+      otherId: 's1/Kari Upton',
+      message:
+        "Kari Upton's email shared@home.org is used by the contact Kari Upton of student s1, students.csv " +
+        'row 2, who keeps it. If the two are the same person, write the same phone on both rows.',
+    },
+    {
+      name: 'two guardians of another name sharing a phone: no hint',
+      guardians: [
+        { student: 's1', first: 'Kari', last: 'Upton', email: 'kari@home.org', phone: PHONE },
+        { student: 's2', first: 'Lee', last: 'Upton', email: 'lee@home.org', phone: PHONE },
+      ],
+      code: 'device-in-use',
+      otherId: 's1/Kari Upton',
+      message:
+        "Lee Upton's phone 212-234-5678 is used by the contact Kari Upton of student s1, students.csv row 2, " +
+        'who keeps it.',
+    },
+    {
+      name: 'a guardian who lost every device (parent-contact taken)',
+      guardians: [
+        { student: 's1', first: 'Kari', last: 'Upton', email: EMAIL, phone: PHONE },
+        { student: 's2', first: 'Kari', last: 'Upton', email: EMAIL },
+      ],
+      code: 'parent-contact',
+      otherId: 's1/Kari Upton',
+      message:
+        "Parent Kari Upton's contact shared@home.org is used by the contact Kari Upton of student s1, " +
+        'students.csv row 2, who takes it. If the two are the same person, write the same phone on both rows.',
+    },
+  ])('$name', async ({ guardians, code, otherId, message }) => {
+    const result = await runRemind1([], guardians);
+    const found = findings(result, code).map((f) => ({ otherId: f.otherId, message: f.message }));
+    expect(found).toEqual([{ otherId, message }]);
+  });
+
+  it('keeps the same-person hint when the name is isolated (right-to-left letters)', async () => {
+    const result = await runRemind1(
+      [],
+      [
+        { student: 's1', first: 'דנה', last: 'כהן', email: EMAIL, phone: PHONE },
+        { student: 's2', first: 'דנה', last: 'כהן', email: EMAIL, phone: '212-234-9999' },
+      ],
+    );
+    const [finding] = findings(result, 'device-in-use');
+    expect(finding.message).toContain(
+      '\u2068the contact דנה כהן of student s1, students.csv row 2\u2069, who',
+    );
+    expect(finding.message).toMatch(/write the same phone on both rows\.$/);
+    expect(finding.message).not.toContain('\n');
   });
 });

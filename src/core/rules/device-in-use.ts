@@ -1,3 +1,4 @@
+import { keeperDetail, usedBy } from './keeper.ts';
 import type { DataRule } from './rule.ts';
 
 export const deviceInUse: DataRule = {
@@ -13,7 +14,7 @@ export const deviceInUse: DataRule = {
     'Check whose email or phone it really is in the SIS and remove it from the other records, or give each ' +
     'person their own.',
   message: (f) =>
-    `${f.name || f.id}'s ${f.field === 'email' ? 'email' : 'phone'} ${f.value} is used by ${f.otherId}, who keeps it.`,
+    `${f.name || f.id}'s ${f.field === 'email' ? 'email' : 'phone'} ${f.value} ${usedBy(f, 'keeps')}`,
   start: (ctx) => ({
     person(people, i) {
       if (people.role(i) === 'staff') return;
@@ -23,11 +24,21 @@ export const deviceInUse: DataRule = {
       if (!ctx.getsAccount(i)) return;
       for (const e of d.emails) {
         if (e.lostTo >= 0)
-          ctx.reportPerson(deviceInUse, i, { field: 'email', value: e.value, otherId: people.id(e.lostTo) });
+          ctx.reportPerson(deviceInUse, i, {
+            field: 'email',
+            value: e.value,
+            otherId: people.id(e.lostTo),
+            detail: keeperDetail(ctx.roster, i, e.lostTo),
+          });
       }
       for (const x of d.phones) {
         if (x.lostTo >= 0)
-          ctx.reportPerson(deviceInUse, i, { field: 'phone', value: x.value, otherId: people.id(x.lostTo) });
+          ctx.reportPerson(deviceInUse, i, {
+            field: 'phone',
+            value: x.value,
+            otherId: people.id(x.lostTo),
+            detail: keeperDetail(ctx.roster, i, x.lostTo),
+          });
       }
     },
   }),

@@ -1,5 +1,6 @@
 import type { PersonDevices } from '../devices/claims.ts';
 import { nonAsciiNote } from '../devices/email-characters.ts';
+import { keeperDetail, usedBy } from './keeper.ts';
 import type { DataRule } from './rule.ts';
 
 /** Why a parent has no device left, or null (rules.md §5). */
@@ -42,7 +43,7 @@ export const parentContact: DataRule = {
       : f.reason === 'invalid'
         ? `Parent ${f.name || f.id} has no valid email or supported phone ("${f.value}").` +
           (f.field === 'email' ? nonAsciiNote(f.value) : '')
-        : `Parent ${f.name || f.id}'s contact ${f.value} is used by ${f.otherId}, who takes it.`,
+        : `Parent ${f.name || f.id}'s contact ${f.value} ${usedBy(f, 'takes')}`,
   start: (ctx) => ({
     person(people, i) {
       if (people.role(i) !== 'parent') return;
@@ -59,6 +60,7 @@ export const parentContact: DataRule = {
         field: first?.field ?? null,
         value: first?.value ?? null,
         otherId: first && first.lostTo >= 0 ? people.id(first.lostTo) : null,
+        detail: first && first.lostTo >= 0 ? keeperDetail(ctx.roster, i, first.lostTo) : null,
       });
     },
   }),

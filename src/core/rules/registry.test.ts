@@ -5,7 +5,7 @@ import { ALL_RULES, DATA_RULES, FORMATTING_RULES } from './registry.ts';
 
 const here = import.meta.dirname;
 /** Modules beside the rules that are not rules themselves. */
-const HELPERS = new Set(['rule.ts', 'registry.ts', 'dates.ts', 'account.ts']);
+const HELPERS = new Set(['rule.ts', 'registry.ts', 'dates.ts', 'account.ts', 'keeper.ts']);
 const ruleFiles = (dir: string) =>
   readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !HELPERS.has(f));
 
