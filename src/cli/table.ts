@@ -2,7 +2,7 @@
 import type { ValidationResult } from '../core/report/build.ts';
 import { ruleFor } from '../core/rules/registry.ts';
 import type { FormattingRule } from '../core/rules/rule.ts';
-import { schoolCounts, schoolStatus, STATUS_LABEL } from '../core/report/status.ts';
+import { schoolCounts, schoolStatus, STATUS_LABEL, syncState } from '../core/report/status.ts';
 import { displayWidth, padDisplay } from './display-width.ts';
 import { printable } from './printable.ts';
 import { planLines } from './plan.ts';
@@ -49,7 +49,7 @@ export function summaryTable(result: ValidationResult, removalsChecked: boolean)
     const { errors, alerts } = schoolCounts(school);
     lines.push(
       `${pad(names[i], nameWidth)}  ${pad(String(school.counts.teachers), 8, true)}  ${pad(String(school.counts.students), 8, true)}  ` +
-        `${pad(String(errors), 7, true)}  ${pad(String(alerts), 7, true)}  ${STATUS_LABEL[schoolStatus(school, s.blocked)]}`,
+        `${pad(String(errors), 7, true)}  ${pad(String(alerts), 7, true)}  ${STATUS_LABEL[schoolStatus(school, syncState(s))]}`,
     );
   }
   lines.push(...planLines(s, removalsChecked), '');

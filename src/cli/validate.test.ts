@@ -32,7 +32,7 @@ const BLOCKED = writeFolder(dir, 'blocked', {
   'enrollments.csv': cleanDistrict()['enrollments.csv'] + 's1,c1,st1,extra\n',
 });
 const EDFI = sampleDir('oneroster/edfi-lms-toolkit-or11-bulk');
-const STATUS = { errors: 'Has errors', alerts: 'Alerts only', ready: 'Ready' };
+const STATUS = { errors: 'Has errors', alerts: 'Alerts only', ready: 'Ready', held: 'On hold for review' };
 
 async function cli(...argv: string[]) {
   const out = capture();
@@ -55,7 +55,9 @@ describe('validate command line', () => {
     for (const s of report.schools) {
       const sum = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
       const [errors, alerts] = [sum(s.error), sum(s.alert)];
-      const status = errors ? STATUS.errors : alerts ? STATUS.alerts : STATUS.ready;
+      // A hold pauses the whole sync for review (rules.md §7): no school is "Ready" then.
+      const clear = report.totals.hold > 0 ? STATUS.held : STATUS.ready;
+      const status = errors ? STATUS.errors : alerts ? STATUS.alerts : clear;
       const line = [s.name, s.counts.teachers, s.counts.students, errors, alerts, status].join(' +');
       expect(stdout).toMatch(new RegExp(`^${line.replace(/[()]/g, '\\$&')}$`, 'm'));
     }

@@ -12,7 +12,7 @@ import { sampleDistrictFiles, sampleDistrictPreviousFiles } from '../../src/core
 import type { FormatId } from '../../src/core/formats/types.ts';
 import { sourceFromBytes, type SourceFile } from '../../src/core/input/source.ts';
 import type { ValidationResult } from '../../src/core/report/build.ts';
-import { schoolCounts, schoolStatus, STATUS_LABEL } from '../../src/core/report/status.ts';
+import { schoolCounts, schoolStatus, STATUS_LABEL, syncState } from '../../src/core/report/status.ts';
 import type { SchoolEntry } from '../../src/core/report/types.ts';
 import { ruleFor } from '../../src/core/rules/registry.ts';
 import { baseURL } from './browser.ts';
@@ -147,14 +147,18 @@ export async function shownSchools(page: Page): Promise<SchoolRow[]> {
   }));
 }
 
-/** What the Schools table should say for the engine's schools (none "Ready" while the sync is blocked). */
-export function expectedSchools(summary: { schools: readonly SchoolEntry[]; blocked: boolean }): SchoolRow[] {
+/** What the Schools table should say for the engine's schools (none "Ready" while the sync is blocked or held). */
+export function expectedSchools(summary: {
+  schools: readonly SchoolEntry[];
+  blocked: boolean;
+  totals: { hold: number };
+}): SchoolRow[] {
   return summary.schools.map((s) => ({
     name: s.name,
     teachers: s.counts.teachers,
     students: s.counts.students,
     ...schoolCounts(s),
-    status: STATUS_LABEL[schoolStatus(s, summary.blocked)],
+    status: STATUS_LABEL[schoolStatus(s, syncState(summary))],
   }));
 }
 

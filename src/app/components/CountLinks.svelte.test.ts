@@ -3,6 +3,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checked, district } from '../../../tests/fixtures/worker-district.ts';
+import { syncState } from '../../core/report/status.ts';
 import type { SchoolEntry } from '../../shared/report-types.ts';
 import SchoolDetail from './SchoolDetail.svelte';
 import SchoolsTable from './SchoolsTable.svelte';
@@ -21,7 +22,7 @@ describe('count links', () => {
   it('a school’s Errors and Alerts counts open it at its errors or alerts; zero is no link', async () => {
     const onOpen = vi.fn();
     const schools = [school('s1', 'Adams', 0, 2), school('s2', 'Banks', 4, 1)];
-    render(SchoolsTable, { schools, blocked: false, onOpen });
+    render(SchoolsTable, { schools, sync: 'clear', onOpen });
     // The row header names the school; the count's own name is its number and type.
     const row = (name: string) => screen.getByRole('rowheader', { name }).closest('tr')!;
     await fireEvent.click(within(row('Banks')).getByRole('button', { name: '4 errors' }));
@@ -43,7 +44,7 @@ describe('count links', () => {
     const source = { findings: api.findings, download: api.download };
     render(SchoolDetail, {
       school: north,
-      blocked: report.summary.blocked,
+      sync: syncState(report.summary),
       rules: report.rules,
       source,
       onClose: () => {},

@@ -5,6 +5,7 @@ import { BROKEN_TEACHER_ROW, checked, district } from '../../../tests/fixtures/w
 import { REMIND_1_HEADERS, rowOf } from '../../../tests/fixtures/headers.ts';
 import { csv } from '../../../tests/helpers.ts';
 import { csvFileName } from '../../core/report/csv.ts';
+import { syncState } from '../../core/report/status.ts';
 import SchoolDetail from './SchoolDetail.svelte';
 
 const TEACHERS = 120;
@@ -30,7 +31,7 @@ async function openNorth() {
   const onClose = vi.fn();
   render(SchoolDetail, {
     school: north,
-    blocked: report.summary.blocked,
+    sync: syncState(report.summary),
     rules: report.rules,
     source,
     onClose,
@@ -130,7 +131,7 @@ describe('a school’s detail', () => {
     expect(bucket.counts.students).toBe(1);
     render(SchoolDetail, {
       school: bucket,
-      blocked: report.summary.blocked,
+      sync: syncState(report.summary),
       rules: report.rules,
       source: api,
       onClose: vi.fn(),
@@ -147,7 +148,7 @@ describe('a school’s detail', () => {
     const west = report.summary.schools.find((s) => s.id === 's3')!;
     render(SchoolDetail, {
       school: west,
-      blocked: report.summary.blocked,
+      sync: syncState(report.summary),
       rules: report.rules,
       source: api,
       onClose: vi.fn(),
@@ -155,6 +156,41 @@ describe('a school’s detail', () => {
     const detail = screen.getByRole('region', { name: 'West' });
     expect(within(detail).getByText('Blocked by file problems')).toBeTruthy();
     expect(within(detail).getByText(/Remind syncs none of them until the file problems/)).toBeTruthy();
+    expect(within(detail).queryByText(/Ready|every record gets its account/)).toBeNull();
+  });
+
+  // rules.md §7: a hold makes Remind pause the whole sync for review, so no school is "Ready" then.
+  it('never calls a school without findings ready while a sync hold pauses the sync', async () => {
+    const files = district(1);
+    files['schools.csv'] += csv([['s3', 'West']]);
+    const guardians = Array.from({ length: 6 }, (_, i) =>
+      rowOf(REMIND_1_HEADERS['students.csv'], {
+        school_id: 's1',
+        student_id: 'st1',
+        student_first_name: 'Bo',
+        student_last_name: 'Kim',
+        dob: '01/05/2012',
+        grade: '5',
+        guardian_first_name: `G${i}`,
+        guardian_last_name: 'Kim',
+        guardian_email: `g${i}@x.org`,
+      }),
+    );
+    files['students.csv'] += csv(guardians);
+    const { api, report } = await checked(files);
+    expect(report.summary.blocked).toBe(false);
+    expect(report.summary.hold).toEqual({ 'hold-guardians': 1 });
+    const west = report.summary.schools.find((s) => s.id === 's3')!;
+    render(SchoolDetail, {
+      school: west,
+      sync: syncState(report.summary),
+      rules: report.rules,
+      source: api,
+      onClose: vi.fn(),
+    });
+    const detail = screen.getByRole('region', { name: 'West' });
+    expect(within(detail).getByText('On hold for review')).toBeTruthy();
+    expect(within(detail).getByText(/Remind pauses the district’s sync for review/)).toBeTruthy();
     expect(within(detail).queryByText(/Ready|every record gets its account/)).toBeNull();
   });
 

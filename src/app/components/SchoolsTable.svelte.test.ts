@@ -41,7 +41,7 @@ function rows(): string[][] {
 
 describe('the Schools table', () => {
   it('shows one row per school with its counts and a worded status', () => {
-    render(SchoolsTable, { schools: SCHOOLS, blocked: false, onOpen: () => {} });
+    render(SchoolsTable, { schools: SCHOOLS, sync: 'clear', onOpen: () => {} });
     expect(rows()).toEqual([
       ['Adams Elementary', '10', '200', '0', '2', '! Alerts only'],
       ['Banks <img src=x onerror=alert(1)>', '30', '600', '4', '1', '✕ Has errors'],
@@ -51,7 +51,7 @@ describe('the Schools table', () => {
   });
 
   it('never says "Ready" while a file problem blocks the whole sync', async () => {
-    render(SchoolsTable, { schools: SCHOOLS, blocked: true, onOpen: () => {} });
+    render(SchoolsTable, { schools: SCHOOLS, sync: 'blocked', onOpen: () => {} });
     const status = (name: string) =>
       within(screen.getByRole('rowheader', { name }).closest('tr')!).getAllByRole('cell').at(-1)!.textContent;
     expect(status('Carver High')).toMatch(/^\S+ Blocked by file problems$/);
@@ -66,8 +66,17 @@ describe('the Schools table', () => {
     ]);
   });
 
+  it('never says "Ready" while a sync hold pauses the whole sync for review', () => {
+    render(SchoolsTable, { schools: SCHOOLS, sync: 'held', onOpen: () => {} });
+    const status = (name: string) =>
+      within(screen.getByRole('rowheader', { name }).closest('tr')!).getAllByRole('cell').at(-1)!.textContent;
+    expect(status('Carver High')).toMatch(/^\S+ On hold for review$/);
+    expect(status('Banks <img src=x onerror=alert(1)>')).toBe('✕ Has errors');
+    expect(screen.queryByText(/Ready/)).toBeNull();
+  });
+
   it('sorts with the buttons in the column headers and says so with aria-sort', async () => {
-    render(SchoolsTable, { schools: SCHOOLS, blocked: false, onOpen: () => {} });
+    render(SchoolsTable, { schools: SCHOOLS, sync: 'clear', onOpen: () => {} });
     const header = (name: string) => screen.getByRole('columnheader', { name: new RegExp(`^${name}`) });
     expect(header('School').getAttribute('aria-sort')).toBe('ascending');
 
@@ -85,7 +94,7 @@ describe('the Schools table', () => {
   });
 
   it('filters by name with a labelled text box', async () => {
-    render(SchoolsTable, { schools: SCHOOLS, blocked: false, onOpen: () => {} });
+    render(SchoolsTable, { schools: SCHOOLS, sync: 'clear', onOpen: () => {} });
     await fireEvent.input(screen.getByRole('searchbox', { name: 'Filter schools by name' }), {
       target: { value: 'high' },
     });
@@ -97,7 +106,7 @@ describe('the Schools table', () => {
 
   it('opens a school from the button in its row', async () => {
     const onOpen = vi.fn();
-    render(SchoolsTable, { schools: SCHOOLS, blocked: false, onOpen });
+    render(SchoolsTable, { schools: SCHOOLS, sync: 'clear', onOpen });
     await fireEvent.click(screen.getByRole('button', { name: 'Carver High' }));
     expect(onOpen).toHaveBeenCalledWith(SCHOOLS[2]);
   });
@@ -116,7 +125,7 @@ describe('a district with more schools than one page', () => {
   );
 
   it('draws one page of rows, and tells assistive technology every school is a row', async () => {
-    render(SchoolsTable, { schools: many, blocked: false, onOpen: () => {} });
+    render(SchoolsTable, { schools: many, sync: 'clear', onOpen: () => {} });
     expect(bodyRows()).toHaveLength(PAGE_ROWS);
     expect(table().getAttribute('aria-rowcount')).toBe('1235');
     expect(
@@ -137,7 +146,7 @@ describe('a district with more schools than one page', () => {
 
   it('filters and sorts every school, not only the page shown, and starts again at the first page', async () => {
     const onOpen = vi.fn();
-    render(SchoolsTable, { schools: many, blocked: false, onOpen });
+    render(SchoolsTable, { schools: many, sync: 'clear', onOpen });
     await fireEvent.click(pageButton('Next schools'));
     await fireEvent.input(document.querySelector('#school-filter')!, {
       target: { value: 'School 12' },

@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { schoolCounts, schoolStatus } from '../../core/report/status.ts';
+import { schoolCounts, schoolStatus, type SyncState } from '../../core/report/status.ts';
 import type { SchoolEntry } from '../../shared/report-types.ts';
 import { SchoolIndex, schoolIndex } from './school-index.ts';
 import type { SortDirection, SortKey } from './sort.ts';
 
 const KEYS: SortKey[] = ['name', 'teachers', 'students', 'errors', 'alerts', 'status'];
-const RANK = { unplaced: 0, ready: 1, blocked: 1, alerts: 2, errors: 3 };
+const RANK = { unplaced: 0, ready: 1, blocked: 1, held: 1, alerts: 2, errors: 3 };
 
 /** The table's sorting and filtering written plainly: every school, every time. */
 function reference(
   schools: SchoolEntry[],
-  blocked: boolean,
+  sync: SyncState,
   text: string,
   key: SortKey,
   direction: SortDirection,
@@ -23,7 +23,7 @@ function reference(
       : key === 'errors' || key === 'alerts'
         ? schoolCounts(s)[key]
         : key === 'status'
-          ? RANK[schoolStatus(s, blocked)]
+          ? RANK[schoolStatus(s, sync)]
           : s.counts[key];
   const sign = direction === 'ascending' ? 1 : -1;
   const last = (i: number) => (key === 'name' && schools[i].id === null ? 1 : 0);
@@ -65,17 +65,17 @@ describe('SchoolIndex', () => {
       fc.property(
         fc.array(school, { maxLength: 30 }),
         fc.array(step, { maxLength: 12 }),
-        fc.boolean(),
-        (schools, steps, blocked) => {
-          const index = new SchoolIndex(schools, blocked);
+        fc.constantFrom<SyncState>('clear', 'held', 'blocked'),
+        (schools, steps, sync) => {
+          const index = new SchoolIndex(schools, sync);
           for (const { text, key, direction } of steps) {
             // Typing a text a character at a time, then the step's own text (which may not extend it).
             for (let k = 1; k <= text.length; k++)
               expect(index.shown(text.slice(0, k), key, direction)).toEqual(
-                reference(schools, blocked, text.slice(0, k), key, direction),
+                reference(schools, sync, text.slice(0, k), key, direction),
               );
             expect(index.shown(text.slice(1), key, direction)).toEqual(
-              reference(schools, blocked, text.slice(1), key, direction),
+              reference(schools, sync, text.slice(1), key, direction),
             );
           }
         },

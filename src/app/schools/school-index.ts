@@ -4,12 +4,19 @@
  * Each order is sorted once and kept; the filter walks the chosen order and keeps what matches, and
  * a longer filter text narrows the last result instead of starting over.
  */
-import { schoolCounts, schoolStatus, type SchoolStatus } from '../../core/report/status.ts';
+import { schoolCounts, schoolStatus, type SchoolStatus, type SyncState } from '../../core/report/status.ts';
 import type { SchoolEntry } from '../../shared/report-types.ts';
 import type { SortDirection, SortKey } from './sort.ts';
 
-// "Ready" and "Blocked by file problems" never meet in one report: they take the same place.
-const STATUS_RANK: Record<SchoolStatus, number> = { unplaced: 0, ready: 1, blocked: 1, alerts: 2, errors: 3 };
+// "Ready", "Blocked by file problems" and "On hold for review" never meet in one report: they take the same place.
+const STATUS_RANK: Record<SchoolStatus, number> = {
+  unplaced: 0,
+  ready: 1,
+  blocked: 1,
+  held: 1,
+  alerts: 2,
+  errors: 3,
+};
 
 /**
  * Lower case for comparing. `toLowerCase` is `toLocaleLowerCase('en-US')` (English has no
@@ -19,8 +26,8 @@ const lower = (text: string) => text.toLowerCase();
 
 export class SchoolIndex {
   readonly schools: readonly SchoolEntry[];
-  /** The report's `summary.blocked`: a school without findings is then not "Ready". */
-  readonly blocked: boolean;
+  /** The report's `syncState`: a school without findings is "Ready" only when it is 'clear'. */
+  readonly sync: SyncState;
   #names: string[] | null = null;
   #ids: string[] | null = null;
   #orders = new Map<string, Uint32Array>();
@@ -28,9 +35,9 @@ export class SchoolIndex {
   /** How many schools the filter has looked at (tests count work with it). */
   visited = 0;
 
-  constructor(schools: readonly SchoolEntry[], blocked = false) {
+  constructor(schools: readonly SchoolEntry[], sync: SyncState = 'clear') {
     this.schools = schools;
-    this.blocked = blocked;
+    this.sync = sync;
   }
 
   /** Positions in `schools`, sorted; ties keep the report's order. By name, "(no school)" stays last. */
@@ -83,12 +90,12 @@ export class SchoolIndex {
       return order.sort(byName);
     }
     const values = new Float64Array(n);
-    for (let i = 0; i < n; i++) values[i] = numberOf(this.schools[i], key, this.blocked);
+    for (let i = 0; i < n; i++) values[i] = numberOf(this.schools[i], key, this.sync);
     return order.sort((a, b) => sign * (values[a] - values[b]) || a - b);
   }
 }
 
-function numberOf(school: SchoolEntry, key: Exclude<SortKey, 'name'>, blocked: boolean): number {
+function numberOf(school: SchoolEntry, key: Exclude<SortKey, 'name'>, sync: SyncState): number {
   switch (key) {
     case 'teachers':
       return school.counts.teachers;
@@ -99,7 +106,7 @@ function numberOf(school: SchoolEntry, key: Exclude<SortKey, 'name'>, blocked: b
     case 'alerts':
       return schoolCounts(school).alerts;
     case 'status':
-      return STATUS_RANK[schoolStatus(school, blocked)];
+      return STATUS_RANK[schoolStatus(school, sync)];
   }
 }
 
@@ -107,10 +114,10 @@ const indexes = new WeakMap<readonly SchoolEntry[], SchoolIndex>();
 
 /**
  * The index of a list of schools, made the first time it is asked for (going back to a report reuses
- * it). `blocked` is the same report's `summary.blocked`, so it never changes for one list.
+ * it). `sync` is the same report's `syncState`, so it never changes for one list.
  */
-export function schoolIndex(schools: readonly SchoolEntry[], blocked = false): SchoolIndex {
+export function schoolIndex(schools: readonly SchoolEntry[], sync: SyncState = 'clear'): SchoolIndex {
   let index = indexes.get(schools);
-  if (!index) indexes.set(schools, (index = new SchoolIndex(schools, blocked)));
+  if (!index) indexes.set(schools, (index = new SchoolIndex(schools, sync)));
   return index;
 }

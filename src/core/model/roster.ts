@@ -53,6 +53,11 @@ export interface LeftOutOwner {
   row: number;
 }
 
+export interface NamedOutside {
+  teacher: string;
+  teacherSchools: readonly number[];
+}
+
 export class RosterClass {
   name = '';
   school = -1;
@@ -65,6 +70,12 @@ export class RosterClass {
   namedTeacherRefs: readonly string[] = NONE;
   /** Owner enrollments left out for their school, in file order (rare: usually none). */
   leftOutOwners: readonly LeftOutOwner[] = NONE;
+  /**
+   * Teachers of `namedTeacherRefs` whose own rows put them in schools other than the class's, with those
+   * schools (indexes into Roster.schools): an owner enrollment for them would be left out for its school.
+   * Set by resolveSchools before classes add their schools to their teachers (rare: usually none).
+   */
+  namedOutside: readonly NamedOutside[] = NONE;
   constructor(
     public id: string,
     public file: number,

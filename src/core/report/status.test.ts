@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schoolStatus, STATUS_LABEL, type SchoolStatus } from './status.ts';
+import { schoolStatus, STATUS_LABEL, syncState, type SchoolStatus } from './status.ts';
 import type { SchoolEntry } from './types.ts';
 
 const school = (
@@ -30,8 +30,8 @@ describe('the status of a school in the Schools table', () => {
     // Its records name no school of the export: never "Ready", whatever the counts.
     ['the (no school) bucket with neither', school(null, {}, {}), 'unplaced', 'No school'],
   ])('%s', (_, entry, status, label) => {
-    expect(schoolStatus(entry, false)).toBe(status);
-    expect(STATUS_LABEL[schoolStatus(entry, false)]).toBe(label);
+    expect(schoolStatus(entry, 'clear')).toBe(status);
+    expect(STATUS_LABEL[schoolStatus(entry, 'clear')]).toBe(label);
   });
 
   // Remind processes nothing while a formatting problem blocks: no school may read "Ready" then.
@@ -48,7 +48,31 @@ describe('the status of a school in the Schools table', () => {
     ['alerts only', school('s1', {}, { 'phone-unsupported': 1 }), 'alerts', 'Alerts only'],
     ['the (no school) bucket with neither', school(null, {}, {}), 'unplaced', 'No school'],
   ])('while the district is blocked: %s', (_, entry, status, label) => {
-    expect(schoolStatus(entry, true)).toBe(status);
-    expect(STATUS_LABEL[schoolStatus(entry, true)]).toBe(label);
+    expect(schoolStatus(entry, 'blocked')).toBe(status);
+    expect(STATUS_LABEL[schoolStatus(entry, 'blocked')]).toBe(label);
+  });
+
+  // rules.md §7: a hold makes Remind pause the sync for review; nothing syncs until it is resolved.
+  it.each<[string, SchoolEntry, SchoolStatus, string]>([
+    ['neither', school('s1', {}, {}), 'held', 'On hold for review'],
+    ['errors', school('s1', { 'student-dob': 2 }, {}), 'errors', 'Has errors'],
+    ['alerts only', school('s1', {}, { 'phone-unsupported': 1 }), 'alerts', 'Alerts only'],
+    ['the (no school) bucket with neither', school(null, {}, {}), 'unplaced', 'No school'],
+  ])('while a sync hold pauses the sync: %s', (_, entry, status, label) => {
+    expect(schoolStatus(entry, 'held')).toBe(status);
+    expect(STATUS_LABEL[schoolStatus(entry, 'held')]).toBe(label);
+  });
+});
+
+describe('the state of the district’s sync', () => {
+  const totals = (hold: number) => ({ hold });
+  it.each([
+    ['nothing stops it', false, 0, 'clear'],
+    ['a hold pauses it', false, 2, 'held'],
+    ['a formatting problem blocks it', true, 0, 'blocked'],
+    // Blocked outranks held: Remind processes nothing, so it never gets to the review.
+    ['blocked and held', true, 1, 'blocked'],
+  ] as const)('%s', (_, blocked, hold, state) => {
+    expect(syncState({ blocked, totals: totals(hold) })).toBe(state);
   });
 });

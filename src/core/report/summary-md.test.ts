@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { folderSources, run } from '../../../tests/helpers.ts';
 import { ALL_SETS, sampleDir, sampleMissing } from '../../../tests/fixtures/samples.ts';
 import { plantedCauses } from '../../../tests/fixtures/planted-causes.ts';
+import { heldDistrict } from '../../../tests/fixtures/held-district.ts';
 import { ADAPTERS, FORMAT_IDS } from '../formats/registry.ts';
 import { generateInMemory, planDistrict } from '../generate/generate.ts';
 import { ALL_RULES } from '../rules/registry.ts';
@@ -22,7 +23,7 @@ const FIXED_TEXTS = [
   'Roster Check summary Verdict Next steps District totals Schools Teachers Students Parents Staff Classes',
   'Formatting Errors Alerts Holds Fix plan Cause What it is Blocks Findings Knock-on Clears School Status',
   'Errors by code Alerts by code Files File Bytes Rows SHA-256 yes Has errors Alerts only Ready No school',
-  'Blocked by file problems',
+  'Blocked by file problems On hold for review',
 ];
 
 /** Every distinct cell value of the files' data rows (not their headers). */
@@ -124,5 +125,15 @@ describe('the summary', async () => {
     expect(other).toContain(
       'Since the previous report: not compared, because the earlier report is of another district.',
     );
+  });
+});
+
+describe('the summary of a district on hold', () => {
+  // rules.md §7: a hold makes Remind pause the sync for review; no school is "Ready" then.
+  it('calls no school "Ready"', async () => {
+    const md = summaryMarkdown((await run(heldDistrict())).summary);
+    expect(md).toMatch(/^\| School 1 \| 1 \| 1 \| 0 \| 0 \| On hold for review \|/m);
+    expect(md).toMatch(/^\| School 2 \| 1 \| 1 \| 0 \| 0 \| On hold for review \|/m);
+    expect(md).not.toMatch(/\| Ready \|/);
   });
 });

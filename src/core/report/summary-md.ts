@@ -5,7 +5,7 @@
  * report's order ("School 1"), because a school's name and ID are roster values too.
  */
 import { causeCode, filesCannotShow, nextSteps, num, VERDICT, verdictKind } from './plan-text.ts';
-import { schoolCounts, schoolStatus, STATUS_LABEL } from './status.ts';
+import { schoolCounts, schoolStatus, STATUS_LABEL, syncState } from './status.ts';
 import type { ReportSummary } from './types.ts';
 
 /** Markdown table cells: our own texts only, but a pipe or line break would still break the table. */
@@ -115,7 +115,7 @@ export function summaryMarkdown(s: ReportSummary, extras: SummaryExtras = {}): s
         school.counts.students,
         errors,
         alerts,
-        STATUS_LABEL[schoolStatus(school, s.blocked)],
+        STATUS_LABEL[schoolStatus(school, syncState(s))],
         codes(school.error),
         codes(school.alert),
       ]);

@@ -1,5 +1,5 @@
 import { teacherEmailReason } from './teacher-email.ts';
-import type { LeftOutOwner, Role, Roster, RosterClass } from '../model/roster.ts';
+import type { LeftOutOwner, NamedOutside, Role, Roster, RosterClass } from '../model/roster.ts';
 import type { DataRule } from './rule.ts';
 
 const TLDS = 'com|org|net|edu|gov|io|ly|co|us|me|info|app|link|gl';
@@ -69,6 +69,29 @@ function leftOutClause(roster: Roster, c: RosterClass, owner: LeftOutOwner, teac
   );
 }
 
+/**
+ * No owner row, and the teacher's own rows are in other schools, so the row to add alone would be left
+ * out (enrollment-school): "… t2 is not in school s2 (teachers.csv); add a row for t2 in school s2 to
+ * teachers.csv and the row s2,c1,t2 …, or correct the class's school to s1 and add the row s1,c1,t2 …".
+ */
+function outsideClause(roster: Roster, c: RosterClass, outside: NamedOutside, teacher: number): string {
+  const school = (s: number) => roster.schools[s].id;
+  const teacherFile = roster.files[roster.people.file(teacher)];
+  const row = (s: number) => `the row ${school(s)},${c.id},${outside.teacher}`;
+  const theirs = outside.teacherSchools;
+  const correct =
+    theirs.length === 1
+      ? `correct the class’s school to ${school(theirs[0])} and add ${row(theirs[0])}`
+      : `correct the class’s school to one of theirs (${theirs.map(school).join(', ')}) and add the row ` +
+        `<school_id>,${c.id},${outside.teacher}`;
+  return (
+    `no row of enrollments.csv makes a teacher its owner, and ${outside.teacher} is not in school ` +
+    `${school(c.school)} (${teacherFile}), so an owner row there would be left out (enrollment-school); ` +
+    `add a row for ${outside.teacher} in school ${school(c.school)} to ${teacherFile} and ${row(c.school)} ` +
+    `(school_id,class_id,user_id) to enrollments.csv, or ${correct}`
+  );
+}
+
 export type ClassTeacherReason =
   | 'name-missing'
   | 'name-url'
@@ -101,7 +124,9 @@ export const classTeacher: DataRule = {
       'Add a row to enrollments.csv that makes the teacher the class’s owner: the class’s school_id, ' +
       'its class_id, and the teacher’s teacher_id as user_id (the message gives the exact row). When the ' +
       'message says that row is there but left out for its school, fix what it names instead: give the ' +
-      'teacher a row in teachers.csv for the class’s school, or correct the class’s school. In the SIS, ' +
+      'teacher a row in teachers.csv for the class’s school, or correct the class’s school. When it says ' +
+      'the teacher is not in the class’s school, that row alone would be left out too: add both rows it ' +
+      'names, or correct the class’s school and add the row for that school. In the SIS, ' +
       'make the teacher the section’s teacher of record so that every export writes that row.',
     'teacher-unknown':
       'The class’s teacher is not in the teacher file: add the teacher, or correct the teacher ID.',
@@ -165,10 +190,12 @@ export const classTeacher: DataRule = {
             [reason, value] = ['teacher-not-enrolled', ctx.roster.people.id(leftOut?.teacher ?? named[0])];
             if (leftOut) detail = leftOutClause(ctx.roster, c, leftOut.owner, leftOut.teacher);
             else {
+              const outside = c.namedOutside.find((n) => n.teacher === value);
               const school = c.school >= 0 ? ctx.roster.schools[c.school].id : '<school_id>';
-              detail =
-                `no row of enrollments.csv makes a teacher its owner; add the row ${school},${c.id},${value} ` +
-                '(school_id,class_id,user_id) to enrollments.csv';
+              detail = outside
+                ? outsideClause(ctx.roster, c, outside, named[0])
+                : `no row of enrollments.csv makes a teacher its owner; add the row ${school},${c.id},${value} ` +
+                  '(school_id,class_id,user_id) to enrollments.csv';
             }
           }
         } else {

@@ -109,3 +109,40 @@ export function checkDob(raw: string | null, today: CalendarDate): DobVerdict {
   if (year < 1900 || compare({ year, month, day }, today) > 0) return 'invalid';
   return 'ok';
 }
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * Why `checkDob` calls a date 'invalid', as the end of a sentence about it (rules.md §5 names four
+ * causes: not in an accepted layout, no such day, in the future, before 1900). Only asked of dates
+ * `checkDob` judged invalid; for any other it still names the first cause that applies.
+ */
+export function invalidDobCause(raw: string, today: CalendarDate): string {
+  const text = raw.trim();
+  const packed = parsePacked(text);
+  if (packed < 0) return 'is not in an accepted layout (MM/DD/YYYY, M/D/YYYY, YYYY/MM/DD or YYYY-MM-DD)';
+  const year = Math.floor(packed / 10000);
+  const month = Math.floor(packed / 100) % 100;
+  const day = packed % 100;
+  // The slash layout with the year last is read month first, as the article's MM/DD/YYYY says.
+  const readAs = text.length - text.lastIndexOf('/') === 5 ? ' (read as MM/DD/YYYY)' : '';
+  if (month < 1 || month > 12) return `is no real date: there is no month ${month}${readAs}`;
+  if (day < 1 || day > daysIn(year, month))
+    return `is no real date: ${MONTHS[month - 1]} ${year} has no day ${day}${readAs}`;
+  if (year < 1900) return 'is before 1900';
+  if (compare({ year, month, day }, today) > 0) return 'is in the future';
+  return 'is not a valid date';
+}

@@ -31,6 +31,29 @@ describe('student-dob (rules.md §5)', () => {
     expect(found[0].message).toContain(reason === 'missing' ? 'no date of birth' : `"${dob}"`);
   });
 
+  // rules.md §5: `invalid` has four causes; the message names the one that applies (reason stays `invalid`).
+  it.each([
+    ['11/29/2026', 'is in the future'],
+    ['2030-01-01', 'is in the future'],
+    ['12/31/1899', 'is before 1900'],
+    ['1899-12-31', 'is before 1900'],
+    ['unknown', 'is not in an accepted layout (MM/DD/YYYY, M/D/YYYY, YYYY/MM/DD or YYYY-MM-DD)'],
+    ['2012-01-05T00:00:00Z', 'is not in an accepted layout'],
+    ['13/45/12', 'is not in an accepted layout'],
+    ['02/30/2012', 'is no real date: February 2012 has no day 30 (read as MM/DD/YYYY)'],
+    ['02/29/2011', 'is no real date: February 2011 has no day 29 (read as MM/DD/YYYY)'],
+    ['13/01/2010', 'is no real date: there is no month 13 (read as MM/DD/YYYY)'],
+    ['2012-04-31', 'is no real date: April 2012 has no day 31.'],
+    ['2010/00/10', 'is no real date: there is no month 0.'],
+    // No such day outranks the year: "02/30/1850" is no date at all, not merely too early.
+    ['02/30/1850', 'is no real date: February 1850 has no day 30'],
+  ])('says why "%s" is invalid: %s', async (dob, cause) => {
+    const [finding] = findings(await runRemind2([student('st1', { dob })]), 'student-dob');
+    expect(finding.reason).toBe('invalid');
+    expect(finding.message).toContain(`"${dob}" ${cause}`);
+    expect(finding.message).not.toContain('not a valid date');
+  });
+
   it.each(['invalid', 'two-digit-year'])(
     'names the article’s two layouts in its words in the %s fix (rules.md §5)',
     async (reason) => {

@@ -1,4 +1,4 @@
-import { checkDob } from './dates.ts';
+import { checkDob, invalidDobCause } from './dates.ts';
 import type { DataRule } from './rule.ts';
 
 export const studentDob: DataRule = {
@@ -23,14 +23,16 @@ export const studentDob: DataRule = {
       ? `Student ${f.name || f.id} has no date of birth.`
       : f.reason === 'two-digit-year'
         ? `Student ${f.name || f.id}'s date of birth "${f.value}" has a two-digit year.`
-        : `Student ${f.name || f.id}'s date of birth "${f.value}" is not a valid date.`,
+        : // detail: which of rules.md §5's causes makes the date invalid (invalidDobCause).
+          `Student ${f.name || f.id}'s date of birth "${f.value}" ${f.detail ?? 'is not a valid date'}.`,
   start: (ctx) => ({
     person(people, i) {
       if (people.role(i) !== 'student') return;
       const dob = people.dob(i);
       const verdict = checkDob(dob, ctx.today);
       if (verdict === 'ok') return;
-      ctx.reportPerson(studentDob, i, { reason: verdict, field: 'dob', value: dob || null });
+      const detail = verdict === 'invalid' ? invalidDobCause(dob ?? '', ctx.today) : null;
+      ctx.reportPerson(studentDob, i, { reason: verdict, field: 'dob', value: dob || null, detail });
     },
   }),
 };

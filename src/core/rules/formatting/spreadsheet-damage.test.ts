@@ -195,7 +195,7 @@ describe('spreadsheet-damage in a district', () => {
       ],
       [
         'parent-contact Parent Cy has no valid email or supported phone ("2.12235E+09"). Probably Excel: `2.12235E+09` is a long number shown in scientific notation; its original digits are gone.',
-        'student-dob Student Bo Kim\'s date of birth "#N/A" is not a valid date. Probably Excel: `#N/A` is a spreadsheet formula error saved as text.',
+        'student-dob Student Bo Kim\'s date of birth "#N/A" is not in an accepted layout (MM/DD/YYYY, M/D/YYYY, YYYY/MM/DD or YYYY-MM-DD). Probably Excel: `#N/A` is a spreadsheet formula error saved as text.',
         'phone-unsupported Cy\'s phone "2.12235E+09" cannot be texted: it has 8 digits, where a US or Canadian number has 10 (area code included). Probably Excel: `2.12235E+09` is a long number shown in scientific notation; its original digits are gone.',
       ],
     ],
