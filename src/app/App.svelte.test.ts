@@ -106,6 +106,19 @@ describe('the page', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'North' }));
   });
 
+  it('leaves focus where the person put it before the report was drawn', async () => {
+    const { api, report } = await checked(district(3));
+    const client = new FakeClient(api);
+    renderApp(client);
+    await trySample();
+    client.lastRun.resolve(report);
+    // In the same task as the report's arrival, before its first frame: the person tabs to a school.
+    const north = await screen.findByRole('button', { name: 'North' });
+    north.focus();
+    await new Promise((r) => setTimeout(r, 100)); // the frame and the task after it (afterPaint)
+    expect(document.activeElement).toBe(north);
+  });
+
   it('warns with an alert when Remind would block the sync, formatting findings first', async () => {
     const { api, report } = await checked(district(3, BROKEN_TEACHER_ROW));
     const client = new FakeClient(api);
