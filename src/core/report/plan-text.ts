@@ -18,7 +18,7 @@ export function causeCode(c: Pick<Cause, 'code' | 'reason'>): string {
   return c.reason ? `${c.code} (${c.reason})` : c.code;
 }
 
-/** "Fix these 3 things to clear 17,900 of 18,493 findings." */
+/** "Fix the first 3 things below to clear 17,900 of 18,493 findings." (more than 3 are listed) */
 export function planHeadline(causes: readonly Cause[]): string {
   const all = causes.reduce((n, c) => n + c.clears, 0);
   if (causes.length === 0) return 'Nothing to fix: the files have no findings.';
@@ -26,7 +26,8 @@ export function planHeadline(causes: readonly Cause[]): string {
   const cleared = top.reduce((n, c) => n + c.clears, 0);
   if (top.length === causes.length)
     return `Fix ${top.length === 1 ? 'this 1 thing' : `these ${top.length} things`} to clear all ${plural(all, 'finding')}.`;
-  return `Fix these ${top.length} things to clear ${num(cleared)} of ${plural(all, 'finding')}.`;
+  // More causes are listed than the headline counts: "these 3" above a list of 5 would read as the list.
+  return `Fix the first ${top.length} things below to clear ${num(cleared)} of ${plural(all, 'finding')}.`;
 }
 
 /** "63 records; 2,071 more findings clear with them; 12 schools" */
