@@ -140,20 +140,27 @@ describe('a school’s detail', () => {
     expect(screen.queryByText(/Nothing to fix/)).toBeNull();
   });
 
-  it('never calls a school without findings ready while a file problem blocks the whole sync', async () => {
-    const files = district(1, BROKEN_TEACHER_ROW);
-    files['schools.csv'] += csv([['s3', 'West']]);
-    const { api, report } = await checked(files);
-    expect(report.summary.blocked).toBe(true);
-    const west = report.summary.schools.find((s) => s.id === 's3')!;
+  /** School s3, West, which has no records: its detail region. */
+  function showWest(
+    report: Awaited<ReturnType<typeof checked>>['report'],
+    api: Awaited<ReturnType<typeof checked>>['api'],
+  ) {
     render(SchoolDetail, {
-      school: west,
+      school: report.summary.schools.find((s) => s.id === 's3')!,
       sync: syncState(report.summary),
       rules: report.rules,
       source: api,
       onClose: vi.fn(),
     });
-    const detail = screen.getByRole('region', { name: 'West' });
+    return screen.getByRole('region', { name: 'West' });
+  }
+
+  it('never calls a school without findings ready while a file problem blocks the whole sync', async () => {
+    const files = district(1, BROKEN_TEACHER_ROW);
+    files['schools.csv'] += csv([['s3', 'West']]);
+    const { api, report } = await checked(files);
+    expect(report.summary.blocked).toBe(true);
+    const detail = showWest(report, api);
     expect(within(detail).getByText('Blocked by file problems')).toBeTruthy();
     expect(within(detail).getByText(/Remind syncs none of them until the file problems/)).toBeTruthy();
     expect(within(detail).queryByText(/Ready|every record gets its account/)).toBeNull();
@@ -180,15 +187,7 @@ describe('a school’s detail', () => {
     const { api, report } = await checked(files);
     expect(report.summary.blocked).toBe(false);
     expect(report.summary.hold).toEqual({ 'hold-guardians': 1 });
-    const west = report.summary.schools.find((s) => s.id === 's3')!;
-    render(SchoolDetail, {
-      school: west,
-      sync: syncState(report.summary),
-      rules: report.rules,
-      source: api,
-      onClose: vi.fn(),
-    });
-    const detail = screen.getByRole('region', { name: 'West' });
+    const detail = showWest(report, api);
     expect(within(detail).getByText('On hold for review')).toBeTruthy();
     expect(within(detail).getByText(/Remind pauses the district’s sync for review/)).toBeTruthy();
     expect(within(detail).queryByText(/Ready|every record gets its account/)).toBeNull();
