@@ -66,7 +66,8 @@ describe('the sync banner', () => {
       'with errors',
       summary(false, { error: 3 }),
       'status',
-      /with errors\..*3 records in 1 school would get no account/s,
+      // Errors, not records: one parent can have two (parent-contact and parent-name).
+      /with errors\..*3 errors in 1 school: the records they name would get no account/s,
     ],
     [
       'ready',

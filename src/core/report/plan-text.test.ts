@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cause } from './causes/group.ts';
-import { planHeadline } from './plan-text.ts';
+import { causeReach, planHeadline } from './plan-text.ts';
 
 const cause = (clears: number): Cause => ({
   code: 'student-dob',
@@ -25,5 +25,17 @@ describe('planHeadline', () => {
     [[1003, 596, 22, 2, 1], 'Fix the first 3 things below to clear 1,621 of 1,624 findings.'],
   ])('%j → %s', (clears, headline) => {
     expect(planHeadline(clears.map(cause))).toBe(headline);
+  });
+});
+
+describe('causeReach', () => {
+  it.each<[Cause['severity'], string]>([
+    ['error', '3 records; 1 school'],
+    // One person, two lost devices: two alerts (the reviewer's case), so findings, not records.
+    ['alert', '3 findings; 1 school'],
+    ['hold', '3 findings; 1 school'],
+    ['formatting', '3 findings; 1 school'],
+  ])('%s → %s', (severity, reach) => {
+    expect(causeReach({ ...cause(3), severity, schools: ['s1'] })).toBe(reach);
   });
 });

@@ -30,9 +30,13 @@ export function planHeadline(causes: readonly Cause[]): string {
   return `Fix the first ${top.length} things below to clear ${num(cleared)} of ${plural(all, 'finding')}.`;
 }
 
-/** "63 records; 2,071 more findings clear with them; 12 schools" */
+/**
+ * "63 records; 2,071 more findings clear with them; 12 schools". An error cause counts records (a rule
+ * gives a record at most one error, rules.md §5); the others count findings: a person who lost an email
+ * and a phone has two device-in-use alerts, a file problem is a row or a file.
+ */
 export function causeReach(c: Cause): string {
-  const parts = [plural(c.findings, c.severity === 'formatting' ? 'finding' : 'record')];
+  const parts = [plural(c.findings, c.severity === 'error' ? 'record' : 'finding')];
   if (c.knockOn > 0)
     parts.push(`${num(c.knockOn)} more finding${c.knockOn === 1 ? '' : 's'} clear with them`);
   const schools = c.schools.length;
