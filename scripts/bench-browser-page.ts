@@ -14,7 +14,7 @@ const MB = 1e6;
 const AFTER_REPORT_MS = 5000;
 
 /** Runs in the page before its own scripts: records long tasks and every change of the progress shown. */
-function watchPage(): void {
+export function watchPage(): void {
   const w = window as unknown as {
     bench: { longTasks: number[][]; updates: number[]; shown: string[]; reportDrawn?: number };
   };
